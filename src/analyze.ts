@@ -1,0 +1,73 @@
+/**
+ * analyze(): a raw input (text, HTML or an already-read RawDocument) to an analysed Document.
+ */
+import { FORMAT } from './core/document.js';
+import type { Document } from './core/document.js';
+import { contentId } from './core/ids.js';
+import { readHtml } from './ingest/html-reader.js';
+import type { RawDocument } from './ingest/raw-document.js';
+import { sniffFormat } from './ingest/read-inputs.js';
+import { toPublicDocument } from './pipeline/build-pipeline.js';
+import type { Pipeline } from './pipeline/build-pipeline.js';
+import { defaultPipeline } from './pipeline/default-pipeline.js';
+import type { WorkingDocument } from './pipeline/stage.js';
+
+export interface AnalyzeOptions {
+  /** Reference date (YYYY-MM-DD) for resolving relative dates. */
+  published?: string;
+  /** 'text' or 'html'; guessed from the content when absent. */
+  format?: 'text' | 'html';
+  /** Where the input came from, for `source.uri`. */
+  uri?: string;
+  /** The caller's id for the document. */
+  id?: string;
+  title?: string;
+  pipeline?: Pipeline;
+}
+
+/**
+ * @example
+ * const doc = analyze('Ukraine talks\n\nMr. Putin spoke with Mr. Biden on Thursday.');
+ * doc.text.slice(doc.title!.start, doc.title!.end) // 'Ukraine talks'
+ */
+export function analyze(input: string | RawDocument, options: AnalyzeOptions = {}): Document {
+  return toPublicDocument(analyzeWorking(input, options));
+}
+
+/** Like analyze, but keeps the internal layers (tokens) for callers inside Casus. */
+export function analyzeWorking(input: string | RawDocument, options: AnalyzeOptions = {}): WorkingDocument {
+  const raw = typeof input === 'string' ? toRaw(input, options) : input;
+  const metadata = {
+    ...raw.metadata,
+    ...(options.published ? { published: options.published } : {}),
+    ...(options.title ? { title: options.title } : {}),
+  };
+  const doc: WorkingDocument = {
+    format: FORMAT,
+    id: contentId(raw.text),
+    source: raw.source,
+    text: raw.text,
+    language: null,
+    title: null,
+    published: null,
+    metadata,
+    regions: raw.knownRegions,
+    body: [],
+    sentences: [],
+    entities: [],
+    times: [],
+    quotes: [],
+    places: [],
+    events: [],
+    flags: [],
+    issues: raw.warnings.map((w) => ({ code: w.code, message: w.message, span: null })),
+  };
+  return (options.pipeline ?? defaultPipeline()).run(doc);
+}
+
+function toRaw(input: string, options: AnalyzeOptions): RawDocument {
+  const format = options.format ?? (sniffFormat(input) === 'html' ? 'html' : 'text');
+  const source = { format, ...(options.uri ? { uri: options.uri } : {}), ...(options.id ? { id: options.id } : {}) };
+  if (format === 'html') return readHtml(input, source);
+  return { source, text: input, metadata: {}, knownRegions: [], warnings: [] };
+}

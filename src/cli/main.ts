@@ -1,0 +1,43 @@
+#!/usr/bin/env node
+/**
+ * The casus command: dispatches to one file per command and sets process.exitCode (never
+ * calls exit), so the entry point stays testable.
+ */
+import { runAnalyze } from './commands/analyze.js';
+import { ExitCodes } from './exit-codes.js';
+import { processIO } from './io.js';
+import type { CliIO } from './io.js';
+
+const COMMANDS: Record<string, { summary: string; run: (argv: string[], io: CliIO) => Promise<number> }> = {
+  analyze: { summary: 'analyse articles and print structured JSON or a readable report', run: runAnalyze },
+};
+
+export const mainHelp = `Usage: casus <command> [options]
+
+Commands:
+${Object.entries(COMMANDS).map(([name, c]) => `  ${name.padEnd(10)} ${c.summary}`).join('\n')}
+
+Run casus <command> --help for a command's options.
+`;
+
+export async function main(argv: string[], io: CliIO): Promise<number> {
+  const [name, ...rest] = argv;
+  if (!name || name === '-h' || name === '--help' || name === 'help') {
+    io.write(mainHelp);
+    return name ? ExitCodes.ok : ExitCodes.usage;
+  }
+  const command = COMMANDS[name];
+  if (!command) {
+    io.error(`casus: unknown command "${name}"\n${mainHelp}`);
+    return ExitCodes.usage;
+  }
+  return command.run(rest, io);
+}
+
+const isEntryPoint = process.argv[1] && import.meta.url === new URL(`file://${process.argv[1]}`).href;
+if (isEntryPoint || process.argv[1]?.endsWith('/casus') || process.argv[1]?.endsWith('cli/main.js')) {
+  main(process.argv.slice(2), processIO()).then(
+    (code) => { process.exitCode = code; },
+    (e: unknown) => { process.stderr.write(`casus: internal error: ${(e as Error).stack ?? e}\n`); process.exitCode = ExitCodes.internal; },
+  );
+}

@@ -1,0 +1,150 @@
+/**
+ * Expands the command line's inputs (files, directories recursively, `-` for standard input) and
+ * reads each into raw documents, in order. Nothing here throws for bad input: every problem is
+ * a failure record naming the input, so a batch always goes on.
+ */
+import { readdir, readFile, stat } from 'node:fs/promises';
+import { extname, join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { isCasusError } from '../core/errors.js';
+import { decodeBytes } from './decode.js';
+import { readHtml } from './html-reader.js';
+import { readJsonl } from './jsonl-reader.js';
+import type { ReadResult } from './raw-document.js';
+
+export interface ReadOptions {
+  /** Largest input accepted, in bytes (default 20 MB). */
+  maxBytes?: number;
+  /** Standard input, for `-` (injectable for tests). */
+  stdin?: () => Promise<Uint8Array>;
+}
+
+export const DEFAULT_MAX_BYTES = 20 * 1024 * 1024;
+const HTML_EXT = new Set(['.html', '.htm', '.xhtml', '.shtml']);
+const JSONL_EXT = new Set(['.jsonl', '.ndjson']);
+const TEXT_EXT = new Set(['.txt', '.text', '.md']);
+
+export type InputFormat = 'text' | 'html' | 'jsonl';
+
+export async function* readInputs(inputs: readonly string[], options: ReadOptions = {}): AsyncGenerator<ReadResult> {
+  for (const input of inputs) {
+    if (input === '-') {
+      const bytes = await (options.stdin ?? readStdin)();
+      yield* readBytes(bytes, 'stdin:', null, options);
+      continue;
+    }
+    const path = resolve(input);
+    let info;
+    try {
+      info = await stat(path);
+    } catch {
+      yield { ok: false, failure: { source: { uri: input }, code: 'E_INPUT_NOT_FOUND', message: 'no such file or directory' } };
+      continue;
+    }
+    const files = info.isDirectory() ? await listFiles(path) : [path];
+    for (const file of files) {
+      const uri = pathToFileURL(file).href;
+      let bytes: Uint8Array;
+      try {
+        const size = (await stat(file)).size;
+        const limit = options.maxBytes ?? DEFAULT_MAX_BYTES;
+        if (size > limit) {
+          yield { ok: false, failure: { source: { uri }, code: 'E_INPUT_TOO_LARGE', message: `${size} bytes, over the limit of ${limit} (raise it with --max-bytes)` } };
+          continue;
+        }
+        bytes = await readFile(file);
+      } catch (e) {
+        yield { ok: false, failure: { source: { uri }, code: 'E_INPUT_UNREADABLE', message: (e as Error).message } };
+        continue;
+      }
+      yield* readBytes(bytes, uri, formatFromExtension(file), options);
+    }
+  }
+}
+
+/** Reads one input's bytes; the format comes from the extension when known, else from the content. */
+export function* readBytes(bytes: Uint8Array, uri: string, format: InputFormat | null, options: ReadOptions = {}): Generator<ReadResult> {
+  const limit = options.maxBytes ?? DEFAULT_MAX_BYTES;
+  if (bytes.length > limit) {
+    yield { ok: false, failure: { source: { uri }, code: 'E_INPUT_TOO_LARGE', message: `${bytes.length} bytes, over the limit of ${limit} (raise it with --max-bytes)` } };
+    return;
+  }
+  let decoded;
+  try {
+    decoded = decodeBytes(bytes);
+  } catch (e) {
+    const code = isCasusError(e) ? e.code : 'E_INPUT_UNREADABLE';
+    yield { ok: false, failure: { source: { uri, ...(format ? { format } : {}) }, code, message: (e as Error).message } };
+    return;
+  }
+  const text = decoded.text;
+  if (!text.trim()) {
+    yield { ok: false, failure: { source: { uri }, code: 'E_INPUT_EMPTY', message: 'input is empty (only whitespace)' } };
+    return;
+  }
+  const kind = format ?? sniffFormat(text);
+  const warnings = decoded.warning ? [{ code: 'W_ENCODING', message: decoded.warning }] : [];
+  if (kind === 'jsonl') {
+    for (const result of readJsonl(text, uri)) {
+      if (result.ok) result.doc.warnings.push(...warnings);
+      yield result;
+    }
+    return;
+  }
+  if (kind === 'html') {
+    try {
+      const doc = readHtml(text, { uri, format: 'html' });
+      doc.warnings.push(...warnings);
+      yield { ok: true, doc };
+    } catch (e) {
+      const code = isCasusError(e) ? e.code : 'E_INPUT_UNREADABLE';
+      yield { ok: false, failure: { source: { uri, format: 'html' }, code, message: (e as Error).message } };
+    }
+    return;
+  }
+  yield { ok: true, doc: { source: { uri, format: 'text' }, text, metadata: {}, knownRegions: [], warnings } };
+}
+
+export function formatFromExtension(path: string): InputFormat | null {
+  const ext = extname(path).toLowerCase();
+  if (HTML_EXT.has(ext)) return 'html';
+  if (JSONL_EXT.has(ext)) return 'jsonl';
+  if (TEXT_EXT.has(ext)) return 'text';
+  return null;
+}
+
+/** HTML if it opens like markup, JSON Lines if its first line is a JSON object, else text. */
+export function sniffFormat(text: string): InputFormat {
+  const head = text.slice(0, 1024).trimStart();
+  if (/^(<!doctype html|<html|<head|<body|<\?xml[^>]*>\s*<html)/i.test(head)) return 'html';
+  if (head.startsWith('{')) {
+    const firstLine = text.trimStart().split('\n', 1)[0] ?? '';
+    try {
+      JSON.parse(firstLine);
+      return 'jsonl';
+    } catch {
+      return 'text';
+    }
+  }
+  if (/^<[a-z][\s\S]*<\/(p|div|article|body)>/i.test(head) || /<(p|div|article)[\s>]/i.test(head.slice(0, 200)) && head.startsWith('<')) return 'html';
+  return 'text';
+}
+
+async function listFiles(dir: string): Promise<string[]> {
+  const out: string[] = [];
+  const entries = await readdir(dir, { withFileTypes: true });
+  entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  for (const entry of entries) {
+    if (entry.name.startsWith('.')) continue;
+    const full = join(dir, entry.name);
+    if (entry.isDirectory()) out.push(...(await listFiles(full)));
+    else if (entry.isFile()) out.push(full);
+  }
+  return out;
+}
+
+async function readStdin(): Promise<Uint8Array> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks);
+}

@@ -1,0 +1,53 @@
+/**
+ * buildPipeline checks that every stage's required layers are produced earlier, before any
+ * document is processed, then runs the stages in order, merging each one's layers.
+ */
+import { CasusError } from '../core/errors.js';
+import type { Document } from '../core/document.js';
+import type { LayerName, Stage, StageContext, WorkingDocument } from './stage.js';
+import { silentContext } from './stage.js';
+
+/** Layers a raw document has before any stage runs. */
+const GIVEN: readonly LayerName[] = [];
+
+export interface Pipeline {
+  readonly stages: readonly Stage[];
+  run(doc: WorkingDocument, ctx?: StageContext): WorkingDocument;
+}
+
+export function buildPipeline(stages: readonly Stage[]): Pipeline {
+  const producedBy = new Map<LayerName, string>(GIVEN.map((l) => [l, 'input']));
+  for (const stage of stages) {
+    for (const layer of stage.requires) {
+      if (!producedBy.has(layer)) throw new CasusError('E_PIPELINE_MISSING_LAYER', { stage: stage.name, layer });
+    }
+    for (const layer of stage.produces) {
+      const first = producedBy.get(layer);
+      if (first) throw new CasusError('E_PIPELINE_DUPLICATE_LAYER', { layer, first, second: stage.name });
+      producedBy.set(layer, stage.name);
+    }
+  }
+  return {
+    stages,
+    run(doc, ctx = silentContext) {
+      let current = doc;
+      for (const stage of stages) {
+        const out = stage.run(current, ctx);
+        // Issues accumulate across stages; every other layer is written once.
+        const issues = out.issues ? [...current.issues, ...out.issues] : current.issues;
+        current = { ...current, ...out, issues };
+      }
+      return current;
+    },
+  };
+}
+
+/** The public JSON shape of a working document: internal layers dropped, keys in contract order. */
+export function toPublicDocument(doc: WorkingDocument): Document {
+  return {
+    format: doc.format, id: doc.id, source: doc.source, text: doc.text, language: doc.language,
+    title: doc.title, published: doc.published, metadata: doc.metadata, regions: doc.regions,
+    body: doc.body, sentences: doc.sentences, entities: doc.entities, times: doc.times,
+    quotes: doc.quotes, places: doc.places, events: doc.events, flags: doc.flags, issues: doc.issues,
+  };
+}

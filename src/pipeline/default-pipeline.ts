@@ -1,0 +1,22 @@
+/**
+ * The default pipeline: one ordered array, one comment per entry. A stage may only read layers
+ * produced above it; buildPipeline checks that before any document runs.
+ */
+import { clean } from '../stages/clean/index.js';
+import { language } from '../stages/language/index.js';
+import { tokens } from '../stages/tokens/index.js';
+import { buildPipeline } from './build-pipeline.js';
+import type { Pipeline } from './build-pipeline.js';
+import type { Stage } from './stage.js';
+
+export const DEFAULT_STAGES: readonly Stage[] = [
+  clean, // regions, title and body: what is the article's own prose
+  tokens, // sentences and tokens of the body
+  language, // document language and untranslated fragments
+];
+
+let pipeline: Pipeline | undefined;
+export function defaultPipeline(): Pipeline {
+  pipeline ??= buildPipeline(DEFAULT_STAGES);
+  return pipeline;
+}

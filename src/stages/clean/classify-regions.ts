@@ -1,0 +1,193 @@
+/**
+ * Labels every line of a document with a region kind (title, heading, body, caption, related-link,
+ * …) from general evidence: line shape and length, sentence-likeness, position, repetition of the
+ * title, caption shapes ending in a full date, and the boilerplate patterns (data). Regions already
+ * known from markup (HTML headings, captions) are kept as they are.
+ */
+import type { Region, RegionKind } from '../../core/document.js';
+import type { Span } from '../../core/span.js';
+import type { BoilerplatePattern } from '../../resources/boilerplate-patterns.js';
+
+export interface LineUnit extends Span {
+  text: string;
+  words: number;
+}
+
+const MONTH = '(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\\.?';
+/** A caption's usual tail: "…, Place (Country), December 30, 2021." or "… on 30 December 2021". */
+const FULL_DATE_AT_END = new RegExp(`(?:${MONTH}\\s+\\d{1,2}(?:st|nd|rd|th)?,?\\s+\\d{4}|\\d{1,2}\\s+${MONTH},?\\s+\\d{4}|\\d{4}-\\d{2}-\\d{2})\\s*[.)]?\\s*$`, 'i');
+const TERMINAL = /[.!?…:;"'”»“’)\]]$/u;
+const SENTENCE_END = /[.!?…](?:["'”»“’)\]]*)(?:\s|$)/gu;
+/** Inline dateline at the start of a paragraph: "MOSCOW, Dec 30 (Reuters) - ", "PARIS (AFP) — ". */
+const INLINE_DATELINE = /^(?:\p{Lu}[\p{Lu} .'’-]{2,}(?:,\s*[\p{L}. ]{2,30})?(?:,\s*\p{L}{3,9}\.?\s+\d{1,2})?\s*(?:\([\p{L} .&]{2,30}\))?|\p{Lu}[\p{L}.'’ -]{1,30}\s*\((?:AFP|AP|Reuters|UPI|dpa|ANSA|EFE|Xinhua|TASS|Interfax)\))\s*[-–—:]+\s+/u;
+
+export function splitLines(text: string, within: Span = { start: 0, end: text.length }): LineUnit[] {
+  const units: LineUnit[] = [];
+  let pos = within.start;
+  while (pos < within.end) {
+    let nl = text.indexOf('\n', pos);
+    if (nl < 0 || nl > within.end) nl = within.end;
+    let start = pos;
+    let end = nl;
+    while (start < end && /\s/.test(text[start]!)) start++;
+    while (end > start && /\s/.test(text[end - 1]!)) end--;
+    if (end > start) {
+      const t = text.slice(start, end);
+      units.push({ start, end, text: t, words: countWords(t) });
+    }
+    pos = nl + 1;
+  }
+  return units;
+}
+
+function countWords(s: string): number {
+  const m = s.match(/[\p{L}\p{N}][\p{L}\p{N}'’.-]*/gu);
+  return m ? m.length : 0;
+}
+
+export function normalizeLine(s: string): string {
+  return s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+}
+
+function sentenceCount(s: string): number {
+  return (s.match(SENTENCE_END) ?? []).length || 1;
+}
+
+/** Prose-like: several words and a sentence ending, or long enough that it must be prose. */
+function isProse(u: LineUnit): boolean {
+  return (u.words >= 8 && TERMINAL.test(u.text)) || u.words >= 25;
+}
+
+/** Heading-like: short, no sentence punctuation at the end, starts with a capital or digit. */
+function isHeadingShape(u: LineUnit): boolean {
+  return u.words >= 1 && u.words <= 14 && !/[.,;:!…]$/.test(u.text) && /^[\p{Lu}\p{N}"“«'‘]/u.test(u.text);
+}
+
+/** A caption's shape: short, at most two sentences, ending in a full date. */
+function isCaptionShape(u: LineUnit): boolean {
+  return u.words >= 3 && u.words <= 60 && FULL_DATE_AT_END.test(u.text) && sentenceCount(u.text) <= 2;
+}
+
+/** The date stands apart, as captions put it ("…, Moscow, December 30, 2021"), not "on December 30". */
+function hasAppositiveDate(u: LineUnit): boolean {
+  const m = FULL_DATE_AT_END.exec(u.text);
+  return m !== null && /[,)]\s*$/.test(u.text.slice(0, m.index));
+}
+
+export interface ClassifyInput {
+  text: string;
+  knownRegions: readonly Region[];
+  patterns: readonly BoilerplatePattern[];
+  /** A title given by the input (HTML <title>, JSONL `title`), to find it and its repeats. */
+  givenTitle?: string;
+}
+
+export interface Classified {
+  regions: Region[];
+  title: Span | null;
+}
+
+export function classifyRegions(input: ClassifyInput): Classified {
+  const { text, knownRegions, patterns } = input;
+  const known = [...knownRegions].sort((a, b) => a.start - b.start);
+  const lines = splitLines(text).filter((u) => !known.some((k) => k.start <= u.start && u.end <= k.end));
+  const labels: (Region | null)[] = lines.map(() => null);
+  const label = (i: number, kind: RegionKind, rule: string, span?: Span) => {
+    const u = lines[i]!;
+    labels[i] = { start: span?.start ?? u.start, end: span?.end ?? u.end, kind, rule };
+  };
+
+  // Title: a known title region, else the given title's line, else the first line when it is
+  // short and not prose-like (a headline has no final full stop).
+  let title: Span | null = known.find((k) => k.kind === 'title') ?? null;
+  const givenNorm = input.givenTitle ? normalizeLine(input.givenTitle) : null;
+  if (!title) {
+    const idx = givenNorm ? lines.findIndex((u) => normalizeLine(u.text) === givenNorm) : -1;
+    if (idx >= 0) {
+      label(idx, 'title', 'title:given');
+    } else if (!givenNorm && lines[0] && lines.length > 1 && lines[0].words <= 30 && !/[.,;]$/.test(lines[0].text) && sentenceCount(lines[0].text) <= 2) {
+      label(0, 'title', 'title:first-line');
+    }
+    const t = labels.find((l) => l?.kind === 'title');
+    title = t ? { start: t.start, end: t.end } : null;
+  }
+  const titleNorm = title ? normalizeLine(text.slice(title.start, title.end)) : givenNorm;
+
+  // Repeats: the title again, or a line seen before (syndication and scraping duplicate blocks).
+  const seen = new Set<string>();
+  if (titleNorm) seen.add(titleNorm);
+  for (const k of known) seen.add(normalizeLine(text.slice(k.start, k.end)));
+  lines.forEach((u, i) => {
+    if (labels[i]) return;
+    const norm = normalizeLine(u.text);
+    if (norm.split(' ').length >= 3 && seen.has(norm)) label(i, 'duplicate', titleNorm === norm ? 'duplicate:title' : 'duplicate:line');
+    seen.add(norm);
+  });
+
+  // Boilerplate patterns, in file order.
+  lines.forEach((u, i) => {
+    if (labels[i]) return;
+    for (const p of patterns) {
+      if (u.words <= p.maxWords && p.regex.test(u.text)) {
+        label(i, p.kind, `pattern:${p.name}`);
+        return;
+      }
+    }
+  });
+
+  // Captions: a line of at most two sentences ending in a full date set apart by a comma
+  // ("…, Kyiv (Ukraine), May 2, 2022."), or ending in any full date next to such a caption.
+  lines.forEach((u, i) => {
+    if (!labels[i] && isCaptionShape(u) && hasAppositiveDate(u)) label(i, 'caption', 'caption:ends-with-date');
+  });
+  lines.forEach((u, i) => {
+    if (labels[i] || !isCaptionShape(u)) return;
+    const touches = (j: number) => labels[j]?.kind === 'caption' && lines[j] !== undefined &&
+      !blankLineBetween(text, j < i ? lines[j]! : u, j < i ? u : lines[j]!);
+    if (touches(i - 1) || touches(i + 1)) label(i, 'caption', 'caption:date-beside-caption');
+  });
+
+  // Headings: short unpunctuated lines followed by prose. Captions without a date look alike,
+  // so a short line next to a caption is a caption too.
+  lines.forEach((u, i) => {
+    if (labels[i] || !isHeadingShape(u)) return;
+    const next = lines[i + 1];
+    const prev = lines[i - 1];
+    const nearCaption = (prev && labels[i - 1]?.kind === 'caption' && !blankLineBetween(text, prev, u)) ||
+      (next && isCaptionShape(next) && !blankLineBetween(text, u, next));
+    if (nearCaption && u.words >= 4) label(i, 'caption', 'caption:beside-caption');
+    else if (next && !labels[i + 1] && isProse(next) && i > 0) label(i, 'heading', 'heading:short-line-before-prose');
+  });
+
+  // Inline datelines open the first paragraph: label the prefix, keep the rest as body.
+  const firstBody = lines.findIndex((u, i) => !labels[i] && isProse(u));
+  const inlineDateline: Region[] = [];
+  if (firstBody >= 0) {
+    const u = lines[firstBody]!;
+    const m = INLINE_DATELINE.exec(u.text);
+    if (m && m[0].length < 80 && /\p{Lu}{2,}|\(/u.test(m[0])) {
+      inlineDateline.push({ start: u.start, end: u.start + m[0].trimEnd().length, kind: 'dateline', rule: 'dateline:inline' });
+      lines[firstBody] = { ...u, start: u.start + m[0].length, text: u.text.slice(m[0].length) };
+    }
+  }
+
+  // The rest: prose is body; short fragments that are not prose are other boilerplate, unless
+  // they sit between body paragraphs (a one-line paragraph such as a short quote).
+  lines.forEach((u, i) => {
+    if (labels[i]) return;
+    if (isProse(u) || u.words >= 4 && TERMINAL.test(u.text) || neighboursAreBody(lines, labels, i)) label(i, 'body', 'body:prose');
+    else label(i, 'other-boilerplate', 'boilerplate:fragment');
+  });
+
+  const regions = [...known, ...inlineDateline, ...(labels.filter(Boolean) as Region[])].sort((a, b) => a.start - b.start);
+  return { regions, title };
+}
+
+function blankLineBetween(text: string, a: Span, b: Span): boolean {
+  return /\n\s*\n/.test(text.slice(a.end, b.start));
+}
+
+function neighboursAreBody(lines: LineUnit[], labels: (Region | null)[], i: number): boolean {
+  const isBodyish = (j: number) => lines[j] !== undefined && (labels[j]?.kind === 'body' || (!labels[j] && isProse(lines[j]!)));
+  return lines[i]!.words >= 3 && isBodyish(i - 1) && isBodyish(i + 1);
+}

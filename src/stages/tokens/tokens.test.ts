@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest';
+import { tokenize } from './index.js';
+
+const sentencesOf = (text: string) => tokenize(text, [{ start: 0, end: text.length }]).sentences.map((s) => text.slice(s.start, s.end));
+
+describe('sentences and tokens survive news punctuation', () => {
+  it('keeps "Mr." and initials inside the sentence', () => {
+    expect(sentencesOf('Mr. Putin met J. R. Smith on Dec. 7 in Geneva. They talked.')).toEqual([
+      'Mr. Putin met J. R. Smith on Dec. 7 in Geneva.',
+      'They talked.',
+    ]);
+  });
+  it('gives a detached closing mark to the quotation it closes (« … “)', () => {
+    expect(sentencesOf('He said: “It will not happen. » A reference to 2014.')).toEqual([
+      'He said: “It will not happen. »',
+      'A reference to 2014.',
+    ]);
+  });
+  it('keeps an opening guillemet with its sentence', () => {
+    expect(sentencesOf('A rebuff came. « [Josep Borrell] says only winners can set conditions.')[1]).toBe('« [Josep Borrell] says only winners can set conditions.');
+  });
+  it('attaches a stray full stop (". .") to its sentence', () => {
+    expect(sentencesOf('They moved troops. . Then they stopped.')).toEqual(['They moved troops. .', 'Then they stopped.']);
+  });
+  it('keeps "100,000" and bracketed insertions as single tokens in place', () => {
+    const text = 'More than 100,000 soldiers [sic] moved.';
+    const t = tokenize(text, [{ start: 0, end: text.length }]);
+    const words = t.tokenStarts.map((s, i) => text.slice(s, t.tokenEnds[i]));
+    expect(words).toEqual(['More', 'than', '100,000', 'soldiers', '[', 'sic', ']', 'moved', '.']);
+  });
+  it('gives offsets into the whole text when a stretch starts later', () => {
+    const text = 'Title\n\nBody starts here.';
+    const t = tokenize(text, [{ start: 7, end: text.length }]);
+    expect(text.slice(t.sentences[0]!.start, t.sentences[0]!.end)).toBe('Body starts here.');
+    expect(text.slice(t.tokenStarts[0], t.tokenEnds[0])).toBe('Body');
+  });
+});
