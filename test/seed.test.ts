@@ -4,6 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { analyze } from '../src/analyze.js';
 import { SEED_PATH, hasSeed } from './helpers/fixtures.js';
 
+if (!hasSeed) console.warn(`[casus tests] ${SEED_PATH} is absent: tests on the seed article are skipped`);
+
 describe.skipIf(!hasSeed)('seed article (../shared/seed/article.txt)', () => {
   const doc = hasSeed ? analyze(readFileSync(SEED_PATH, 'utf8')) : null!;
   const kinds = (k: string) => doc.regions.filter((r) => r.kind === k).map((r) => doc.text.slice(r.start, r.end));

@@ -9,4 +9,4 @@ export const readFixture = (name: string) => readFileSync(fixturePath(name), 'ut
 export const SHARED = fileURLToPath(new URL('../../../shared/', import.meta.url));
 export const SEED_PATH = `${SHARED}seed/article.txt`;
 export const hasSeed = existsSync(SEED_PATH);
-if (!hasSeed) console.warn(`[casus tests] ${SEED_PATH} is absent: tests on the seed article are skipped`);
+
