@@ -49,6 +49,17 @@ describe('casus analyze', () => {
     expect(t.err.at(-1)).toBe('casus analyze: 2 analysed, 5 failed');
   });
 
+  it('decodes invalid UTF-8 as Latin-1, says so on stderr and on the document, and succeeds', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'casus-latin1-'));
+    writeFileSync(join(dir, 'latin1.txt'), Buffer.from('Caf\xe9 owners protest\n\nThe owners of the caf\xe9s in the old town closed their doors on Monday in protest.', 'latin1'));
+    const t = fakeIO();
+    expect(await main(['analyze', join(dir, 'latin1.txt'), '--format', 'json'], t.io)).toBe(0);
+    expect(t.err[0]).toMatch(/latin1\.txt: warning: not valid UTF-8 \(first bad byte at offset 3\); decoded as Latin-1/);
+    const [doc] = t.lines();
+    expect(doc!['text']).toMatch(/^Café owners/);
+    expect((doc!['issues'] as { code: string }[])[0]!.code).toBe('W_ENCODING');
+  });
+
   it('refuses a 50 MB text with a clear message instead of running out of memory', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'casus-huge-'));
     const path = join(dir, 'huge.txt');

@@ -83,6 +83,7 @@ export async function runAnalyze(argv: string[], io: CliIO): Promise<number> {
     }
     try {
       const doc = analyze(result.doc, values.published ? { published: values.published } : {});
+      for (const w of result.doc.warnings) io.error(`casus: ${where(result.doc.source)}: warning: ${w.message} [${w.code}]`);
       io.write(format === 'json' ? jsonLine(doc) : formatReport(doc, style));
       ok++;
     } catch (e) {
