@@ -1,0 +1,167 @@
+/**
+ * extractTimes(): runs the parsers over each sentence, then the refiners (overlaps, modifier
+ * words, adjacent date+time merges), then resolves every candidate in reading order against the
+ * reference date, the tense of its sentence and the date in focus. Output: sorted Time records.
+ */
+import type { Time } from '../../core/document.js';
+import type { Span } from '../../core/span.js';
+import { isoWeekday, isValidYmd, parseYmd } from './calendar.js';
+import type { Ymd } from './calendar.js';
+import type { Candidate, Cal, Env, Focus, Resolved } from './candidate.js';
+import { compiledParsers } from './parsers.js';
+import { resolveCal } from './resolve.js';
+import { tenseCues, tenseNear } from './tense.js';
+import type { TenseCue } from './tense.js';
+import { vocab } from './vocabulary.js';
+
+export interface ExtractOptions {
+  /** Reference date (YYYY-MM-DD…); relative expressions stay unresolved without it. */
+  reference?: string | null;
+}
+
+interface Sentenced extends Candidate { sentence: number }
+
+/** Modifier words that belong to the expression they precede (TimeML includes them in the extent). */
+const QUANTITY_MOD = /(?:^|[^\p{L}])(about|around|roughly|approximately|nearly|almost|more than|over|at least|up to|no more than|within|less than|just over|just under|some|only|just)\s+$/iu;
+const POINT_MOD = /(?:^|[^\p{L}])(early|late|earlier|later|the end of|the beginning of|the start of|the middle of|around|about|approximately|roughly)\s+$|(?:^|[^\p{L}])(mid)-\s*$/iu;
+const MODS: Record<string, string> = {
+  about: 'APPROX', around: 'APPROX', roughly: 'APPROX', approximately: 'APPROX', some: 'APPROX', nearly: 'APPROX', almost: 'LESS_THAN',
+  'more than': 'MORE_THAN', over: 'MORE_THAN', 'at least': 'EQUAL_OR_MORE', 'up to': 'EQUAL_OR_LESS', 'no more than': 'EQUAL_OR_LESS',
+  within: 'EQUAL_OR_LESS', 'less than': 'LESS_THAN', 'just over': 'MORE_THAN', 'just under': 'LESS_THAN',
+  early: 'START', earlier: 'START', 'the beginning of': 'START', 'the start of': 'START', late: 'END', later: 'END',
+  'the end of': 'END', 'the close of': 'END', mid: 'MID', 'the middle of': 'MID',
+};
+
+function findCandidates(text: string, sentences: readonly Span[]): Sentenced[] {
+  const parsers = compiledParsers();
+  const v = vocab();
+  const out: Sentenced[] = [];
+  sentences.forEach((s, si) => {
+    const sentence = text.slice(s.start, s.end);
+    // Cheap gate: every pattern needs a digit or one of a few letters sequences; most sentences have one.
+    const ctx = { text: sentence, v };
+    for (const p of parsers) {
+      p.regex.lastIndex = 0;
+      for (let m = p.regex.exec(sentence); m; m = p.regex.exec(sentence)) {
+        if (m[0].length === 0) { p.regex.lastIndex++; continue; }
+        const d = p.extract(m, ctx);
+        if (!d) continue;
+        const start = s.start + (d.start ?? m.index);
+        const end = s.start + (d.end ?? m.index + m[0].length);
+        out.push({ ...d, start, end, parser: p.name, rank: p.rank, sentence: si });
+      }
+    }
+  });
+  return out;
+}
+
+/** Keeps the longest of overlapping candidates (ties: the earlier parser). */
+function removeOverlaps(cands: Sentenced[]): Sentenced[] {
+  const sorted = [...cands].sort((a, b) => (b.end - b.start) - (a.end - a.start) || a.rank - b.rank || a.start - b.start);
+  const kept: Sentenced[] = [];
+  for (const c of sorted) if (!kept.some((k) => k.start < c.end && c.start < k.end)) kept.push(c);
+  return kept.sort((a, b) => a.start - b.start);
+}
+
+/** Extends a candidate over the modifier words before it ("about two years", "mid-December"). */
+function absorbModifiers(text: string, cands: Sentenced[], sentences: readonly Span[]): void {
+  for (let i = 0; i < cands.length; i++) {
+    const c = cands[i]!;
+    const s = sentences[c.sentence]!;
+    const floor = Math.max(s.start, i > 0 ? cands[i - 1]!.end : 0);
+    const before = text.slice(floor, c.start);
+    const own = text.slice(c.start, c.end);
+    const quantity = c.type === 'DURATION' || c.parser === 'ago' || c.parser === 'earlier-later';
+    const m = quantity && !/^the\b/i.test(own) ? QUANTITY_MOD.exec(before) : !quantity ? POINT_MOD.exec(before) : null;
+    if (!m) continue;
+    const word = (m[1] ?? m[2])!.toLowerCase();
+    // "later" and "earlier" only modify "this/that …" ("later this year"), not a bare date.
+    if ((word === 'later' || word === 'earlier') && !/^(this|that|in|next|last)\b/i.test(own)) continue;
+    if ((word === 'early' || word === 'late') && c.type === 'DURATION') continue;
+    c.start = floor + before.length - m[0].length + m[0].search(/\p{L}/u);
+    if (!c.mod) c.mod = MODS[word];
+  }
+}
+
+/** Merges "Thursday evening, December 30", "5 p.m. EST, Nov. 6", "noon Thursday" into one point. */
+function mergeAdjacent(text: string, cands: Sentenced[]): Sentenced[] {
+  const out: Sentenced[] = [];
+  for (const c of cands) {
+    const prev = out[out.length - 1];
+    if (prev && prev.cal && c.cal && prev.sentence === c.sentence && /^(?:,?\s+(?:at|on)?\s*|,\s*)$/.test(text.slice(prev.end, c.start)) && compatible(prev.cal, c.cal)) {
+      const cal: Cal = { ...prev.cal, ...c.cal };
+      const explicitDay = cal.m !== undefined && cal.d !== undefined;
+      if (explicitDay && cal.hh === undefined) delete cal.part; // the stated calendar date is what the reader needs
+      if (explicitDay) delete cal.dayOffset;
+      const type = cal.hh !== undefined || (cal.part !== undefined && !explicitDay) ? 'TIME' : 'DATE';
+      out[out.length - 1] = { ...prev, end: c.end, cal, type, anchors: prev.anchors || c.anchors, parser: `${prev.parser}+${c.parser}` };
+      continue;
+    }
+    out.push(c);
+  }
+  return out;
+}
+
+function compatible(a: Cal, b: Cal): boolean {
+  const dayA = a.m !== undefined || a.wd !== undefined || a.dayOffset !== undefined;
+  const dayB = b.m !== undefined || b.wd !== undefined || b.dayOffset !== undefined;
+  const timeA = a.hh !== undefined || a.part !== undefined;
+  const timeB = b.hh !== undefined || b.part !== undefined;
+  if (a.y !== undefined && a.m === undefined) return false;
+  if (b.y !== undefined && b.m === undefined) return false;
+  if (dayA && dayB) return (a.m === undefined) !== (b.m === undefined) && a.dayOffset === undefined && b.dayOffset === undefined;
+  return (dayA && timeB && !timeA) || (timeA && dayB && !timeB);
+}
+
+/** A month and day with a weekday and no year: the year (near ref) where they agree. */
+function yearFromWeekday(cal: Cal, ref: Ymd | null): number | undefined {
+  if (cal.wd === undefined || cal.m === undefined || cal.d === undefined || cal.y !== undefined) return undefined;
+  const around = ref?.y;
+  if (around === undefined) return undefined;
+  for (const dy of [0, -1, 1, -2, 2, -3, 3, -4, 4, -5, 5, -6, 6]) {
+    const y = around + dy;
+    if (isValidYmd(y, cal.m, cal.d) && isoWeekday({ y, m: cal.m, d: cal.d }) === cal.wd) return y;
+  }
+  return undefined;
+}
+
+function updateFocus(focus: Focus, r: Resolved, c: Candidate): Focus {
+  const v = r.value;
+  if (!c.anchors) return focus;
+  const q = /^(\d{4})-Q(\d)$/.exec(v);
+  if (q) return { y: +q[1]!, q: +q[2]! };
+  const day = parseYmd(v);
+  if (day) return { day, y: day.y, m: day.m };
+  const ym = /^(\d{4})-(\d\d)$/.exec(v);
+  if (ym) return { y: +ym[1]!, m: +ym[2]! };
+  const y = /^(\d{4})$/.exec(v);
+  if (y) return { y: +y[1]! };
+  return focus;
+}
+
+export function extractTimes(text: string, sentences: readonly Span[], options: ExtractOptions = {}): Time[] {
+  const ref = options.reference ? parseYmd(options.reference) : null;
+  let cands = removeOverlaps(findCandidates(text, sentences));
+  absorbModifiers(text, cands, sentences);
+  cands = mergeAdjacent(text, cands);
+  const cueCache = new Map<number, TenseCue[]>();
+  let focus: Focus = {};
+  const out: Time[] = [];
+  for (const c of cands) {
+    const s = sentences[c.sentence]!;
+    let cues = cueCache.get(c.sentence);
+    if (!cues) { cues = tenseCues(text.slice(s.start, s.end)); cueCache.set(c.sentence, cues); }
+    const env: Env = { ref, tense: tenseNear(cues, c.start - s.start, c.end - s.start), focus };
+    let r: Resolved | null = null;
+    if (c.value !== undefined) r = { value: c.value };
+    else if (c.cal) {
+      const y = yearFromWeekday(c.cal, ref);
+      r = resolveCal(y !== undefined ? { ...c.cal, y } : c.cal, env);
+    } else if (c.resolve) r = c.resolve(env);
+    if (!r) continue;
+    focus = updateFocus(focus, r, c);
+    const mod = r.mod ?? c.mod;
+    out.push({ start: c.start, end: c.end, type: r.type ?? c.type, value: r.value, ...(mod ? { mod } : {}) });
+  }
+  return out.map((t, i) => ({ id: `t${i + 1}`, ...t }));
+}
