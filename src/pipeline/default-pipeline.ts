@@ -4,6 +4,7 @@
  */
 import { clean } from '../stages/clean/index.js';
 import { language } from '../stages/language/index.js';
+import { time } from '../stages/time/index.js';
 import { tokens } from '../stages/tokens/index.js';
 import { buildPipeline } from './build-pipeline.js';
 import type { Pipeline } from './build-pipeline.js';
@@ -13,6 +14,7 @@ export const DEFAULT_STAGES: readonly Stage[] = [
   clean, // regions, title and body: what is the article's own prose
   tokens, // sentences and tokens of the body
   language, // document language and untranslated fragments
+  time, // publication date and temporal expressions (TIMEX3) resolved against it
 ];
 
 let pipeline: Pipeline | undefined;

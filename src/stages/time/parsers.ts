@@ -567,6 +567,8 @@ export const PARSERS: readonly Parser[] = [
       if (!isUpper(m[1]!)) return null;
       // "Sunday's Times" names a thing; "Friday's close" is a day.
       if (/^['’]s\s+\p{Lu}/u.test(ctx.text.slice(m.index + m[0].length))) return null;
+      // "Friday's close", "Wednesday's ruling": something that has already happened, in news.
+      if (/^['’]s\b/u.test(ctx.text.slice(m.index + m[0].length))) return { type: 'DATE', resolve: (env) => resolveCal({ wd: weekday(ctx, m[1]!)! }, { ...env, tense: 'past' }) };
       return { type: 'DATE', cal: { wd: weekday(ctx, m[1]!)! } };
     },
   },

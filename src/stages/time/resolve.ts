@@ -22,7 +22,7 @@ export function chooseYear(ref: Ymd, m: number, d: number | undefined, tense: En
   }
   // Tense only overrides the nearest reading when the reading it points to is also near: cues
   // are light, and news mostly talks about dates close to its own.
-  const window = d === undefined ? 4 : 120;
+  const window = d === undefined ? 8 : 240;
   const fits = (y: number) => (tense === 'past' ? key(y) <= refKey : key(y) >= refKey);
   if (tense && !fits(best)) {
     const alt = years.filter(fits).sort((a, b) => Math.abs(key(a) - refKey) - Math.abs(key(b) - refKey))[0];

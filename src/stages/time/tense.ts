@@ -5,7 +5,7 @@
  */
 import type { Tense } from './candidate.js';
 
-const FUTURE = String.raw`will|won['’]t|['’]ll|shall|would|going to|plans? to|planned|intends? to|expects? to|expected to|is to|are to|scheduled|to be held|upcoming|next|tomorrow|is due|are due|due to|will be|aims? to|hopes? to|set to|coming`;
+const FUTURE = String.raw`will|won['’]t|['’]ll|shall|would|going to|plans? to|intends? to|expects? to|expected to|is to|are to|scheduled|to be held|upcoming|next|tomorrow|is due|are due|will be|aims? to|hopes? to|set to|coming`;
 const PAST = String.raw`was|were|had|did|didn['’]t|been|said|told|took|came|went|met|made|gave|spoke|wrote|left|began|held|saw|won|lost|ran|fell|rose|sold|bought|got|paid|brought|thought|felt|found|kept|led|meant|sent|stood|struck|became|chose|drove|flew|grew|knew|threw|broke|ago|yesterday|last|earlier|previously|[a-z]{2,}ed`;
 const NOT_PAST = new Set(['need', 'indeed', 'speed', 'feed', 'seed', 'proceed', 'exceed', 'succeed', 'bed', 'red', 'shed', 'hundred', 'based', 'related', 'united', 'limited', 'expected', 'scheduled', 'planned', 'proposed', 'called', 'so-called', 'detailed', 'unexpected', 'concerned', 'advanced', 'interested', 'alleged', 'supposed', 'armed', 'embed', 'wed', 'weed', 'breed', 'deed', 'greed', 'creed', 'heed', 'federated', 'titled', 'entitled', 'named', 'dated']);
 

@@ -1,0 +1,171 @@
+/**
+ * The publication date: from what the caller gave, then the page's own metadata (meta tags,
+ * JSON-LD, <time>, a date in the URL), then the text (datelines and captions with full dates,
+ * then weekday–date agreement). Always with evidence and a confidence; null when nothing says.
+ */
+import type { Document } from '../../core/document.js';
+import type { Span } from '../../core/span.js';
+import { isoWeekday, isValidYmd, formatYmd } from './calendar.js';
+import type { Ymd } from './calendar.js';
+import { vocab } from './vocabulary.js';
+
+export interface Published { value: string; evidence: string; confidence: number }
+
+/** Meta tag names that carry the original publication date, best first. */
+const META_KEYS = [
+  'article:published_time', 'og:article:published_time', 'og:published_time', 'datepublished', 'article.published',
+  'dc.date.issued', 'dcterms.issued', 'dc.date', 'dcterms.date', 'dc.date.created', 'dcterms.created', 'citation_publication_date',
+  'citation_date', 'publishdate', 'publish-date', 'publish_date', 'pubdate', 'date', 'sailthru.date', 'parsely-pub-date',
+  'article:published', 'published_time', 'published-date', 'release_date', 'created', 'datecreated', 'date_published', 'live_date',
+];
+
+const clip = (s: string, n = 80) => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
+
+/** Reads one date from a string in the common formats (ISO, RFC 2822, "2 August 2019", "02.08.2019", "August 2, 2019"). */
+export function parseDateString(raw: string): Ymd | null {
+  const s = raw.trim();
+  const ok = (y: number, m: number, d: number): Ymd | null => (y >= 1900 && y <= 2100 && isValidYmd(y, m, d) ? { y, m, d } : null);
+  let m = /(?:^|[^\d])((?:19|20)\d\d)[-/.](\d{1,2})[-/.](\d{1,2})(?!\d)/.exec(s);
+  if (m) return ok(+m[1]!, +m[2]!, +m[3]!);
+  m = /(?:^|[^\d])((?:19|20)\d\d)(\d\d)(\d\d)(?:T|$|[^\d])/.exec(s);
+  if (m) { const r = ok(+m[1]!, +m[2]!, +m[3]!); if (r) return r; }
+  m = /(?:^|[^\d])(\d{1,2})\.\s?(\d{1,2})\.\s?((?:19|20)\d\d)(?!\d)/.exec(s);
+  if (m) return ok(+m[3]!, +m[2]!, +m[1]!);
+  const v = vocab();
+  const words = s.toLowerCase();
+  m = new RegExp(`(\\d{1,2})(?:st|nd|rd|th|er|\\.)?\\s+(?:de\\s+)?(${v.monthAny})\\.?,?\\s+(?:de\\s+)?((?:19|20)\\d\\d)`, 'iu').exec(words);
+  if (m) return ok(+m[3]!, v.monthAnyIndex.get(m[2]!)!, +m[1]!);
+  m = new RegExp(`(${v.monthAny})\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+((?:19|20)\\d\\d)`, 'iu').exec(words);
+  if (m) return ok(+m[3]!, v.monthAnyIndex.get(m[1]!)!, +m[2]!);
+  m = /(?:^|[^\d])(\d{1,2})\/(\d{1,2})\/((?:19|20)\d\d)(?!\d)/.exec(s);
+  if (m) {
+    const a = +m[1]!, b = +m[2]!;
+    return a > 12 ? ok(+m[3]!, b, a) : ok(+m[3]!, a, b);
+  }
+  return null;
+}
+
+/** Every full date written in a stretch of text, with its offset. */
+export function fullDatesIn(text: string): { date: Ymd; index: number; text: string }[] {
+  const v = vocab();
+  const re = new RegExp(
+    String.raw`\b(?:(\d{1,2})(?:st|nd|rd|th|er|\.)?\s+(?:de\s+)?(${v.monthAny})\.?,?\s+(?:de\s+)?((?:19|20)\d\d)|(${v.monthAny})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+((?:19|20)\d\d)|((?:19|20)\d\d)-(\d\d)-(\d\d)|(\d{1,2})\.\s?(\d{1,2})\.\s?((?:19|20)\d\d))(?!\d)`,
+    'giu');
+  const out: { date: Ymd; index: number; text: string }[] = [];
+  for (const m of text.matchAll(re)) {
+    let y: number, mo: number, d: number;
+    if (m[1]) { y = +m[3]!; mo = v.monthAnyIndex.get(m[2]!.toLowerCase())!; d = +m[1]; }
+    else if (m[4]) { y = +m[6]!; mo = v.monthAnyIndex.get(m[4].toLowerCase())!; d = +m[5]!; }
+    else if (m[7]) { y = +m[7]; mo = +m[8]!; d = +m[9]!; }
+    else { y = +m[12]!; mo = +m[11]!; d = +m[10]!; }
+    if (isValidYmd(y, mo, d)) out.push({ date: { y, m: mo, d }, index: m.index, text: m[0] });
+  }
+  return out;
+}
+
+function jsonLdDates(node: unknown, key: string, out: string[], depth = 0): void {
+  if (depth > 6 || node === null || typeof node !== 'object') return;
+  if (Array.isArray(node)) { for (const n of node) jsonLdDates(n, key, out, depth + 1); return; }
+  for (const [k, v] of Object.entries(node as Record<string, unknown>)) {
+    if (k === key && typeof v === 'string') out.push(v);
+    else if (typeof v === 'object') jsonLdDates(v, key, out, depth + 1);
+  }
+}
+
+function fromUrl(url: string | undefined): Ymd | null {
+  if (!url) return null;
+  const path = url.replace(/^[a-z]+:\/\/[^/]+/i, '');
+  const m = /\/((?:19|20)\d\d)[/_-](\d{1,2})[/_-](\d{1,2})(?:[/_.-]|$)/.exec(path) ?? /[/_-]((?:19|20)\d\d)(\d\d)(\d\d)(?:[/_.-]|$)/.exec(path);
+  if (!m) return null;
+  const t = { y: +m[1]!, m: +m[2]!, d: +m[3]! };
+  return isValidYmd(t.y, t.m, t.d) ? t : null;
+}
+
+/** From what the page says about itself (doc.metadata and the source URL). */
+export function publishedFromMetadata(doc: Pick<Document, 'metadata' | 'source'>): Published | null {
+  const md = doc.metadata;
+  if (md?.published) {
+    const t = parseDateString(md.published);
+    if (t) return { value: formatYmd(t), evidence: `given: ${md.published}`, confidence: 1 };
+  }
+  const meta = md?.meta ?? {};
+  for (const key of META_KEYS) {
+    const raw = meta[key];
+    const t = raw ? parseDateString(raw) : null;
+    if (t) return { value: formatYmd(t), evidence: `meta ${key}: ${clip(raw!)}`, confidence: 0.95 };
+  }
+  for (const key of ['datePublished', 'dateCreated', 'uploadDate']) {
+    const found: string[] = [];
+    jsonLdDates(md?.jsonLd ?? [], key, found);
+    for (const raw of found) {
+      const t = parseDateString(raw);
+      if (t) return { value: formatYmd(t), evidence: `JSON-LD ${key}: ${clip(raw)}`, confidence: key === 'datePublished' ? 0.95 : 0.8 };
+    }
+  }
+  for (const url of [md?.canonicalUrl, doc.source.uri]) {
+    const t = fromUrl(url);
+    if (t) return { value: formatYmd(t), evidence: `date in URL: ${clip(url!)}`, confidence: 0.85 };
+  }
+  for (const el of md?.times ?? []) {
+    const t = (el.datetime ? parseDateString(el.datetime) : null) ?? parseDateString(el.text);
+    if (t) return { value: formatYmd(t), evidence: `<time>: ${clip(el.datetime ?? el.text)}`, confidence: 0.75 };
+  }
+  for (const [key, raw] of Object.entries(meta)) {
+    if (!/date|time|published|created|issued/.test(key) || /modified|updated|expir|valid/.test(key)) continue;
+    const t = parseDateString(raw);
+    if (t) return { value: formatYmd(t), evidence: `meta ${key}: ${clip(raw)}`, confidence: 0.6 };
+  }
+  return null;
+}
+
+/** From the text: full dates in datelines, captions and bylines, then weekday–date agreement in the body. */
+export function publishedFromText(text: string, regions: readonly { start: number; end: number; kind: string }[], body: readonly Span[]): Published | null {
+  const counts = new Map<string, { n: number; first: string; kind: string }>();
+  for (const r of regions) {
+    if (!['dateline', 'caption', 'byline', 'title', 'heading', 'other-boilerplate'].includes(r.kind)) continue;
+    if (r.end - r.start > 400) continue;
+    for (const f of fullDatesIn(text.slice(r.start, r.end))) {
+      const key = formatYmd(f.date);
+      const c = counts.get(key) ?? { n: 0, first: f.text, kind: r.kind };
+      c.n++;
+      counts.set(key, c);
+    }
+  }
+  if (counts.size) {
+    // The date most captions and datelines agree on; among equals, the latest (captions of old photos carry old dates).
+    const [key, c] = [...counts.entries()].sort((a, b) => b[1].n - a[1].n || (a[0] < b[0] ? 1 : -1))[0]!;
+    return { value: key, evidence: `${c.kind}: ${c.first}${c.n > 1 ? ` (×${c.n})` : ''}`, confidence: c.kind === 'dateline' ? 0.8 : 0.6 };
+  }
+  // A weekday with a month and day ("Thursday evening, December 30") fixes the year up to a few
+  // candidates; the years the text mentions choose among them.
+  const v = vocab();
+  const bodyText = body.map((s) => text.slice(s.start, s.end)).join('\n');
+  const re = new RegExp(String.raw`\b(${v.weekday})(?:\s+(?:morning|afternoon|evening|night))?,?\s+(${v.month})\s+(\d{1,2})(?:st|nd|rd|th)?\b(?!,?\s+\d{4})`, 'giu');
+  const years = [...bodyText.matchAll(/\b((?:19|20)\d\d)\b/g)].map((m) => +m[1]!);
+  const floor = years.length ? Math.max(...years) : null;
+  for (const m of bodyText.matchAll(re)) {
+    const wd = v.weekdayIndex.get(m[1]!.toLowerCase())!;
+    const mo = v.monthIndex.get(m[2]!.toLowerCase().replace(/\.$/, ''))!;
+    const d = +m[3]!;
+    if (!isValidYmd(2000, mo, d)) continue;
+    const all = fullDatesIn(bodyText).map((f) => f.date.y);
+    const anchorYear = all.length ? Math.max(...all) : floor;
+    if (anchorYear === null) continue;
+    for (let y = anchorYear; y <= anchorYear + 10; y++) {
+      if (isValidYmd(y, mo, d) && isoWeekday({ y, m: mo, d }) === wd) {
+        return { value: formatYmd({ y, m: mo, d }), evidence: `weekday agrees with the date: ${m[0]} (latest year in text ${anchorYear})`, confidence: 0.4 };
+      }
+    }
+  }
+  // Last resort: the latest full date written anywhere in the text.
+  const dates = fullDatesIn(text);
+  if (dates.length) {
+    const latest = dates.reduce((a, b) => (formatYmd(b.date) > formatYmd(a.date) ? b : a));
+    return { value: formatYmd(latest.date), evidence: `latest date in the text: ${latest.text}`, confidence: 0.3 };
+  }
+  return null;
+}
+
+export function inferPublished(doc: Pick<Document, 'metadata' | 'source' | 'text' | 'regions' | 'body'>): Published | null {
+  return publishedFromMetadata(doc) ?? publishedFromText(doc.text, doc.regions, doc.body);
+}
