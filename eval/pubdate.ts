@@ -19,7 +19,7 @@ export async function run(args: string[]): Promise<void> {
   const items = JSON.parse(readFileSync(`${dir}/evaldata.json`, 'utf8')) as Record<string, Item>;
   const limit = Number(args.find((a) => a.startsWith('--limit='))?.slice(8) ?? Infinity);
   const verbose = args.includes('--verbose');
-  let pages = 0, right = 0, wrong = 0, none = 0, failed = 0;
+  let pages = 0, right = 0, wrong = 0, none = 0, failed = 0, unread = 0;
   const sources = new Map<string, number>();
   const started = performance.now();
   for (const [url, item] of Object.entries(items)) {
@@ -33,6 +33,7 @@ export async function run(args: string[]): Promise<void> {
     try {
       for (const r of readBytes(gunzipSync(readFileSync(path)), url, 'html', { maxBytes: 50 * 1024 * 1024 })) {
         if (r.ok) got = analyze(r.doc).published;
+        else { unread++; if (verbose) console.log(`UNREAD ${item.file}: ${r.failure.code}`); }
       }
     } catch (e) {
       failed++;
@@ -46,7 +47,7 @@ export async function run(args: string[]): Promise<void> {
   const seconds = (performance.now() - started) / 1000;
   const { p, r, f } = prf(right, wrong, wrong + none);
   console.log('pubdate · trafilatura-eval pages with a gold date (day level)');
-  console.log(`pages ${pages} (failed ${failed})  right ${right}  wrong ${wrong}  no date ${none}`);
+  console.log(`pages ${pages} (crashed ${failed}, unreadable by the HTML reader ${unread})  right ${right}  wrong ${wrong}  no date ${none}`);
   console.log(`accuracy ${fmt(pages ? right / pages : 0)}  precision ${fmt(p)}  recall ${fmt(r)}  F ${fmt(f)}`);
   console.log(`right answers by source: ${[...sources.entries()].sort((a, b) => b[1] - a[1]).map(([k, n]) => `${k} ${n}`).join(', ')}`);
   console.log(`${(pages / seconds).toFixed(1)} pages/s`);

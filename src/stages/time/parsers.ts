@@ -293,6 +293,8 @@ export const PARSERS: readonly Parser[] = [
       if (/[$€£#]\s*$|\d[.,]$|[-–/]$/.test(before) || /^(?:[.,]\d|\s*(?:%|percent|per\s?cent))/i.test(after)) return null;
       if (/^-\d/.test(after)) return null;
       if (YEAR_NOT_BEFORE.test(after)) return null;
+      // "sold 1990 tractors": a count before a plural noun, unless a determiner makes it a year ("the 1990 elections").
+      if (!m[1] && /^\s+\p{Ll}+s\b(?!['’])/u.test(after) && !TEMPORAL_BEFORE.test(before) && !/(?:\b(?:the|a|an|its|his|her|their|our|my|your|this|that)|['’]s)\s+$/i.test(before)) return null;
       if (!m[1] && /^\s+(?:\p{Lu}\p{Ll}+\s+)?(?:\d|[$€£])/u.test(after) && !TEMPORAL_BEFORE.test(before)) return null;
       return { type: 'DATE', cal: { y }, anchors: true };
     },

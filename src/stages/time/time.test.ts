@@ -1,0 +1,93 @@
+/** The time stage: extents and TIMEX3 values resolved against a reference date and tense. */
+import { describe, expect, it } from 'vitest';
+import { analyze } from '../../analyze.js';
+import { extractTimes } from './extract-times.js';
+import { parseDateString, publishedFromMetadata, publishedFromText } from './published.js';
+
+/** [words, type, value, mod?] for each expression found, reference 2021-12-31 (a Friday). */
+function found(text: string, reference = '2021-12-31') {
+  return extractTimes(text, [{ start: 0, end: text.length }], { reference }).map((t) => [text.slice(t.start, t.end), t.type, t.value, ...(t.mod ? [t.mod] : [])]);
+}
+
+describe('extractTimes', () => {
+  it('resolves explicit dates, with the weekday fixing nothing it contradicts', () => {
+    expect(found('They met on March 3, 2019 and again on 4 June 2020.')).toEqual([
+      ['March 3, 2019', 'DATE', '2019-03-03'], ['4 June 2020', 'DATE', '2020-06-04'],
+    ]);
+  });
+  it('reads a weekday in past narration as the one before, in future clauses as the one after', () => {
+    expect(found('The minister resigned on Tuesday.')).toEqual([['Tuesday', 'DATE', '2021-12-28']]);
+    expect(found('The minister will resign on Tuesday.')).toEqual([['Tuesday', 'DATE', '2022-01-04']]);
+  });
+  it('picks the year of a month and day nearest the reference', () => {
+    expect(found('The vote took place on November 20.')).toEqual([['November 20', 'DATE', '2021-11-20']]);
+    expect(found('The vote is set for January 15.')).toEqual([['January 15', 'DATE', '2022-01-15']]);
+  });
+  it('handles relative expressions and modifiers', () => {
+    expect(found('Prices fell last year but rose this week, in mid-November and early next year.')).toEqual([
+      ['last year', 'DATE', '2020'], ['this week', 'DATE', '2021-W52'], ['mid-November', 'DATE', '2021-11', 'MID'], ['early next year', 'DATE', '2022', 'START'],
+    ]);
+    expect(found('Two days ago and three years ago.')).toEqual([['Two days ago', 'DATE', '2021-12-29'], ['three years ago', 'DATE', '2018']]);
+  });
+  it('normalizes durations and sets', () => {
+    expect(found('They spoke for fifty minutes, then for about two years, and 5 1/2 hours.')).toEqual([
+      ['fifty minutes', 'DURATION', 'PT50M'], ['about two years', 'DURATION', 'P2Y', 'APPROX'], ['5 1/2 hours', 'DURATION', 'PT5H30M'],
+    ]);
+    expect(found('The paper appears every Thursday and is printed weekly.')).toEqual([['every Thursday', 'SET', 'XXXX-WXX-4'], ['weekly', 'SET', 'P1W']]);
+  });
+  it('uses PRESENT_REF / PAST_REF / FUTURE_REF and vague durations', () => {
+    expect(found('Now, in recent years, the past few months and the near future matter.')).toEqual([
+      ['Now', 'DATE', 'PRESENT_REF'], ['recent years', 'DURATION', 'PXY'], ['the past few months', 'DURATION', 'PXM'], ['the near future', 'DATE', 'FUTURE_REF'],
+    ]);
+  });
+  it('anchors "that evening" and "a year earlier" to the date in focus', () => {
+    expect(found('The summit opened on June 3, 2019. Later that evening the leaders dined; a year earlier they had not met.')).toEqual([
+      ['June 3, 2019', 'DATE', '2019-06-03'], ['Later that evening', 'TIME', '2019-06-03TEV'], ['a year earlier', 'DATE', '2018'],
+    ]);
+  });
+  it('merges a weekday, a part of day and a date into one expression; decades and quarters', () => {
+    expect(found('On Thursday evening, December 30, talks began.')).toEqual([['Thursday evening, December 30', 'DATE', '2021-12-30']]);
+    expect(found('Profit doubled in the third quarter, as in the 1990s.')).toEqual([['the third quarter', 'DATE', '2021-Q3'], ['the 1990s', 'DATE', '199']]);
+    expect(found('At 10:35 a.m. Wednesday the market closed.')).toEqual([['10:35 a.m. Wednesday', 'TIME', '2021-12-29T10:35']]);
+  });
+  it('leaves relative dates unresolved without a reference date', () => {
+    const text = 'He left yesterday, on December 7.';
+    expect(extractTimes(text, [{ start: 0, end: text.length }]).map((t) => t.value)).toEqual(['XXXX-12-07']);
+  });
+});
+
+describe('publication date', () => {
+  it('parses the usual date formats', () => {
+    expect(parseDateString('2019-08-02T10:00:00+02:00')).toEqual({ y: 2019, m: 8, d: 2 });
+    expect(parseDateString('Fri, 02 Aug 2019 10:00:00 GMT')).toEqual({ y: 2019, m: 8, d: 2 });
+    expect(parseDateString('27. Januar 2020')).toEqual({ y: 2020, m: 1, d: 27 });
+    expect(parseDateString('27.01.2020')).toEqual({ y: 2020, m: 1, d: 27 });
+    expect(parseDateString('no date here')).toBeNull();
+  });
+  it('prefers given metadata, then meta tags, JSON-LD and the URL', () => {
+    const base = { source: { format: 'html' as const, uri: 'https://example.org/2018/05/04/story' } };
+    expect(publishedFromMetadata({ ...base, metadata: { published: '2020-01-02' } })).toMatchObject({ value: '2020-01-02', confidence: 1 });
+    expect(publishedFromMetadata({ ...base, metadata: { meta: { 'article:published_time': '2019-03-04T08:00:00Z' } } })?.value).toBe('2019-03-04');
+    expect(publishedFromMetadata({ ...base, metadata: { jsonLd: [{ '@graph': [{ datePublished: '2017-07-07' }] }] } })?.value).toBe('2017-07-07');
+    expect(publishedFromMetadata({ ...base, metadata: {} })).toMatchObject({ value: '2018-05-04', evidence: expect.stringMatching(/URL/) });
+    expect(publishedFromMetadata({ source: { format: 'text' }, metadata: {} })).toBeNull();
+  });
+  it('infers it from captions, else from a weekday that agrees with a date', () => {
+    const caption = 'Crowds in the square, Kyiv, March 2, 2022.';
+    const text = `Story\n\nThe talks went on.\n\n${caption}`;
+    const start = text.indexOf(caption);
+    expect(publishedFromText(text, [{ start, end: start + caption.length, kind: 'caption' }], [])?.value).toBe('2022-03-02');
+    const body = 'The vote, held Sunday, October 3, followed the 2016 referendum.';
+    expect(publishedFromText(body, [], [{ start: 0, end: body.length }])?.value).toBe('2021-10-03');
+    expect(publishedFromText('Nothing dated here.', [], [{ start: 0, end: 19 }])).toBeNull();
+  });
+  it('is null for a plain text without dates, never today', () => {
+    const doc = analyze('A headline\n\nThe council met and agreed on the plan after a long debate.');
+    expect(doc.published).toBeNull();
+  });
+  it('uses --published as the reference date for the times of a document', () => {
+    const doc = analyze('A headline\n\nThe council met yesterday and will meet again on Monday.', { published: '2021-12-30' });
+    expect(doc.published).toMatchObject({ value: '2021-12-30', confidence: 1 });
+    expect(doc.times.map((t) => [doc.text.slice(t.start, t.end), t.value])).toEqual([['yesterday', '2021-12-29'], ['Monday', '2022-01-03']]);
+  });
+});
