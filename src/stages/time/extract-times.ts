@@ -8,7 +8,7 @@ import type { Span } from '../../core/span.js';
 import { isoWeekday, isValidYmd, parseYmd } from './calendar.js';
 import type { Ymd } from './calendar.js';
 import type { Candidate, Cal, Env, Focus, Resolved } from './candidate.js';
-import { compiledParsers } from './parsers.js';
+import { compiledParsers, gateIndex } from './parsers.js';
 import { resolveCal } from './resolve.js';
 import { tenseCues, tenseNear } from './tense.js';
 import type { TenseCue } from './tense.js';
@@ -32,15 +32,31 @@ const MODS: Record<string, string> = {
   'the end of': 'END', 'the close of': 'END', mid: 'MID', 'the middle of': 'MID',
 };
 
+/** Words and digit runs, for the parser gate. */
+const WORD = /[A-Za-z]+|\d+/g;
+
 function findCandidates(text: string, sentences: readonly Span[]): Sentenced[] {
   const parsers = compiledParsers();
+  const gate = gateIndex();
   const v = vocab();
+  const active = new Uint8Array(parsers.length);
   const out: Sentenced[] = [];
   sentences.forEach((s, si) => {
     const sentence = text.slice(s.start, s.end);
-    // Cheap gate: every pattern needs a digit or one of a few letters sequences; most sentences have one.
     const ctx = { text: sentence, v };
+    // Most parsers cannot match a sentence without one of their words: one pass over the words
+    // says which patterns are worth running.
+    active.fill(0);
+    let any = false;
+    WORD.lastIndex = 0;
+    for (let w = WORD.exec(sentence); w; w = WORD.exec(sentence)) {
+      const word = w[0];
+      const hits = word.charCodeAt(0) <= 57 ? gate.get(word.length === 4 ? '#4' : word.length <= 2 ? '#2' : '#') : gate.get(word) ?? gate.get(word.toLowerCase());
+      if (hits) { for (const i of hits) active[i] = 1; any = true; }
+    }
+    if (!any) return;
     for (const p of parsers) {
+      if (!active[p.rank]) continue;
       p.regex.lastIndex = 0;
       for (let m = p.regex.exec(sentence); m; m = p.regex.exec(sentence)) {
         if (m[0].length === 0) { p.regex.lastIndex++; continue; }

@@ -19,6 +19,8 @@ type Draft = Omit<Candidate, 'start' | 'end' | 'parser' | 'rank'> & { start?: nu
 
 export interface Parser {
   name: string;
+  /** Cheap gate: the sentence must contain one of these words for the pattern to run ('#4' a four-digit number, '#2' a one- or two-digit one; '@month', '@weekday', '@weekdays', '@unit', '@season', '@holiday' expand from the lexicon; words with a capital must be written so). */
+  needs: readonly string[];
   /** Regex source with placeholders {M} {MF} {WD} {NUM} {ORD} {UNIT} {SEASON} {PART} {HOL}. */
   pattern: string;
   extract(m: RegExpExecArray, ctx: ParseContext): Draft | null;
@@ -120,6 +122,7 @@ const PARTS: Record<string, string> = { morning: 'MO', afternoon: 'AF', evening:
 export const PARSERS: readonly Parser[] = [
   {
     name: 'iso-date',
+    needs: ['#4'],
     pattern: String.raw`\b(${YEAR})-(\d\d)-(\d\d)(?:T(\d\d):(\d\d))?\b`,
     extract: (m) => {
       const cal: Cal = { y: +m[1]!, m: +m[2]!, d: +m[3]! };
@@ -129,6 +132,7 @@ export const PARSERS: readonly Parser[] = [
   },
   {
     name: 'slash-date',
+    needs: ['#2'],
     pattern: String.raw`\b(\d{1,2})/(\d{1,2})/(\d{4}|\d\d)\b(?!/)`,
     extract: (m) => {
       let a = +m[1]!, b = +m[2]!;
@@ -141,11 +145,13 @@ export const PARSERS: readonly Parser[] = [
   },
   {
     name: 'dotted-date',
+    needs: ['#4'],
     pattern: String.raw`\b(\d{1,2})\.\s?(\d{1,2})\.\s?(${YEAR})\b`,
     extract: (m) => (+m[2]! > 12 || +m[1]! > 31 ? null : { type: 'DATE', cal: { y: +m[3]!, m: +m[2]!, d: +m[1]! }, anchors: true }),
   },
   {
     name: 'month-day-year',
+    needs: ['@month'],
     pattern: String.raw`\b(?:({WD})(?:\s+({PART}))?,?\s+)?(?:the\s+)?({M})\s+(\d{1,2}|{ORD})(?:st|nd|rd|th)?(?![\d,.]\d)\b(?:,?\s+(${YEAR})(?!\d))?`,
     extract: (m, ctx) => {
       const mo = month(ctx, m[3]!);
@@ -161,6 +167,7 @@ export const PARSERS: readonly Parser[] = [
   },
   {
     name: 'day-month-year',
+    needs: ['@month'],
     pattern: String.raw`\b(?:({WD}),?\s+)?(?:the\s+)?(\d{1,2}|{ORD})(?:st|nd|rd|th)?\s+(?:of\s+)?({M})\b(?:,?\s+(${YEAR})(?!\d))?`,
     extract: (m, ctx) => {
       const mo = month(ctx, m[3]!);
@@ -178,6 +185,7 @@ export const PARSERS: readonly Parser[] = [
   },
   {
     name: 'month-year',
+    needs: ['@month'],
     pattern: String.raw`\b({M})(?:,|\s+of)?\s+(${YEAR})(?!\d)\b`,
     extract: (m, ctx) => {
       const mo = month(ctx, m[1]!);
@@ -187,6 +195,7 @@ export const PARSERS: readonly Parser[] = [
   },
   {
     name: 'month-relative-year',
+    needs: ['@month'],
     pattern: String.raw`\b({M})\s+(this|last|next)\s+year\b`,
     extract: (m, ctx) => {
       const mo = month(ctx, m[1]!);
@@ -197,11 +206,13 @@ export const PARSERS: readonly Parser[] = [
   },
   {
     name: 'season-year',
+    needs: ['@season'],
     pattern: String.raw`\b(?:the\s+)?({SEASON})\s+(?:of\s+)?(${YEAR})\b`,
     extract: (m, ctx) => ({ type: 'DATE', value: `${m[2]}-${ctx.v.lex.seasons[m[1]!.toLowerCase()]}` }),
   },
   {
     name: 'quarter',
+    needs: ['quarter', 'quarters', 'half'],
     pattern: String.raw`\b(?:(?:the|its|a|their|his|her)\s+)?((?:(?:(?:this|last|next) year['’]s|year-earlier|year-ago|comparable|corresponding|same|current|latest|fiscal|flat|calendar|${YEAR})[- ]){0,3})(first|second|third|fourth|1st|2nd|3rd|4th)[- ](?:fiscal[- ])?(quarter|half)(?:\s+of\s+(?:fiscal\s+)?(${YEAR}|this year|last year|next year))?\b`,
     extract: (m) => {
       const q = { first: 1, second: 2, third: 3, fourth: 4, '1st': 1, '2nd': 2, '3rd': 3, '4th': 4 }[m[2]!.toLowerCase()]!;
@@ -214,6 +225,7 @@ export const PARSERS: readonly Parser[] = [
   },
   {
     name: 'quarter-in-focus',
+    needs: ['quarter', 'period'],
     pattern: String.raw`\b(?:(the|its|that|this|last|next|a)\s+)((?:(?:current|latest|past|previous|prior|same|year-ago|year-earlier|comparable|corresponding|recent|just-ended|fiscal|${YEAR})[- ]){0,3})(quarter|period)\b(?!-)`,
     extract: (m) => {
       const det = m[1]!.toLowerCase();
@@ -235,11 +247,13 @@ export const PARSERS: readonly Parser[] = [
           else if (/year-ago|year-earlier|comparable|corresponding/.test(mods)) y -= 1;
           return { value: `${y}-Q${base.q}` };
         },
+        anchors: !/year-ago|year-earlier|comparable|corresponding/.test(mods),
       };
     },
   },
   {
     name: 'year-earlier',
+    needs: ['year'],
     pattern: String.raw`\b(year-(?:earlier|ago))\b`,
     extract: () => ({
       type: 'DATE',
@@ -248,6 +262,7 @@ export const PARSERS: readonly Parser[] = [
   },
   {
     name: 'half-of-year',
+    needs: ['half'],
     pattern: String.raw`\b(?:the\s+)?(first|second|last)\s+half\s+of\s+(?:the\s+)?(${YEAR}|year)\b`,
     extract: (m) => ({
       type: 'DATE',
@@ -259,6 +274,7 @@ export const PARSERS: readonly Parser[] = [
   },
   {
     name: 'decade',
+    needs: ['#4', '#2', 'twenties', 'thirties', 'forties', 'fifties', 'sixties', 'seventies', 'eighties', 'nineties'],
     pattern: String.raw`\b(?:the\s+)?(?:(early|mid|late)[- ]?)?(?:(1[5-9]|20)(\d)0['’]?s|['’](\d)0['’]?s|(twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties))\b`,
     extract: (m) => {
       const words = ['twenties', 'thirties', 'forties', 'fifties', 'sixties', 'seventies', 'eighties', 'nineties'];
@@ -270,11 +286,13 @@ export const PARSERS: readonly Parser[] = [
   },
   {
     name: 'century',
+    needs: ['century'],
     pattern: String.raw`\b(?:the\s+)?(\d{1,2})(?:st|nd|rd|th)\s+century\b`,
     extract: (m) => ({ type: 'DATE', value: pad(+m[1]! - 1) }),
   },
   {
     name: 'spoken-year',
+    needs: ['nineteen', 'thousand'],
     pattern: String.raw`\b(?:the\s+year\s+)?(?:nineteen[- ](ten|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](one|two|three|four|five|six|seven|eight|nine))?|two\s+thousand(?:\s+and\s+(one|two|three|four|five|six|seven|eight|nine|ten))?)\b`,
     extract: (m, ctx) => {
       if (m[0].toLowerCase().startsWith('two') && !/^the year/i.test(m[0])) return null;
@@ -285,12 +303,13 @@ export const PARSERS: readonly Parser[] = [
   },
   {
     name: 'year',
+    needs: ['#4'],
     pattern: String.raw`\b(?:(fiscal(?: year)?|calendar(?: year)?|FY|model year)\s+)?(${YEAR})(?![\d%])\b`,
     extract: (m, ctx) => {
       const y = +m[2]!;
       const before = ctx.text.slice(0, m.index);
       const after = ctx.text.slice(m.index + m[0].length);
-      if (/[$€£#]\s*$|\d[.,]$|[-–/]$/.test(before) || /^(?:[.,]\d|\s*(?:%|percent|per\s?cent))/i.test(after)) return null;
+      if (/[$€£#]\s*$|\d[.,]$|(?<!\bmid)[-–/]$/i.test(before) || /^(?:[.,]\d|\s*(?:%|percent|per\s?cent))/i.test(after)) return null;
       if (/^-\d/.test(after)) return null;
       if (YEAR_NOT_BEFORE.test(after)) return null;
       // "sold 1990 tractors": a count before a plural noun, unless a determiner makes it a year ("the 1990 elections").
@@ -301,6 +320,7 @@ export const PARSERS: readonly Parser[] = [
   },
   {
     name: 'month',
+    needs: ['@month'],
     pattern: String.raw`\b(?:(this past|this coming|this|last|next)\s+)?({MF})\b(?!-)`,
     extract: (m, ctx) => {
       const name = m[2]!;
@@ -332,6 +352,7 @@ export const PARSERS: readonly Parser[] = [
   },
   {
     name: 'relative-unit',
+    needs: ['week', 'month', 'year', 'weekend', 'decade', '@season', '@weekday'],
     pattern: String.raw`\b(this past|this coming|this|last|next|the past|the previous|the coming|the following|the current|the latest|the last|the next|the same)\s+(week|month|year|weekend|decade|{SEASON}|{WD})\b(?!-)`,
     extract: (m, ctx) => {
       const which = m[1]!.toLowerCase();
@@ -374,6 +395,7 @@ export const PARSERS: readonly Parser[] = [
   },
   {
     name: 'the-weekend',
+    needs: ['weekend'],
     pattern: String.raw`\b(?:the|this)\s+weekend\b`,
     extract: () => ({
       type: 'DATE',
@@ -382,6 +404,7 @@ export const PARSERS: readonly Parser[] = [
   },
   {
     name: 'season',
+    needs: ['@season'],
     pattern: String.raw`\b(?:(the)\s+)?({SEASON})\b`,
     extract: (m, ctx) => {
       const before = ctx.text.slice(0, m.index);
@@ -393,6 +416,7 @@ export const PARSERS: readonly Parser[] = [
   },
   {
     name: 'holiday',
+    needs: ['@holiday'],
     pattern: String.raw`\b(?:(last|next|this)\s+)?({HOL})\b`,
     extract: (m, ctx) => {
       if (!isUpper(m[2]!)) return null;
@@ -423,7 +447,8 @@ export const PARSERS: readonly Parser[] = [
   },
   {
     name: 'named-day',
-    pattern: String.raw`\b(the day before yesterday|the day after tomorrow|today|yesterday|tomorrow|tonight|right now|nowadays|these days|now|recently|lately|(?:in\s+)?the (?:near |distant )?future|the (?:near|short|long) term|the past|as soon as possible|at present)\b`,
+    needs: ['today', 'yesterday', 'tomorrow', 'tonight', 'now', 'nowadays', 'days', 'currently', 'recently', 'lately', 'future', 'term', 'past', 'possible', 'present'],
+    pattern: String.raw`\b(the day before yesterday|the day after tomorrow|today|yesterday|tomorrow|tonight|right now|nowadays|these days|currently|now|recently|lately|(?:in\s+)?the (?:near |distant )?future|the (?:near|short|long) term|the past|as soon as possible|at present)\b`,
     extract: (m, ctx) => {
       const w = m[1]!.toLowerCase().replace(/^in\s+/, '');
       const start = m.index + m[0].length - w.length;
@@ -442,7 +467,8 @@ export const PARSERS: readonly Parser[] = [
   },
   {
     name: 'ref-adjective',
-    pattern: String.raw`\b(current|recent|future)\s+(\p{Ll}[\p{L}-]*)`,
+    needs: ['current', 'recent', 'future'],
+    pattern: String.raw`\b(current|recent|future)\s+([a-z][a-z-]*)`,
     extract: (m) => {
       const noun = m[2]!.toLowerCase();
       // Only when it dates the noun: "current account", "future tense" are terms, not times.
@@ -454,6 +480,7 @@ export const PARSERS: readonly Parser[] = [
   },
   {
     name: 'ago',
+    needs: ['ago'],
     pattern: String.raw`\b(?:({NUM}|a few|few|several|some|many|a number of)\s+)?(more\s+)?({UNIT})\s+(?:or so\s+)?ago\b`,
     extract: (m, ctx) => {
       const unit = unitCode(m[3]!, ctx.v);
@@ -473,6 +500,7 @@ export const PARSERS: readonly Parser[] = [
   },
   {
     name: 'earlier-later',
+    needs: ['@unit'],
     pattern: String.raw`\b({NUM})\s+({UNIT})\s+(earlier|later|before|after)\b`,
     extract: (m, ctx) => {
       const unit = unitCode(m[2]!, ctx.v);
@@ -498,6 +526,7 @@ export const PARSERS: readonly Parser[] = [
   },
   {
     name: 'anchored',
+    needs: ['day', 'week', 'month', 'year', 'morning', 'afternoon', 'evening', 'night', 'weekend'],
     pattern: String.raw`\b(?:(?:(later|earlier)\s+)?that\s+(day|week|month|year|morning|afternoon|evening|night|weekend)|the\s+(same|following|next|previous|preceding|prior)\s+(day|morning|afternoon|evening|night)|the\s+(following|previous|preceding|prior|same)\s+(week|month|year)|the\s+day\s+(before|after)|(earlier|later)\s+in\s+the\s+(day|week|month|year))\b`,
     extract: (m) => {
       const g = m.slice(1).map((s) => s?.toLowerCase());
@@ -513,6 +542,7 @@ export const PARSERS: readonly Parser[] = [
   },
   {
     name: 'clock-time',
+    needs: ['m', 'am', 'pm', 'AM', 'PM'],
     pattern: String.raw`\b(\d{1,2})(?:[:.](\d\d))?\s*([ap])\.?\s?m\b\.?(?:\s+(EST|EDT|CST|CDT|MST|MDT|PST|PDT|GMT|UTC|BST|CET|CEST|ET|PT))?`,
     extract: (m) => {
       let hh = +m[1]!;
@@ -527,6 +557,7 @@ export const PARSERS: readonly Parser[] = [
   },
   {
     name: 'clock-24h',
+    needs: ['#2'],
     pattern: String.raw`\b(?:at|by|until|from|around|after|before)\s+(\d{1,2})[:h](\d\d)\b(?!\s*%)`,
     extract: (m) => {
       const hh = +m[1]!, mi = +m[2]!;
@@ -536,6 +567,7 @@ export const PARSERS: readonly Parser[] = [
   },
   {
     name: 'oclock',
+    needs: ['clock', 'morning', 'afternoon', 'evening'],
     pattern: String.raw`\b(\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+(?:o['’]clock|in\s+the\s+(morning|afternoon|evening))\b`,
     extract: (m, ctx) => {
       let hh = parseNumber(m[1]!, ctx.v);
@@ -546,11 +578,13 @@ export const PARSERS: readonly Parser[] = [
   },
   {
     name: 'noon',
+    needs: ['noon', 'midnight', 'midday', 'mid'],
     pattern: String.raw`\b(noon|midnight|midday|mid-day)\b`,
     extract: (m, ctx) => /\bhigh\s+$/i.test(ctx.text.slice(0, m.index)) ? null : ({ type: 'TIME', cal: m[1]!.toLowerCase() === 'midnight' ? { hh: 24, mi: 0 } : { hh: 12, mi: 0 } }),
   },
   {
     name: 'day-part',
+    needs: ['morning', 'afternoon', 'evening', 'night', 'overnight'],
     pattern: String.raw`\b(this|yesterday|tomorrow|last|today['’]s|{WD})\s+({PART})\b|\b(overnight)\b`,
     extract: (m, ctx) => {
       if (m[3]) return { type: 'TIME', cal: { dayOffset: 0, part: 'NI' } };
@@ -564,6 +598,7 @@ export const PARSERS: readonly Parser[] = [
   },
   {
     name: 'weekday',
+    needs: ['@weekday'],
     pattern: String.raw`\b({WD})\b`,
     extract: (m, ctx) => {
       if (!isUpper(m[1]!)) return null;
@@ -576,18 +611,17 @@ export const PARSERS: readonly Parser[] = [
   },
   {
     name: 'set-adverb',
+    needs: ['daily', 'weekly', 'monthly', 'yearly', 'hourly', 'nightly'],
     pattern: String.raw`\b(daily|weekly|monthly|yearly|hourly|nightly)\b`,
     extract: (m, ctx) => {
       const before = ctx.text.slice(0, m.index);
       const after = ctx.text.slice(m.index + m[0].length);
-      // "daily flights", "the Communist Party daily Granma": adjectives and newspapers, not a frequency.
-      if (/^\s+\p{L}/u.test(after) && !/^\s+(?:and|or|in|at|on|for|to|from|by|since|until|with|during|until|basis)\b/i.test(after)) return null;
-      if (/\b(?:the|a|an|average)\s+$/i.test(before)) return null;
       return { type: 'SET', value: { daily: 'P1D', weekly: 'P1W', monthly: 'P1M', yearly: 'P1Y', annually: 'P1Y', hourly: 'PT1H', nightly: 'P1D' }[m[1]!.toLowerCase()]! };
     },
   },
   {
     name: 'set-every',
+    needs: ['every', 'each'],
     pattern: String.raw`\b(?:every|each)\s+(other\s+)?(?:({NUM})\s+)?({UNIT}|{WD}|{MF}|{SEASON}|morning|evening|night|afternoon)\b(?!\s+of\b)`,
     extract: (m, ctx) => {
       const w = m[3]!.toLowerCase();
@@ -607,11 +641,13 @@ export const PARSERS: readonly Parser[] = [
   },
   {
     name: 'set-plural-weekday',
+    needs: ['@weekdays'],
     pattern: String.raw`\b(?:on\s+)({WD})s\b`,
     extract: (m, ctx) => (isUpper(m[1]!) ? { start: m.index + 3, type: 'SET', value: `XXXX-WXX-${weekday(ctx, m[1]!)}` } : null),
   },
   {
     name: 'duration',
+    needs: ['@unit'],
     pattern: String.raw`\b(?:the\s+)?(?:(past|last|next|first|coming|previous|final|latest|remaining|following|preceding|initial)\s+)?({NUM})(?:\s*(?:to|or|-|–)\s*({NUM}))?\s+(?:(more|additional|full|straight|consecutive|trading|business|working|calendar|long|extra|further)\s+)?({UNIT})(\s+and\s+a\s+half)?(\s+or\s+so)?\b(?!-)`,
     extract: (m, ctx) => {
       const unit = unitCode(m[5]!, ctx.v);
@@ -633,6 +669,7 @@ export const PARSERS: readonly Parser[] = [
   },
   {
     name: 'duration-vague',
+    needs: ['years', 'months', 'weeks', 'days', 'decades', 'hours', 'minutes', 'centuries', 'quarters'],
     pattern: String.raw`\b(?:(the)\s+)?(?:(past|last|next|coming|recent|first|previous|ensuing|following)\s+)?(?:(a few|few|several|many|some|a number of|a couple of|couple of)\s+)?(years|months|weeks|days|decades|hours|minutes|centuries|quarters)\b`,
     extract: (m, ctx) => {
       const unit = unitCode(m[4]!, ctx.v)!;
@@ -646,6 +683,7 @@ export const PARSERS: readonly Parser[] = [
   },
   {
     name: 'duration-compound',
+    needs: ['@unit', 'long'],
     pattern: String.raw`\b(\d+(?:\.\d+)?|{NUM})-({UNIT})(-old|-long)?\b(?!-)|\b(day|week|month|year|decade|hour)s?-long\b`,
     extract: (m, ctx) => {
       if (m[4]) return { type: 'DURATION', value: m[0].toLowerCase().includes('s-long') ? durationValue(NaN, unitCode(m[4], ctx.v)!) : durationValue(1, unitCode(m[4], ctx.v)!) };
@@ -658,11 +696,13 @@ export const PARSERS: readonly Parser[] = [
   },
   {
     name: 'half-unit',
+    needs: ['half'],
     pattern: String.raw`\b(?:half\s+an?\s+(hour|day|year|century|decade)|an?\s+(hour|minute|day|year)\s+and\s+a\s+half)\b`,
     extract: (m, ctx) => ({ type: 'DURATION', value: durationValue(m[1] ? 0.5 : 1.5, unitCode((m[1] ?? m[2])!, ctx.v)!) }),
   },
   {
     name: 'the-unit',
+    needs: ['year', 'week', 'month'],
     pattern: String.raw`\b(?:the\s+)((?:(?:current|full|fiscal|latest|entire|whole|calendar|same)\s+){0,2})(year|week|month)\b(?!['’]s|-|\s+(?:before|after|to|that|when)\b)`,
     extract: (m, ctx) => {
       const mods = m[1]!.toLowerCase();
@@ -679,6 +719,7 @@ export const PARSERS: readonly Parser[] = [
   },
   {
     name: 'year-end',
+    needs: ['end', 'year'],
     pattern: String.raw`\b(?:(?:the\s+)?year[- ]end|year['’]s\s+end|the\s+end\s+of\s+the\s+year|the\s+turn\s+of\s+the\s+(?:year|century))\b`,
     extract: () => ({ type: 'DATE', mod: 'END', resolve: (env) => refOr(env, (r) => ({ value: String(r.y) })) }),
   },
@@ -687,6 +728,35 @@ export const PARSERS: readonly Parser[] = [
 export interface CompiledParser extends Parser {
   regex: RegExp;
   rank: number;
+}
+
+/** Word → indices of the parsers that word lets run; '#' for digits. */
+export type GateIndex = Map<string, number[]>;
+let gate: GateIndex | undefined;
+
+const cap = (w: string) => w.charAt(0).toUpperCase() + w.slice(1);
+
+export function gateIndex(v: Vocabulary = vocab()): GateIndex {
+  if (gate) return gate;
+  const expand: Record<string, string[]> = {
+    '@month': [...v.monthIndex.keys()].map(cap),
+    '@weekday': [...v.weekdayIndex.keys()].map(cap),
+    '@weekdays': [...v.weekdayIndex.keys()].map((w) => `${cap(w)}s`),
+    '@unit': Object.keys(v.lex.units).flatMap((u) => [u, `${u}s`, u.replace(/y$/, 'ies'), u.replace(/um$/, 'a')]),
+    '@season': Object.keys(v.lex.seasons),
+    '@holiday': Object.keys(v.lex.holidays).flatMap((h) => h.split(/\s+/).map((w) => cap(w.replace(/['’]s$/, '')))),
+  };
+  gate = new Map();
+  compiledParsers(v).forEach((p, i) => {
+    for (const n of p.needs) {
+      for (const w of expand[n] ?? [n]) {
+        const list = gate!.get(w) ?? [];
+        if (!list.includes(i)) list.push(i);
+        gate!.set(w, list);
+      }
+    }
+  });
+  return gate;
 }
 
 let compiled: CompiledParser[] | undefined;
@@ -698,7 +768,7 @@ export function compiledParsers(v: Vocabulary = vocab()): CompiledParser[] {
     .replace(/\{MF\}/g, v.monthFull).replace(/\{M\}/g, v.month).replace(/\{WD\}/g, v.weekday)
     .replace(/\{NUM\}/g, v.num).replace(/\{ORD\}/g, v.ordinalWord).replace(/\{UNIT\}/g, v.unit)
     .replace(/\{SEASON\}/g, v.season).replace(/\{PART\}/g, v.dayPart).replace(/\{HOL\}/g, v.holiday);
-  compiled = PARSERS.map((p, rank) => ({ ...p, rank, regex: new RegExp(fill(p.pattern), 'giu') }));
+  compiled = PARSERS.map((p, rank) => ({ ...p, rank, regex: new RegExp(fill(p.pattern), 'gi') }));
   return compiled;
 }
 

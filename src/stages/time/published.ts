@@ -50,15 +50,24 @@ export function fullDatesIn(text: string): { date: Ymd; index: number; text: str
   const v = vocab();
   const re = new RegExp(
     String.raw`\b(?:(\d{1,2})(?:st|nd|rd|th|er|\.)?\s+(?:de\s+)?(${v.monthAny})\.?,?\s+(?:de\s+)?((?:19|20)\d\d)|(${v.monthAny})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+((?:19|20)\d\d)|((?:19|20)\d\d)-(\d\d)-(\d\d)|(\d{1,2})\.\s?(\d{1,2})\.\s?((?:19|20)\d\d))(?!\d)`,
-    'giu');
+    'gi');
   const out: { date: Ymd; index: number; text: string }[] = [];
-  for (const m of text.matchAll(re)) {
-    let y: number, mo: number, d: number;
+  // Every full date contains a year: look only around the years, not through the whole text.
+  let covered = -1;
+  const matches: RegExpMatchArray[] = [];
+  for (const y of text.matchAll(/\b(?:19|20)\d\d\b/g)) {
+    const from = Math.max(covered, y.index - 32);
+    const to = Math.min(text.length, y.index + 10);
+    if (to <= from) continue;
+    for (const m of text.slice(from, to).matchAll(re)) { m.index = (m.index ?? 0) + from; matches.push(m); }
+    covered = to;
+  }
+  for (const m of matches) {    let y: number, mo: number, d: number;
     if (m[1]) { y = +m[3]!; mo = v.monthAnyIndex.get(m[2]!.toLowerCase())!; d = +m[1]; }
     else if (m[4]) { y = +m[6]!; mo = v.monthAnyIndex.get(m[4].toLowerCase())!; d = +m[5]!; }
     else if (m[7]) { y = +m[7]; mo = +m[8]!; d = +m[9]!; }
     else { y = +m[12]!; mo = +m[11]!; d = +m[10]!; }
-    if (isValidYmd(y, mo, d)) out.push({ date: { y, m: mo, d }, index: m.index, text: m[0] });
+    if (isValidYmd(y, mo, d)) out.push({ date: { y, m: mo, d }, index: m.index!, text: m[0] });
   }
   return out;
 }
@@ -140,15 +149,17 @@ export function publishedFromText(text: string, regions: readonly { start: numbe
   // candidates; the years the text mentions choose among them.
   const v = vocab();
   const bodyText = body.map((s) => text.slice(s.start, s.end)).join('\n');
-  const re = new RegExp(String.raw`\b(${v.weekday})(?:\s+(?:morning|afternoon|evening|night))?,?\s+(${v.month})\s+(\d{1,2})(?:st|nd|rd|th)?\b(?!,?\s+\d{4})`, 'giu');
+  const re = new RegExp(String.raw`\b(${v.weekday})(?:\s+(?:morning|afternoon|evening|night))?,?\s+(${v.month})\s+(\d{1,2})(?:st|nd|rd|th)?\b(?!,?\s+\d{4})`, 'gi');
   const years = [...bodyText.matchAll(/\b((?:19|20)\d\d)\b/g)].map((m) => +m[1]!);
   const floor = years.length ? Math.max(...years) : null;
-  for (const m of bodyText.matchAll(re)) {
+  let all: number[] | undefined;
+  const matches = /(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day/.test(bodyText) ? bodyText.matchAll(re) : [];
+  for (const m of matches) {
     const wd = v.weekdayIndex.get(m[1]!.toLowerCase())!;
     const mo = v.monthIndex.get(m[2]!.toLowerCase().replace(/\.$/, ''))!;
     const d = +m[3]!;
     if (!isValidYmd(2000, mo, d)) continue;
-    const all = fullDatesIn(bodyText).map((f) => f.date.y);
+    all ??= fullDatesIn(bodyText).map((f) => f.date.y);
     const anchorYear = all.length ? Math.max(...all) : floor;
     if (anchorYear === null) continue;
     for (let y = anchorYear; y <= anchorYear + 10; y++) {
