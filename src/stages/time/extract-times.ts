@@ -51,8 +51,16 @@ function findCandidates(text: string, sentences: readonly Span[]): Sentenced[] {
     WORD.lastIndex = 0;
     for (let w = WORD.exec(sentence); w; w = WORD.exec(sentence)) {
       const word = w[0];
-      const hits = word.charCodeAt(0) <= 57 ? gate.get(word.length === 4 ? '#4' : word.length <= 2 ? '#2' : '#') : gate.get(word) ?? gate.get(word.toLowerCase());
-      if (hits) { for (const i of hits) active[i] = 1; any = true; }
+      if (word.charCodeAt(0) <= 57) {
+        const hits = gate.get(word.length === 4 ? '#4' : word.length <= 2 ? '#2' : '#');
+        if (hits) { for (const i of hits) active[i] = 1; any = true; }
+        continue;
+      }
+      // A capitalised word may gate as written ("May") and in lower case ("Year" → "year").
+      const exact = gate.get(word);
+      if (exact) { for (const i of exact) active[i] = 1; any = true; }
+      const lower = word.charCodeAt(0) < 97 ? gate.get(word.toLowerCase()) : undefined;
+      if (lower) { for (const i of lower) active[i] = 1; any = true; }
     }
     if (!any) return;
     for (const p of parsers) {

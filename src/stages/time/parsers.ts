@@ -352,14 +352,19 @@ export const PARSERS: readonly Parser[] = [
   },
   {
     name: 'relative-unit',
-    needs: ['week', 'month', 'year', 'weekend', 'decade', '@season', '@weekday'],
-    pattern: String.raw`\b(this past|this coming|this|last|next|the past|the previous|the coming|the following|the current|the latest|the last|the next|the same)\s+(week|month|year|weekend|decade|{SEASON}|{WD})\b(?!-)`,
+    needs: ['week', 'month', 'year', 'weekend', 'decade', 'century', '@season', '@weekday'],
+    pattern: String.raw`\b(this past|this coming|this|last|next|the past|the previous|the coming|the following|the current|the latest|the last|the next|the same)\s+(week|month|year|weekend|decade|century|{SEASON}|{WD})\b(?!-)`,
     extract: (m, ctx) => {
       const which = m[1]!.toLowerCase();
       const word = m[2]!.toLowerCase();
       const wd = weekday(ctx, word);
       if (!wd && isUpper(m[2]!)) return null; // "This Week", a programme's name
       const season = ctx.v.lex.seasons[word];
+      if (word === 'century') {
+        if (/this|current/.test(which)) return { type: 'DATE', resolve: (env) => refOr(env, (r) => ({ value: String(Math.floor(r.y / 100)).padStart(2, '0') })) };
+        if (/past|last|previous/.test(which)) return { type: 'DURATION', value: 'P100Y' };
+        return null;
+      }
       if (word === 'decade') {
         if (/past|last|previous/.test(which)) return { type: 'DURATION', value: 'P10Y' };
         if (/this|current/.test(which)) return { type: 'DATE', resolve: (env) => refOr(env, (r) => ({ value: String(Math.floor(r.y / 10)) })) };
@@ -467,8 +472,8 @@ export const PARSERS: readonly Parser[] = [
   },
   {
     name: 'ref-adjective',
-    needs: ['current', 'recent', 'future'],
-    pattern: String.raw`\b(current|recent|future)\s+([a-z][a-z-]*)`,
+    needs: ['current'],
+    pattern: String.raw`\b(current)\s+([a-z][a-z-]*)`,
     extract: (m) => {
       const noun = m[2]!.toLowerCase();
       // Only when it dates the noun: "current account", "future tense" are terms, not times.
@@ -661,7 +666,7 @@ export const PARSERS: readonly Parser[] = [
       if (/^\s+(?:ago|earlier|later)\b/i.test(after)) return null;
       // Ages ("52 years old") and rates ("$1.76 a year", "700 seats a week") are not durations.
       if (/^[\s-]+old\b/i.test(after)) return null;
-      if (/^(a|an)$/i.test(m[2]!) && !m[1] && /(?:\d[\d,.]*|million|billion|trillion|percent|cents?|dollars?|times|once|twice|[%$]|\b\p{L}+s)\s+$/iu.test(ctx.text.slice(0, m.index))) return null;
+      if (/^(a|an)$/i.test(m[2]!) && !m[1] && /(?:\d[\d,.]*|million|billion|trillion|percent|cents?|dollars?|times|once|twice|[%$]|\b\p{L}{3,}s)\s+$/iu.test(ctx.text.slice(0, m.index))) return null;
       if (isUpper(m[5]!) && m.index > 0) return null;
       const value = m[3] ? durationValue(parseNumber(m[2]!, ctx.v) > 0 && !/^\d/.test(m[2]!) ? n : n, unit) : durationValue(n, unit);
       return { type: 'DURATION', value, ...(m[7] ? { mod: 'APPROX' } : {}) };
@@ -693,6 +698,12 @@ export const PARSERS: readonly Parser[] = [
       if (!unit || Number.isNaN(n) || m[3]?.toLowerCase() === '-old' || unit === 'Q') return null;
       return { type: 'DURATION', value: durationValue(n, unit) };
     },
+  },
+  {
+    name: 'vague-span',
+    needs: ['time', 'while', 'period'],
+    pattern: String.raw`\b(?:for|in|after)\s+((?:some|a\s+(?:(?:very|fairly|rather)\s+)?(?:long|short|brief|lengthy|considerable)?\s*)(?:time|while|period))\b(?!\s+(?:of|to|when|that)\b)`,
+    extract: (m) => ({ start: m.index + m[0].length - m[1]!.length, type: 'DURATION', value: 'PXX' }),
   },
   {
     name: 'half-unit',

@@ -53,14 +53,18 @@ export function fullDatesIn(text: string): { date: Ymd; index: number; text: str
     'gi');
   const out: { date: Ymd; index: number; text: string }[] = [];
   // Every full date contains a year: look only around the years, not through the whole text.
-  let covered = -1;
+  const seen = new Set<number>();
   const matches: RegExpMatchArray[] = [];
   for (const y of text.matchAll(/\b(?:19|20)\d\d\b/g)) {
-    const from = Math.max(covered, y.index - 32);
-    const to = Math.min(text.length, y.index + 10);
-    if (to <= from) continue;
-    for (const m of text.slice(from, to).matchAll(re)) { m.index = (m.index ?? 0) + from; matches.push(m); }
-    covered = to;
+    const from = Math.max(0, y.index - 32);
+    for (const m of text.slice(from, Math.min(text.length, y.index + 10)).matchAll(re)) {
+      const at = (m.index ?? 0) + from;
+      // A match that does not reach this year belongs to another window (or is cut short here).
+      if (seen.has(at) || at + m[0].length < y.index + 4) continue;
+      seen.add(at);
+      m.index = at;
+      matches.push(m);
+    }
   }
   for (const m of matches) {    let y: number, mo: number, d: number;
     if (m[1]) { y = +m[3]!; mo = v.monthAnyIndex.get(m[2]!.toLowerCase())!; d = +m[1]; }

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { analyze } from '../../analyze.js';
 import { extractTimes } from './extract-times.js';
-import { parseDateString, publishedFromMetadata, publishedFromText } from './published.js';
+import { fullDatesIn, parseDateString, publishedFromMetadata, publishedFromText } from './published.js';
 
 /** [words, type, value, mod?] for each expression found, reference 2021-12-31 (a Friday). */
 function found(text: string, reference = '2021-12-31') {
@@ -63,6 +63,11 @@ describe('publication date', () => {
     expect(parseDateString('27. Januar 2020')).toEqual({ y: 2020, m: 1, d: 27 });
     expect(parseDateString('27.01.2020')).toEqual({ y: 2020, m: 1, d: 27 });
     expect(parseDateString('no date here')).toBeNull();
+  });
+  it('finds full dates anywhere in a text, also at its very start', () => {
+    expect(fullDatesIn('1.9.2015 um 10 Uhr; am 3. März 2016 und March 4, 2017').map((f) => [f.text, f.index])).toEqual([
+      ['1.9.2015', 0], ['3. März 2016', 23], ['March 4, 2017', 40],
+    ]);
   });
   it('prefers given metadata, then meta tags, JSON-LD and the URL', () => {
     const base = { source: { format: 'html' as const, uri: 'https://example.org/2018/05/04/story' } };
