@@ -1,0 +1,52 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { syntheticDocument } from '../../corpus/synthetic-documents.js';
+import { describeStoreConformance } from '../store-conformance.js';
+import { MIGRATIONS } from './migrations.js';
+import { openSqliteStore, periodOf, schemaVersion } from './sqlite-store.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'casus-store-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+let n = 0;
+
+describeStoreConformance('sqlite (file)', async () => openSqliteStore(join(dir, `c${n++}.db`)));
+describeStoreConformance('sqlite (memory)', async () => openSqliteStore(':memory:'));
+
+const doc = () => syntheticDocument({ title: 'A title', sentences: ['One sentence about talks between the capitals.', 'Another one follows it here.'],
+  events: [{ source: 'RUS', target: 'USA', code: '036', sentence: 0, date: '2021-12-01' }], quotes: [{ speaker: 'A Person', sentence: 1 }] });
+
+describe('SqliteStore', () => {
+  it('runs in WAL mode, records its migrations and reopens without re-running them', async () => {
+    const path = join(dir, 'm.db');
+    const a = openSqliteStore(path);
+    expect(a.db.pragma('journal_mode', { simple: true })).toBe('wal');
+    expect(schemaVersion(a.db)).toBe(MIGRATIONS.at(-1)!.version);
+    await a.put(doc());
+    await a.close();
+    const b = openSqliteStore(path);
+    expect((b.db.prepare('SELECT COUNT(*) AS n FROM schema_migrations').get() as { n: number }).n).toBe(MIGRATIONS.length);
+    expect((await b.stats()).documents).toBe(1);
+    await b.close();
+  });
+
+  it('rolls back the whole document when the transaction fails half-way', async () => {
+    let fail = true;
+    const store = openSqliteStore(':memory:', { afterDocumentRow: () => { if (fail) throw new Error('simulated crash'); } });
+    await expect(store.put(doc())).rejects.toThrow('simulated crash');
+    const counts = (store.db.prepare(`SELECT (SELECT COUNT(*) FROM documents) + (SELECT COUNT(*) FROM events) + (SELECT COUNT(*) FROM quotes)
+      + (SELECT COUNT(*) FROM event_clusters) + (SELECT COUNT(*) FROM doc_bands) + (SELECT COUNT(*) FROM body_fts) + (SELECT COUNT(*) FROM quotes_fts) AS n`).get() as { n: number }).n;
+    expect(counts).toBe(0);
+    fail = false;
+    expect((await store.put(doc())).status).toBe('stored');
+    expect(await store.stats()).toMatchObject({ documents: 1, events: 1, quotes: 1, clusters: 1 });
+    await store.close();
+  });
+
+  it('names ISO weeks across a year boundary', () => {
+    expect(periodOf('2021-01-03', 'week')).toBe('2020-W53');
+    expect(periodOf('2021-01-04', 'week')).toBe('2021-W01');
+    expect(periodOf('2024-12-30', 'week')).toBe('2025-W01');
+  });
+});

@@ -1,0 +1,382 @@
+/**
+ * The embedded store: SQLite through better-sqlite3 in WAL mode. Each document is written in one
+ * transaction with its annotations, near-duplicate link and event clusters, so a killed process
+ * leaves every document either wholly stored or absent.
+ */
+import Database from 'better-sqlite3';
+import type { Database as DB, Statement } from 'better-sqlite3';
+import { DocumentSchema, FORMAT } from '../../core/document.js';
+import type { Document } from '../../core/document.js';
+import { chooseCluster, eventRows, publishedDay } from '../../corpus/event-clusters.js';
+import type { ClusterCandidate } from '../../corpus/event-clusters.js';
+import { addDays } from '../../corpus/event-clusters.js';
+import { bodyText, copySimilarity, fingerprint, signatureFromBytes, signatureToBytes } from '../../corpus/near-duplicates.js';
+import type {
+  ActorRow, EventCluster, EventFilter, FailureRecord, Period, PlaceRow, PutResult, QuoteFilter, QuoteRow,
+  SearchHit, SeriesRow, Store, StoreStats, StoredDocument,
+} from '../store.js';
+import { MIGRATIONS } from './migrations.js';
+
+export interface SqliteStoreOptions {
+  /** Called inside the document transaction after the document row: tests use it to simulate a crash. */
+  afterDocumentRow?: (doc: Document) => void;
+  readonly?: boolean;
+}
+
+type Row = Record<string, unknown>;
+
+/** Opens (creating and migrating when needed) a store at `path`; ':memory:' for a throwaway one. */
+export function openSqliteStore(path: string, options: SqliteStoreOptions = {}): SqliteStore {
+  return new SqliteStore(path, options);
+}
+
+export function schemaVersion(db: DB): number {
+  const row = db.prepare('SELECT MAX(version) AS v FROM schema_migrations').get() as { v: number | null };
+  return row.v ?? 0;
+}
+
+function migrate(db: DB): void {
+  db.exec('CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)');
+  const current = schemaVersion(db);
+  for (const m of MIGRATIONS) {
+    if (m.version <= current) continue;
+    db.transaction(() => {
+      db.exec(m.sql);
+      db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)').run(m.version, m.name, new Date().toISOString());
+    })();
+  }
+}
+
+/** A code prefix as a GLOB pattern; codes are letters and digits, anything else is dropped. */
+function prefixGlob(code: string): string {
+  return code.toUpperCase().replace(/[^A-Z0-9]/g, '') + '*';
+}
+
+export class SqliteStore implements Store {
+  readonly db: DB;
+  private readonly s: Record<string, Statement>;
+  private readonly putTx: (doc: Document) => PutResult;
+
+  constructor(path: string, private readonly options: SqliteStoreOptions = {}) {
+    this.db = new Database(path, options.readonly ? { readonly: true, fileMustExist: true } : {});
+    if (!options.readonly) {
+      this.db.pragma('journal_mode = WAL');
+      // NORMAL in WAL mode: a crashed process loses nothing committed; only a power cut can lose the last commits.
+      this.db.pragma('synchronous = NORMAL');
+      this.db.pragma('foreign_keys = ON');
+    }
+    this.db.pragma('busy_timeout = 5000');
+    if (!options.readonly) migrate(this.db);
+    const p = (sql: string) => this.db.prepare(sql);
+    this.s = {
+      has: p('SELECT 1 FROM documents WHERE id = ?'),
+      band: p('SELECT doc_seq FROM doc_bands WHERE band = ?'),
+      docBySeq: p('SELECT seq, id, duplicate_of, published, shingles, signature FROM documents WHERE seq = ?'),
+      docById: p('SELECT seq, id, duplicate_of, published FROM documents WHERE id = ?'),
+      insertDoc: p(`INSERT INTO documents (id, uri, source_format, source_line, source_id, title, published, language, duplicate_of, similarity, shingles, signature, json)
+                    VALUES (@id, @uri, @format, @line, @sourceId, @title, @published, @language, @duplicateOf, @similarity, @shingles, @signature, @json)`),
+      relinkGroup: p('UPDATE documents SET duplicate_of = ? WHERE duplicate_of = ?'),
+      linkDoc: p('UPDATE documents SET duplicate_of = ?, similarity = ? WHERE id = ?'),
+      insertBand: p('INSERT INTO doc_bands (band, doc_seq) VALUES (?, ?)'),
+      insertEntity: p('INSERT INTO entities (doc_seq, entity_id, name, type, actor_code, actor_country, mentions) VALUES (?, ?, ?, ?, ?, ?, ?)'),
+      insertPlace: p('INSERT INTO places (doc_seq, place_id, entity, name, country, lat, lon, geoname_id, mentions) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)'),
+      insertQuote: p('INSERT INTO quotes (doc_seq, kind, speaker, text, start, "end", channel) VALUES (?, ?, ?, ?, ?, ?, ?)'),
+      insertQuoteFts: p('INSERT INTO quotes_fts (rowid, text, speaker) VALUES (?, ?, ?)'),
+      insertBodyFts: p('INSERT INTO body_fts (rowid, title, body) VALUES (?, ?, ?)'),
+      clusterCands: p(`SELECT id, code, date_start, date_end, terms FROM event_clusters
+                       WHERE source_code = ? AND target_code = ? AND root = ? AND date_start <= ? AND date_end >= ?`),
+      clusterCandsUndated: p(`SELECT id, code, date_start, date_end, terms FROM event_clusters
+                              WHERE source_code = ? AND target_code = ? AND root = ? AND date_start IS NULL`),
+      sameStory: p(`SELECT 1 FROM events e JOIN documents d ON d.seq = e.doc_seq
+                    WHERE e.cluster_id = ? AND (d.id = ? OR d.duplicate_of = ?) LIMIT 1`),
+      insertCluster: p(`INSERT INTO event_clusters (source_code, target_code, root, code, label, quad_class, source_name, target_name, date_start, date_end, terms)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
+      widenCluster: p(`UPDATE event_clusters SET date_start = MIN(date_start, ?), date_end = MAX(date_end, ?),
+                       source_name = COALESCE(source_name, ?), target_name = COALESCE(target_name, ?) WHERE id = ?`),
+      insertEvent: p(`INSERT INTO events (doc_seq, event_id, code, root, quad_class, goldstein, source_code, source_entity, target_code, target_entity,
+                      date, date_start, date_end, place_id, place_name, place_country, lat, lon, geoname_id, modality, confidence, trigger, evidence, cluster_id, json)
+                      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
+      clusterEvents: p(`SELECT e.event_id, e.goldstein, e.evidence, e.place_name, e.place_country, e.lat, e.lon, e.geoname_id,
+                        d.id AS doc_id, d.uri, d.title, d.published, d.duplicate_of
+                        FROM events e JOIN documents d ON d.seq = e.doc_seq WHERE e.cluster_id = ? ORDER BY e.seq`),
+      upsertFailure: p('INSERT OR REPLACE INTO failures (uri, line, code, message) VALUES (?, ?, ?, ?)'),
+      clearFailure: p('DELETE FROM failures WHERE uri = ? AND line = ?'),
+    };
+    this.putTx = this.db.transaction((doc: Document) => this.putInTransaction(doc));
+  }
+
+  async has(id: string): Promise<boolean> {
+    return this.hasSync(id);
+  }
+
+  hasSync(id: string): boolean {
+    return this.s.has!.get(id) !== undefined;
+  }
+
+  async put(doc: Document): Promise<PutResult> {
+    const parsed = DocumentSchema.safeParse(doc);
+    if (!parsed.success) throw new Error(`not a ${FORMAT} document: ${parsed.error.issues.slice(0, 3).map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+    return this.putTx(doc);
+  }
+
+  private putInTransaction(doc: Document): PutResult {
+    if (this.s.has!.get(doc.id) !== undefined) return { status: 'exists', duplicateOf: null, relinked: 0, events: 0, newClusters: 0 };
+    const fp = fingerprint(bodyText(doc));
+    const published = publishedDay(doc);
+
+    // Near-duplicates: candidates share a band; the best verified one names the group's canonical.
+    const seen = new Set<number>();
+    let best: { id: string; duplicateOf: string | null; similarity: number } | null = null;
+    for (const band of fp.bands) {
+      for (const r of this.s.band!.all(band) as { doc_seq: number }[]) {
+        if (seen.has(r.doc_seq)) continue;
+        seen.add(r.doc_seq);
+        const cand = this.s.docBySeq!.get(r.doc_seq) as Row;
+        const sim = copySimilarity(fp, { signature: signatureFromBytes(cand.signature as Buffer), shingles: cand.shingles as number });
+        if (sim !== null && (!best || sim > best.similarity)) best = { id: cand.id as string, duplicateOf: cand.duplicate_of as string | null, similarity: sim };
+      }
+    }
+    let duplicateOf: string | null = null;
+    let relinked = 0;
+    let canonical: Row | undefined;
+    if (best) {
+      canonical = this.s.docById!.get(best.duplicateOf ?? best.id) as Row | undefined;
+      // The earliest version is the canonical: by publication day, then by ingest order (new is last).
+      const isEarlier = canonical && published !== null && (canonical.published === null || published < (canonical.published as string));
+      if (!isEarlier) duplicateOf = (canonical?.id as string | undefined) ?? best.id;
+    }
+    const info = this.s.insertDoc!.run({
+      id: doc.id, uri: doc.source.uri ?? null, format: doc.source.format, line: doc.source.line ?? null, sourceId: doc.source.id ?? null,
+      title: doc.title ? doc.text.slice(doc.title.start, doc.title.end) : doc.metadata?.title ?? null,
+      published, language: doc.language, duplicateOf, similarity: duplicateOf ? best!.similarity : null,
+      shingles: fp.shingles, signature: fp.signature.length ? signatureToBytes(fp.signature) : null, json: JSON.stringify(doc),
+    });
+    const seq = Number(info.lastInsertRowid);
+    this.options.afterDocumentRow?.(doc);
+    if (best && !duplicateOf && canonical) {
+      relinked += this.s.relinkGroup!.run(doc.id, canonical.id).changes;
+      relinked += this.s.linkDoc!.run(doc.id, best.similarity, canonical.id).changes;
+    }
+    for (const band of fp.bands) this.s.insertBand!.run(band, seq);
+
+    for (const e of doc.entities) this.s.insertEntity!.run(seq, e.id, e.name, e.type, e.actor?.code ?? null, e.actor?.country ?? null, e.mentions.length);
+    for (const pl of doc.places) this.s.insertPlace!.run(seq, pl.id ?? null, pl.entity, pl.name, pl.country, pl.lat, pl.lon, pl.geonameId, pl.mentions.length);
+    for (const q of doc.quotes) {
+      const text = doc.text.slice(q.start, q.end);
+      const qi = this.s.insertQuote!.run(seq, q.kind, q.speaker, text, q.start, q.end, q.channel ?? null);
+      this.s.insertQuoteFts!.run(qi.lastInsertRowid, text, q.speaker ?? '');
+    }
+    this.s.insertBodyFts!.run(seq, doc.title ? doc.text.slice(doc.title.start, doc.title.end) : '', bodyText(doc));
+
+    // Events: each joins the best compatible cluster of its dyad, or opens a new one.
+    const group = duplicateOf ?? doc.id;
+    let newClusters = 0;
+    const rows = eventRows(doc);
+    for (const ev of rows) {
+      const cands = (ev.range
+        ? this.s.clusterCands!.all(ev.sourceCode, ev.targetCode, ev.root, addDays(ev.range.end, 1), addDays(ev.range.start, -1))
+        : this.s.clusterCandsUndated!.all(ev.sourceCode, ev.targetCode, ev.root)) as Row[];
+      const candidates: ClusterCandidate[] = cands.map((c) => ({
+        id: c.id as number, code: c.code as string,
+        range: c.date_start ? { start: c.date_start as string, end: c.date_end as string } : null,
+        terms: (c.terms as string).split(' ').filter(Boolean),
+        sameStory: this.s.sameStory!.get(c.id, group, group) !== undefined,
+      }));
+      let clusterId = chooseCluster(ev, candidates);
+      if (clusterId === null) {
+        clusterId = Number(this.s.insertCluster!.run(ev.sourceCode, ev.targetCode, ev.root, ev.code, ev.label, ev.quadClass, ev.sourceName, ev.targetName,
+          ev.range?.start ?? null, ev.range?.end ?? null, ev.terms.join(' ')).lastInsertRowid);
+        newClusters++;
+      } else if (ev.range) {
+        this.s.widenCluster!.run(ev.range.start, ev.range.end, ev.sourceName, ev.targetName, clusterId);
+      }
+      this.s.insertEvent!.run(seq, ev.eventId, ev.code, ev.root, ev.quadClass, ev.goldstein, ev.sourceCode, ev.sourceEntity, ev.targetCode, ev.targetEntity,
+        ev.date, ev.range?.start ?? null, ev.range?.end ?? null, ev.placeId, ev.place?.name ?? null, ev.place?.country ?? null,
+        ev.place?.lat ?? null, ev.place?.lon ?? null, ev.place?.geonameId ?? null, ev.modality, ev.confidence, ev.trigger, ev.evidence, clusterId, ev.json);
+    }
+    return { status: 'stored', duplicateOf, relinked, events: rows.length, newClusters };
+  }
+
+  async recordFailure(f: FailureRecord): Promise<void> {
+    this.s.upsertFailure!.run(f.uri, f.line ?? 0, f.code, f.message);
+  }
+
+  async clearFailure(uri: string, line?: number): Promise<void> {
+    this.s.clearFailure!.run(uri, line ?? 0);
+  }
+
+  async get(id: string): Promise<Document | null> {
+    const row = this.db.prepare('SELECT json FROM documents WHERE id = ?').get(id) as { json: string } | undefined;
+    return row ? (JSON.parse(row.json) as Document) : null;
+  }
+
+  async documents(options: { limit?: number; duplicatesOnly?: boolean } = {}): Promise<StoredDocument[]> {
+    const rows = this.db.prepare(`SELECT id, uri, title, published, duplicate_of, similarity FROM documents
+      ${options.duplicatesOnly ? 'WHERE duplicate_of IS NOT NULL' : ''} ORDER BY seq LIMIT ?`).all(options.limit ?? -1) as Row[];
+    return rows.map((r) => ({ id: r.id as string, uri: r.uri as string | null, title: r.title as string | null, published: r.published as string | null,
+      duplicateOf: r.duplicate_of as string | null, similarity: r.similarity as number | null }));
+  }
+
+  async failures(): Promise<FailureRecord[]> {
+    const rows = this.db.prepare('SELECT uri, line, code, message FROM failures ORDER BY uri, line').all() as Row[];
+    return rows.map((r) => ({ uri: r.uri as string, ...((r.line as number) ? { line: r.line as number } : {}), code: r.code as string, message: r.message as string }));
+  }
+
+  async events(filter: EventFilter = {}): Promise<EventCluster[]> {
+    const where: string[] = [];
+    const args: unknown[] = [];
+    if (filter.actor && filter.eitherSide) {
+      where.push('(c.source_code GLOB ? OR c.target_code GLOB ?)');
+      args.push(prefixGlob(filter.actor), prefixGlob(filter.actor));
+    } else if (filter.actor) {
+      where.push('c.source_code GLOB ?');
+      args.push(prefixGlob(filter.actor));
+    }
+    if (filter.target) { where.push('c.target_code GLOB ?'); args.push(prefixGlob(filter.target)); }
+    if (filter.root) { where.push('c.root = ?'); args.push(filter.root.slice(0, 2)); }
+    if (filter.code) { where.push('c.code GLOB ?'); args.push(prefixGlob(filter.code)); }
+    if (filter.quadClass) { where.push('c.quad_class = ?'); args.push(filter.quadClass); }
+    if (filter.from) { where.push('c.date_end >= ?'); args.push(filter.from); }
+    if (filter.to) { where.push('c.date_start <= ?'); args.push(filter.to); }
+    const sql = `SELECT * FROM event_clusters c ${where.length ? 'WHERE ' + where.join(' AND ') : ''} ORDER BY c.date_start, c.id`;
+    const limit = filter.limit ?? Infinity;
+    const out: EventCluster[] = [];
+    for (const c of this.db.prepare(sql).iterate(...args) as IterableIterator<Row>) {
+      const cluster = this.clusterOf(c);
+      if (cluster) out.push(cluster);
+      if (out.length >= limit) break;
+    }
+    return out;
+  }
+
+  /** A cluster with its reports; null when every report in it is a copy (it then counts nowhere). */
+  private clusterOf(c: Row): EventCluster | null {
+    const evs = this.s.clusterEvents!.all(c.id) as Row[];
+    const originals = evs.filter((e) => e.duplicate_of === null);
+    if (originals.length === 0) return null;
+    const located = originals.find((e) => e.lat !== null) ?? evs.find((e) => e.lat !== null);
+    return {
+      id: c.id as number, code: c.code as string, label: c.label as string, root: c.root as string, quadClass: c.quad_class as number,
+      sourceCode: c.source_code as string, sourceName: c.source_name as string | null, targetCode: c.target_code as string, targetName: c.target_name as string | null,
+      dateStart: c.date_start as string | null, dateEnd: c.date_end as string | null,
+      goldstein: originals.reduce((s, e) => s + (e.goldstein as number), 0) / originals.length,
+      mentions: originals.length,
+      reports: new Set(originals.map((e) => e.doc_id)).size,
+      evidence: originals[0]!.evidence as string,
+      place: located ? { name: located.place_name as string, country: located.place_country as string | null, lat: located.lat as number, lon: located.lon as number, geonameId: located.geoname_id as number | null } : null,
+      sources: evs.map((e) => ({ docId: e.doc_id as string, uri: e.uri as string | null, title: e.title as string | null, published: e.published as string | null,
+        eventId: e.event_id as string, evidence: e.evidence as string, duplicateOf: e.duplicate_of as string | null })),
+    };
+  }
+
+  async quotes(filter: QuoteFilter = {}): Promise<QuoteRow[]> {
+    const where = ['d.duplicate_of IS NULL'];
+    const args: unknown[] = [];
+    let from = 'quotes q';
+    if (filter.speaker) { where.push('q.speaker LIKE ? ESCAPE \'\\\''); args.push(`%${filter.speaker.replace(/[\\%_]/g, (m) => '\\' + m)}%`); }
+    if (filter.text) { from = 'quotes_fts f JOIN quotes q ON q.seq = f.rowid'; where.push('quotes_fts MATCH ?'); args.push(ftsPhrase(filter.text)); }
+    if (filter.from) { where.push('d.published >= ?'); args.push(filter.from); }
+    if (filter.to) { where.push('d.published <= ?'); args.push(filter.to); }
+    const rows = this.db.prepare(`SELECT q.*, d.id AS doc_id, d.uri, d.published FROM ${from} JOIN documents d ON d.seq = q.doc_seq
+      WHERE ${where.join(' AND ')} ORDER BY d.published, q.seq LIMIT ?`).all(...args, filter.limit ?? -1) as Row[];
+    return rows.map((r) => ({ docId: r.doc_id as string, uri: r.uri as string | null, published: r.published as string | null, kind: r.kind as string,
+      speaker: r.speaker as string | null, text: r.text as string, start: r.start as number, end: r.end as number, channel: r.channel as string | null }));
+  }
+
+  async series(a: string, b: string, period: Period, filter: { from?: string; to?: string; bothDirections?: boolean } = {}): Promise<SeriesRow[]> {
+    const dyad = filter.bothDirections
+      ? '((c.source_code GLOB ? AND c.target_code GLOB ?) OR (c.source_code GLOB ? AND c.target_code GLOB ?))'
+      : '(c.source_code GLOB ? AND c.target_code GLOB ?)';
+    const args: unknown[] = filter.bothDirections ? [prefixGlob(a), prefixGlob(b), prefixGlob(b), prefixGlob(a)] : [prefixGlob(a), prefixGlob(b)];
+    const where = [dyad, 'c.date_start IS NOT NULL', 'd.duplicate_of IS NULL'];
+    if (filter.from) { where.push('c.date_end >= ?'); args.push(filter.from); }
+    if (filter.to) { where.push('c.date_start <= ?'); args.push(filter.to); }
+    const rows = this.db.prepare(`SELECT c.id, c.date_start, AVG(e.goldstein) AS g FROM event_clusters c
+      JOIN events e ON e.cluster_id = c.id JOIN documents d ON d.seq = e.doc_seq
+      WHERE ${where.join(' AND ')} GROUP BY c.id`).all(...args) as { id: number; date_start: string; g: number }[];
+    const buckets = new Map<string, { n: number; sum: number }>();
+    for (const r of rows) {
+      const key = periodOf(r.date_start, period);
+      const b0 = buckets.get(key) ?? { n: 0, sum: 0 };
+      b0.n++;
+      b0.sum += r.g;
+      buckets.set(key, b0);
+    }
+    return [...buckets.entries()].sort(([x], [y]) => (x < y ? -1 : x > y ? 1 : 0))
+      .map(([p, v]) => ({ period: p, events: v.n, goldsteinSum: round(v.sum), goldsteinMean: round(v.sum / v.n) }));
+  }
+
+  async actors(options: { limit?: number; type?: string } = {}): Promise<ActorRow[]> {
+    const rows = this.db.prepare(`SELECT en.actor_code AS code, MIN(en.name) AS name, MIN(en.type) AS type, COUNT(DISTINCT en.doc_seq) AS documents, SUM(en.mentions) AS mentions
+      FROM entities en JOIN documents d ON d.seq = en.doc_seq WHERE d.duplicate_of IS NULL ${options.type ? 'AND en.type = ?' : ''}
+      GROUP BY COALESCE(en.actor_code, en.name) ORDER BY documents DESC, mentions DESC, name LIMIT ?`).all(...(options.type ? [options.type] : []), options.limit ?? -1) as Row[];
+    const side = (col: string) => new Map((this.db.prepare(`SELECT c.${col} AS code, COUNT(DISTINCT c.id) AS n FROM event_clusters c
+      JOIN events e ON e.cluster_id = c.id JOIN documents d ON d.seq = e.doc_seq WHERE d.duplicate_of IS NULL GROUP BY c.${col}`).all() as { code: string; n: number }[])
+      .map((r) => [r.code, r.n]));
+    const asSource = side('source_code');
+    const asTarget = side('target_code');
+    return rows.map((r) => ({ code: r.code as string | null, name: r.name as string, type: r.type as string, documents: r.documents as number, mentions: r.mentions as number,
+      asSource: r.code ? asSource.get(r.code as string) ?? 0 : 0, asTarget: r.code ? asTarget.get(r.code as string) ?? 0 : 0 }));
+  }
+
+  async search(query: string, options: { limit?: number } = {}): Promise<SearchHit[]> {
+    const q = ftsPhrase(query);
+    const limit = options.limit ?? 50;
+    const body = this.db.prepare(`SELECT d.id, d.uri, d.title, d.published, snippet(body_fts, 1, '[', ']', '…', 12) AS snip FROM body_fts
+      JOIN documents d ON d.seq = body_fts.rowid WHERE body_fts MATCH ? AND d.duplicate_of IS NULL ORDER BY rank LIMIT ?`).all(q, limit) as Row[];
+    const quotes = this.db.prepare(`SELECT d.id, d.uri, d.title, d.published, snippet(quotes_fts, 0, '[', ']', '…', 12) AS snip FROM quotes_fts
+      JOIN quotes q ON q.seq = quotes_fts.rowid JOIN documents d ON d.seq = q.doc_seq WHERE quotes_fts MATCH ? AND d.duplicate_of IS NULL ORDER BY rank LIMIT ?`).all(q, limit) as Row[];
+    const hit = (where: 'body' | 'quote') => (r: Row): SearchHit => ({ docId: r.id as string, uri: r.uri as string | null, title: r.title as string | null,
+      published: r.published as string | null, where, snippet: r.snip as string });
+    return [...body.map(hit('body')), ...quotes.map(hit('quote'))].slice(0, limit);
+  }
+
+  async places(options: { limit?: number } = {}): Promise<PlaceRow[]> {
+    const rows = this.db.prepare(`SELECT MIN(p.entity) AS entity, p.name, p.country, AVG(p.lat) AS lat, AVG(p.lon) AS lon, p.geoname_id, SUM(p.mentions) AS mentions
+      FROM places p JOIN documents d ON d.seq = p.doc_seq WHERE d.duplicate_of IS NULL
+      GROUP BY COALESCE(CAST(p.geoname_id AS TEXT), p.name || '|' || COALESCE(p.country, '')) ORDER BY mentions DESC, p.name LIMIT ?`).all(options.limit ?? -1) as Row[];
+    return rows.map((r) => ({ entity: r.entity as string | null, name: r.name as string, country: r.country as string | null, lat: r.lat as number, lon: r.lon as number,
+      geonameId: r.geoname_id as number | null, mentions: r.mentions as number }));
+  }
+
+  async stats(): Promise<StoreStats> {
+    const one = (sql: string) => (this.db.prepare(sql).get() as { n: number }).n;
+    return {
+      documents: one('SELECT COUNT(*) AS n FROM documents'),
+      originals: one('SELECT COUNT(*) AS n FROM documents WHERE duplicate_of IS NULL'),
+      duplicates: one('SELECT COUNT(*) AS n FROM documents WHERE duplicate_of IS NOT NULL'),
+      events: one('SELECT COUNT(*) AS n FROM events e JOIN documents d ON d.seq = e.doc_seq WHERE d.duplicate_of IS NULL'),
+      clusters: one(`SELECT COUNT(DISTINCT e.cluster_id) AS n FROM events e JOIN documents d ON d.seq = e.doc_seq WHERE d.duplicate_of IS NULL`),
+      quotes: one('SELECT COUNT(*) AS n FROM quotes q JOIN documents d ON d.seq = q.doc_seq WHERE d.duplicate_of IS NULL'),
+      failures: one('SELECT COUNT(*) AS n FROM failures'),
+    };
+  }
+
+  async close(): Promise<void> {
+    if (this.db.open) this.db.close();
+  }
+}
+
+/** A user's words as one FTS5 phrase: no query syntax to learn, no syntax errors. */
+function ftsPhrase(text: string): string {
+  return `"${text.replace(/"/g, '""')}"`;
+}
+
+function round(x: number): number {
+  return Math.round(x * 1000) / 1000;
+}
+
+/** The period a day falls in: the day, the ISO week's Monday (YYYY-Www), the month or the year. */
+export function periodOf(day: string, period: Period): string {
+  if (period === 'day') return day;
+  if (period === 'month') return day.slice(0, 7);
+  if (period === 'year') return day.slice(0, 4);
+  const t = Date.parse(`${day}T00:00:00Z`);
+  const d = new Date(t);
+  const dow = (d.getUTCDay() + 6) % 7;
+  const thursday = new Date(t + (3 - dow) * 86_400_000);
+  const year = thursday.getUTCFullYear();
+  const jan1 = Date.UTC(year, 0, 1);
+  const week = Math.floor((thursday.getTime() - jan1) / (7 * 86_400_000)) + 1;
+  return `${year}-W${String(week).padStart(2, '0')}`;
+}

@@ -1,0 +1,194 @@
+/**
+ * The conformance suite every Store must pass (SQLite today, PostgreSQL later): call
+ * `describeStoreConformance(name, open)` from the store's test file with a factory for an empty store.
+ */
+import { describe, expect, it } from 'vitest';
+import { syntheticDocument } from '../corpus/synthetic-documents.js';
+import type { SyntheticSpec } from '../corpus/synthetic-documents.js';
+import type { Store } from './store.js';
+
+const S = [
+  'Russian diplomats demanded legal guarantees from Washington about the alliance in Geneva on Tuesday.',
+  'The talks between the delegations lasted seven hours and ended without an agreement on the main points.',
+  'Officials said another round of meetings could follow in January if both capitals agree to it.',
+  'Markets in Europe barely moved as traders waited for the outcome of the negotiations.',
+  'Analysts noted that the positions of the two sides remained far apart on every key issue.',
+  'Several observers expected new sanctions if the military buildup near the frontier continued.',
+];
+
+function story(extra: Partial<SyntheticSpec> = {}): SyntheticSpec {
+  return {
+    title: 'Talks in Geneva end without agreement',
+    sentences: S,
+    published: '2021-12-14',
+    uri: 'https://news.example/geneva-talks',
+    events: [{ source: 'RUS', target: 'USA', code: '1056', date: '2021-12-14', sentence: 0, trigger: 'demanded', goldstein: -5,
+      place: { name: 'Geneva', country: 'CH', lat: 46.2, lon: 6.15, geonameId: 2660646 } }],
+    quotes: [{ speaker: 'Sergei Ryabkov', sentence: 2 }],
+    ...extra,
+  };
+}
+
+/** A copy with boilerplate added and one sentence edited: a syndicated republication. */
+function copyOf(spec: SyntheticSpec, published: string, uri: string): SyntheticSpec {
+  return { ...spec, published, uri, sentences: [...spec.sentences.slice(0, 5), 'Several observers expected fresh sanctions if the buildup continued.', 'Subscribe to our newsletter for more news every morning.'] };
+}
+
+const other: SyntheticSpec = {
+  title: 'Harvest figures published',
+  sentences: [
+    'The farm ministry published its harvest estimate for the year, raising the wheat figure slightly.',
+    'Exporters welcomed the numbers and said port capacity would be enough for the coming season.',
+    'Rain in the south delayed the sunflower harvest by about two weeks according to the report.',
+  ],
+  published: '2021-12-20',
+  uri: 'https://news.example/harvest',
+  events: [{ source: 'UKR', target: 'EGY', code: '057', date: '2021-12-20', sentence: 1, trigger: 'welcomed', goldstein: 3.5 }],
+};
+
+export function describeStoreConformance(name: string, open: () => Promise<Store>): void {
+  describe(`Store conformance: ${name}`, () => {
+    it('stores a document once, keyed by its content id, and gives it back whole', async () => {
+      const store = await open();
+      const doc = syntheticDocument(story());
+      expect(await store.has(doc.id)).toBe(false);
+      expect((await store.put(doc)).status).toBe('stored');
+      expect(await store.has(doc.id)).toBe(true);
+      expect((await store.put(doc)).status).toBe('exists');
+      expect(await store.get(doc.id)).toEqual(doc);
+      expect(await store.get('0000000000000000')).toBeNull();
+      expect((await store.stats()).documents).toBe(1);
+      await store.close();
+    });
+
+    it('rejects a document that is not a casus/1 document and stores nothing of it', async () => {
+      const store = await open();
+      const bad = { ...syntheticDocument(story()), events: [{ code: 'x' }] } as never;
+      await expect(store.put(bad)).rejects.toThrow(/not a casus\/1 document/);
+      expect((await store.stats()).documents).toBe(0);
+      await store.close();
+    });
+
+    it('links a near-duplicate to the earliest version and counts it nowhere', async () => {
+      const store = await open();
+      const original = syntheticDocument(story());
+      const copy = syntheticDocument(copyOf(story(), '2021-12-15', 'https://mirror.example/copy'));
+      expect(copy.id).not.toBe(original.id);
+      await store.put(original);
+      const r = await store.put(copy);
+      expect(r.duplicateOf).toBe(original.id);
+      const st = await store.stats();
+      expect(st).toMatchObject({ documents: 2, originals: 1, duplicates: 1, events: 1, clusters: 1, quotes: 1 });
+      const [cluster] = await store.events();
+      expect(cluster!.reports).toBe(1);
+      expect(cluster!.sources.map((s) => s.docId).sort()).toEqual([original.id, copy.id].sort());
+      expect((await store.quotes({ speaker: 'Ryabkov' })).length).toBe(1);
+      expect((await store.search('legal guarantees')).length).toBe(1);
+      await store.close();
+    });
+
+    it('re-points a group to an earlier-published version that arrives later', async () => {
+      const store = await open();
+      const late = syntheticDocument(copyOf(story(), '2021-12-16', 'https://late.example/a'));
+      const early = syntheticDocument(story());
+      await store.put(late);
+      const r = await store.put(early);
+      expect(r.duplicateOf).toBeNull();
+      expect(r.relinked).toBe(1);
+      const docs = await store.documents();
+      expect(docs.find((d) => d.id === late.id)!.duplicateOf).toBe(early.id);
+      expect(docs.find((d) => d.id === early.id)!.duplicateOf).toBeNull();
+      await store.close();
+    });
+
+    it('does not link unrelated documents', async () => {
+      const store = await open();
+      await store.put(syntheticDocument(story()));
+      expect((await store.put(syntheticDocument(other))).duplicateOf).toBeNull();
+      expect((await store.stats()).duplicates).toBe(0);
+      await store.close();
+    });
+
+    it('clusters the same event reported by different outlets, and keeps different events apart', async () => {
+      const store = await open();
+      const a = syntheticDocument(story());
+      const b = syntheticDocument({
+        title: 'Moscow presses Washington for guarantees',
+        sentences: [
+          'Moscow again demanded legal guarantees from Washington on Tuesday during the Geneva meeting.',
+          'A spokesman for the foreign ministry described the atmosphere as businesslike but tense.',
+          'No date has been set for the next meeting between the two teams of negotiators.',
+        ],
+        published: '2021-12-15', uri: 'https://other.example/b',
+        events: [{ source: 'RUS', target: 'USA', code: '105', date: '2021-12-14', sentence: 0, trigger: 'demanded', goldstein: -5 }],
+      });
+      // Same dyad and code family but a month later: another event.
+      const c = syntheticDocument({ ...other, title: 'Later demand', uri: 'https://c.example/c', sentences: ['Russia repeated its demand to the United States in January.', ...other.sentences],
+        events: [{ source: 'RUS', target: 'USA', code: '1056', date: '2022-01-20', sentence: 0, trigger: 'demand', goldstein: -5 }] });
+      // Same day, opposite direction: another dyad.
+      const d = syntheticDocument({ ...other, title: 'Reply', uri: 'https://d.example/d', sentences: ['Washington rejected the Russian demands for legal guarantees on Tuesday.', ...other.sentences.slice(1)],
+        events: [{ source: 'USA', target: 'RUS', code: '125', date: '2021-12-14', sentence: 0, trigger: 'rejected', goldstein: -4 }] });
+      for (const doc of [a, b, c, d]) await store.put(doc);
+      const all = await store.events();
+      expect(all).toHaveLength(3);
+      const geneva = all.find((x) => x.sourceCode === 'RUS' && x.dateStart === '2021-12-14')!;
+      expect(geneva.reports).toBe(2);
+      expect(geneva.mentions).toBe(2);
+      expect(geneva.place).toMatchObject({ name: 'Geneva', geonameId: 2660646 });
+      expect((await store.stats()).clusters).toBe(3);
+      await store.close();
+    });
+
+    it('answers event queries by actor, target, dates and root', async () => {
+      const store = await open();
+      await store.put(syntheticDocument(story()));
+      await store.put(syntheticDocument(other));
+      expect((await store.events({ actor: 'RUS', target: 'USA', from: '2021-12-01', to: '2021-12-31', root: '10' })).length).toBe(1);
+      expect((await store.events({ actor: 'RUS', root: '13' })).length).toBe(0);
+      expect((await store.events({ actor: 'RUS', from: '2022-01-01' })).length).toBe(0);
+      expect((await store.events({ actor: 'USA' })).length).toBe(0);
+      expect((await store.events({ actor: 'USA', eitherSide: true })).length).toBe(1);
+      expect((await store.events({ actor: 'UKR' }))[0]!.goldstein).toBe(3.5);
+      await store.close();
+    });
+
+    it('builds a dyad series per period with Goldstein sum and mean', async () => {
+      const store = await open();
+      const mk = (day: string, g: number, i: number) => syntheticDocument({
+        title: `Item ${i}`, uri: `https://x.example/${i}`, published: day,
+        sentences: [`Report number ${i} about a ${['border', 'missile', 'gas', 'grain'][i]} dispute between the capitals ${i}.`, S[i]!],
+        events: [{ source: 'RUS', target: 'USA', code: '112', date: day, sentence: 0, goldstein: g }],
+      });
+      await store.put(mk('2021-12-06', -2, 0));
+      await store.put(mk('2021-12-08', -4, 1));
+      await store.put(mk('2021-12-15', 1, 2));
+      const series = await store.series('RUS', 'USA', 'week');
+      expect(series).toEqual([
+        { period: '2021-W49', events: 2, goldsteinSum: -6, goldsteinMean: -3 },
+        { period: '2021-W50', events: 1, goldsteinSum: 1, goldsteinMean: 1 },
+      ]);
+      expect((await store.series('RUS', 'USA', 'month')).map((r) => r.events)).toEqual([3]);
+      expect(await store.series('USA', 'RUS', 'week')).toEqual([]);
+      await store.close();
+    });
+
+    it('lists actors, places, failures; finds text in bodies and quotes', async () => {
+      const store = await open();
+      await store.put(syntheticDocument(story()));
+      await store.recordFailure({ uri: 'file:///bad.html', code: 'E_INPUT_UNREADABLE', message: 'binary' });
+      await store.recordFailure({ uri: 'file:///bad.html', code: 'E_INPUT_UNREADABLE', message: 'binary' });
+      expect(await store.failures()).toEqual([{ uri: 'file:///bad.html', code: 'E_INPUT_UNREADABLE', message: 'binary' }]);
+      await store.clearFailure('file:///bad.html');
+      expect(await store.failures()).toEqual([]);
+      const actors = await store.actors();
+      expect(actors.find((a) => a.code === 'RUS')).toMatchObject({ documents: 1, asSource: 1, asTarget: 0 });
+      expect(await store.places()).toEqual([{ entity: null, name: 'Geneva', country: 'CH', lat: 46.2, lon: 6.15, geonameId: 2660646, mentions: 1 }]);
+      const hits = await store.search('another round');
+      expect(hits.map((h) => h.where).sort()).toEqual(['body', 'quote']);
+      expect(hits[0]!.snippet).toMatch(/\[another round\]/);
+      expect(await store.search('no such words here')).toEqual([]);
+      expect(await store.search('"unbalanced')).toEqual([]);
+      await store.close();
+    });
+  });
+}

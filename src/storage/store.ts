@@ -1,0 +1,105 @@
+/**
+ * The Store contract: where ingested documents, their annotations, near-duplicate links and event
+ * clusters live, and the queries over them. Asynchronous so a server database can implement it.
+ */
+import type { Document } from '../core/document.js';
+
+export type PutStatus = 'stored' | 'exists';
+
+export interface PutResult {
+  status: PutStatus;
+  /** The earliest version this document copies (its canonical), when it is a near-duplicate. */
+  duplicateOf: string | null;
+  /** Documents that were canonical and now point to this earlier version. */
+  relinked: number;
+  events: number;
+  /** New event clusters this document opened. */
+  newClusters: number;
+}
+
+export interface FailureRecord { uri: string; line?: number; code: string; message: string }
+
+export interface EventFilter {
+  /** Source actor code prefix (RUS matches RUSGOV). */
+  actor?: string;
+  /** Target actor code prefix. */
+  target?: string;
+  /** Match `actor` on either side of the dyad. */
+  eitherSide?: boolean;
+  /** Inclusive YYYY-MM-DD bounds on the event dates. */
+  from?: string;
+  to?: string;
+  /** CAMEO root code (two digits) or code prefix. */
+  root?: string;
+  code?: string;
+  quadClass?: number;
+  limit?: number;
+}
+
+/** One event: the clustered reports of one real-world happening. Counts skip near-duplicates. */
+export interface EventCluster {
+  id: number;
+  code: string;
+  label: string;
+  root: string;
+  quadClass: number;
+  sourceCode: string;
+  sourceName: string | null;
+  targetCode: string;
+  targetName: string | null;
+  dateStart: string | null;
+  dateEnd: string | null;
+  /** Mean Goldstein score over the cluster's original (non-copy) reports. */
+  goldstein: number;
+  /** Event mentions in original documents. */
+  mentions: number;
+  /** Distinct original documents reporting it (copies count with their original). */
+  reports: number;
+  evidence: string;
+  place: { name: string; country: string | null; lat: number; lon: number; geonameId: number | null } | null;
+  sources: { docId: string; uri: string | null; title: string | null; published: string | null; eventId: string; evidence: string; duplicateOf: string | null }[];
+}
+
+export interface QuoteFilter { speaker?: string; text?: string; from?: string; to?: string; limit?: number }
+export interface QuoteRow {
+  docId: string; uri: string | null; published: string | null; kind: string; speaker: string | null;
+  text: string; start: number; end: number; channel: string | null;
+}
+
+export type Period = 'day' | 'week' | 'month' | 'year';
+export interface SeriesRow { period: string; events: number; goldsteinSum: number; goldsteinMean: number }
+
+export interface ActorRow { code: string | null; name: string; type: string; documents: number; mentions: number; asSource: number; asTarget: number }
+
+export interface SearchHit { docId: string; uri: string | null; title: string | null; published: string | null; where: 'body' | 'quote'; snippet: string }
+
+export interface PlaceRow { entity: string | null; name: string; country: string | null; lat: number; lon: number; geonameId: number | null; mentions: number }
+
+export interface StoreStats { documents: number; originals: number; duplicates: number; events: number; clusters: number; quotes: number; failures: number }
+
+export interface StoredDocument { id: string; uri: string | null; title: string | null; published: string | null; duplicateOf: string | null; similarity: number | null }
+
+export interface Store {
+  /** Whether a document with this content id is stored. */
+  has(id: string): Promise<boolean>;
+  /**
+   * Stores a document with all its annotations, its near-duplicate link and its event clusters
+   * in one transaction; a document already stored is left untouched (`exists`).
+   */
+  put(doc: Document): Promise<PutResult>;
+  /** Records an input that could not be read or analysed (one row per uri and line). */
+  recordFailure(failure: FailureRecord): Promise<void>;
+  /** An input that failed before and now succeeded drops its failure. */
+  clearFailure(uri: string, line?: number): Promise<void>;
+  get(id: string): Promise<Document | null>;
+  documents(options?: { limit?: number; duplicatesOnly?: boolean }): Promise<StoredDocument[]>;
+  failures(): Promise<FailureRecord[]>;
+  events(filter?: EventFilter): Promise<EventCluster[]>;
+  quotes(filter?: QuoteFilter): Promise<QuoteRow[]>;
+  series(actorA: string, actorB: string, period: Period, filter?: { from?: string; to?: string; bothDirections?: boolean }): Promise<SeriesRow[]>;
+  actors(options?: { limit?: number; type?: string }): Promise<ActorRow[]>;
+  search(query: string, options?: { limit?: number }): Promise<SearchHit[]>;
+  places(options?: { limit?: number }): Promise<PlaceRow[]>;
+  stats(): Promise<StoreStats>;
+  close(): Promise<void>;
+}
