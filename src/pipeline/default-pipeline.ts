@@ -3,6 +3,7 @@
  * produced above it; buildPipeline checks that before any document runs.
  */
 import { clean } from '../stages/clean/index.js';
+import { entities } from '../stages/entities/index.js';
 import { language } from '../stages/language/index.js';
 import { time } from '../stages/time/index.js';
 import { tokens } from '../stages/tokens/index.js';
@@ -15,6 +16,7 @@ export const DEFAULT_STAGES: readonly Stage[] = [
   tokens, // sentences and tokens of the body
   language, // document language and untranslated fragments
   time, // publication date and temporal expressions (TIMEX3) resolved against it
+  entities, // named entities merged per real-world thing, coded as CAMEO actors on the document's date
 ];
 
 let pipeline: Pipeline | undefined;

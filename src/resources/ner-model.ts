@@ -1,0 +1,58 @@
+/**
+ * Loader for data/ner-model.bin, the NER tagger's weights (trained by `npm run train -- ner`):
+ * one line of JSON header (what, source, licence, format, labels, scale) then the gzipped
+ * int8 weight table (2^bits feature buckets × labels). Loaded once, lazily.
+ */
+import { readFileSync } from 'node:fs';
+import { gunzipSync, gzipSync } from 'node:zlib';
+import { z } from 'zod';
+import { dataPath } from './data-path.js';
+
+const HeaderSchema = z.object({
+  about: z.string(),
+  source: z.string(),
+  licence: z.string(),
+  format: z.string(),
+  labels: z.array(z.string()),
+  bits: z.number().int().min(8).max(24),
+  scale: z.number().positive(),
+  trained: z.record(z.string(), z.unknown()).optional(),
+});
+export type NerModelHeader = z.infer<typeof HeaderSchema>;
+
+export interface NerModel {
+  header: NerModelHeader;
+  weights: Int8Array;
+}
+
+export function parseNerModel(bytes: Buffer, where: string): NerModel {
+  const nl = bytes.indexOf(10);
+  if (nl < 0) throw new Error(`${where}: no header line`);
+  const parsed = HeaderSchema.safeParse(JSON.parse(bytes.subarray(0, nl).toString('utf8')));
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    throw new Error(`${where}: header: ${issue.path.join('.')}: ${issue.message}`);
+  }
+  const header = parsed.data;
+  const raw = gunzipSync(bytes.subarray(nl + 1));
+  const expected = (1 << header.bits) * header.labels.length;
+  if (raw.length !== expected) throw new Error(`${where}: ${raw.length} weights, expected ${expected}`);
+  return { header, weights: new Int8Array(raw.buffer, raw.byteOffset, raw.length) };
+}
+
+export function serializeNerModel(model: NerModel): Buffer {
+  const head = Buffer.from(`${JSON.stringify(model.header)}\n`, 'utf8');
+  const body = gzipSync(Buffer.from(model.weights.buffer, model.weights.byteOffset, model.weights.length), { level: 9 });
+  return Buffer.concat([head, body]);
+}
+
+let model: NerModel | undefined;
+
+/** The bundled model, loaded on first use. */
+export function defaultNerModel(): NerModel {
+  if (!model) {
+    const path = dataPath('ner-model.bin');
+    model = parseNerModel(readFileSync(path), path);
+  }
+  return model;
+}

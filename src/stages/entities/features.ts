@@ -1,0 +1,257 @@
+/**
+ * Feature extraction for the NER tagger: per-token integer hashes (word, lower-case word, shape,
+ * affixes, gazetteer matches) computed once per document, then hashed feature ids per token.
+ */
+import { GAZ_CLASSES } from '../../resources/ner-gazetteer.js';
+import { FNV_OFFSET, foldChar, hashExact, hashLower, mix } from './hashing.js';
+
+/** Tokens to tag: offsets into `text` and the sentence of each token. */
+export interface TaggerInput {
+  text: string;
+  start: Int32Array;
+  end: Int32Array;
+  sentence: Int32Array;
+}
+
+/** Gazetteer as hashed phrases: phrase hash (mix of token hashes) → class bit mask; max phrase length. */
+export interface HashedGazetteer {
+  phrases: Map<number, number>;
+  maxLen: number;
+}
+
+export const enum Flag {
+  InitCap = 1, AllCaps = 2, HasDigit = 4, HasHyphen = 8, HasPeriod = 16, Punct = 32, AllLower = 64,
+  SentStart = 128, InnerCap = 256, Single = 512, AllDigits = 1024,
+}
+
+/** Per-token values computed once per document. */
+export interface TokenColumns {
+  n: number;
+  low: Uint32Array;
+  exact: Uint32Array;
+  shape: Uint32Array;
+  affix: Uint32Array; // 8 per token: prefixes 1-4, suffixes 1-4
+  flags: Int32Array;
+  gaz: Int32Array; // bit 2c: begins a class-c phrase, bit 2c+1: inside one
+  sentCaps: Uint8Array; // 1 when the token's sentence is written in capitals (a headline)
+  lowerElsewhere: Uint8Array; // 1 when the capitalised word also occurs in lower case in the document
+  first: Uint8Array; // first token of its sentence
+}
+
+export const NUM_STATIC = 40;
+export const NUM_DYNAMIC = 7;
+
+/** Phrase hash of a token sequence, the same way at build and lookup time. */
+export function phraseStep(h: number, tokenHash: number): number {
+  return mix(h, tokenHash);
+}
+
+/** Splits a gazetteer phrase into tokens the way the tagger sees them (whitespace; hyphens stay). */
+export function phraseTokens(phrase: string): string[] {
+  return phrase.split(/\s+/).filter((t) => t.length > 0);
+}
+
+export function hashGazetteer(classes: Record<string, readonly string[]>): HashedGazetteer {
+  const phrases = new Map<number, number>();
+  let maxLen = 1;
+  GAZ_CLASSES.forEach((c, ci) => {
+    for (const p of classes[c] ?? []) {
+      const toks = phraseTokens(p);
+      if (toks.length === 0) continue;
+      maxLen = Math.max(maxLen, toks.length);
+      let h = FNV_OFFSET;
+      for (const t of toks) h = phraseStep(h, hashLower(t, 0, t.length));
+      phrases.set(h, (phrases.get(h) ?? 0) | (1 << ci));
+    }
+  });
+  return { phrases, maxLen: Math.min(maxLen, 6) };
+}
+
+function charClass(c: number): number {
+  if (c >= 65 && c <= 90) return 88; // X
+  if (c >= 97 && c <= 122) return 120; // x
+  if (c >= 48 && c <= 57) return 100; // d
+  if (c < 128) return c;
+  const s = String.fromCharCode(c);
+  if (s !== s.toLowerCase()) return 88;
+  if (s !== s.toUpperCase()) return 120;
+  return 111; // other
+}
+
+export function computeColumns(input: TaggerInput, gaz: HashedGazetteer): TokenColumns {
+  const { text, start, end, sentence } = input;
+  const n = start.length;
+  const low = new Uint32Array(n);
+  const exact = new Uint32Array(n);
+  const shape = new Uint32Array(n);
+  const affix = new Uint32Array(n * 8);
+  const flags = new Int32Array(n);
+  const gazCol = new Int32Array(n);
+  const sentCaps = new Uint8Array(n);
+  const lowerElsewhere = new Uint8Array(n);
+  const first = new Uint8Array(n);
+  const lowerSeen = new Set<number>();
+  for (let i = 0; i < n; i++) {
+    const s = start[i]!;
+    const e = end[i]!;
+    low[i] = hashLower(text, s, e);
+    exact[i] = hashExact(text, s, e);
+    let sh = FNV_OFFSET;
+    let prevCls = -1;
+    let upper = 0, lower = 0, digit = 0, other = 0, hyphen = 0, period = 0, innerCap = 0;
+    for (let k = s; k < e; k++) {
+      const c = text.charCodeAt(k);
+      const cls = charClass(c);
+      if (cls === 88) { upper++; if (k > s) innerCap = 1; } else if (cls === 120) lower++;
+      else if (cls === 100) digit++;
+      else { other++; if (c === 45) hyphen = 1; else if (c === 46) period = 1; }
+      if (cls !== prevCls) { sh = Math.imul(sh ^ cls, 0x01000193); prevCls = cls; }
+    }
+    shape[i] = sh >>> 0;
+    let f = 0;
+    const first0 = charClass(text.charCodeAt(s));
+    if (first0 === 88) f |= Flag.InitCap;
+    if (upper > 0 && lower === 0 && upper + digit + other > 1) f |= Flag.AllCaps;
+    if (digit > 0) f |= Flag.HasDigit;
+    if (digit > 0 && upper + lower === 0) f |= Flag.AllDigits;
+    if (hyphen) f |= Flag.HasHyphen;
+    if (period) f |= Flag.HasPeriod;
+    if (upper + lower + digit === 0) f |= Flag.Punct;
+    if (lower > 0 && upper === 0) f |= Flag.AllLower;
+    if (i === 0 || sentence[i - 1] !== sentence[i]) { f |= Flag.SentStart; first[i] = 1; }
+    if (innerCap && lower > 0) f |= Flag.InnerCap;
+    if (e - s === 1) f |= Flag.Single;
+    flags[i] = f;
+    if (first0 === 120) lowerSeen.add(low[i]!);
+    // Affixes: prefix hashes grow left to right, suffix hashes right to left.
+    let hp = FNV_OFFSET ^ 0x1234567;
+    let hs = FNV_OFFSET ^ 0x7654321;
+    const len = e - s;
+    for (let k = 0; k < 4; k++) {
+      if (k < len) {
+        hp = Math.imul(hp ^ foldChar(text.charCodeAt(s + k)), 0x01000193);
+        hs = Math.imul(hs ^ foldChar(text.charCodeAt(e - 1 - k)), 0x01000193);
+        affix[i * 8 + k] = hp >>> 0;
+        affix[i * 8 + 4 + k] = hs >>> 0;
+      }
+    }
+  }
+  // Sentences in capitals (headlines) and gazetteer matches (longest phrase per class).
+  let a = 0;
+  while (a < n) {
+    let b = a;
+    while (b < n && sentence[b] === sentence[a]) b++;
+    let caps = 0, words = 0;
+    for (let i = a; i < b; i++) {
+      if (flags[i]! & Flag.Punct || flags[i]! & Flag.AllDigits) continue;
+      words++;
+      if (flags[i]! & Flag.AllCaps || (flags[i]! & Flag.Single && flags[i]! & Flag.InitCap)) caps++;
+    }
+    if (words >= 2 && caps === words) for (let i = a; i < b; i++) sentCaps[i] = 1;
+    for (let i = a; i < b; i++) {
+      let h = FNV_OFFSET;
+      for (let k = 0; k < gaz.maxLen && i + k < b; k++) {
+        h = phraseStep(h, low[i + k]!);
+        const m = gaz.phrases.get(h);
+        if (m === undefined) continue;
+        for (let c = 0; c < 16; c++) {
+          if (!(m & (1 << c))) continue;
+          gazCol[i] = gazCol[i]! | (1 << (2 * c));
+          for (let j = i + 1; j <= i + k; j++) gazCol[j] = gazCol[j]! | (1 << (2 * c + 1));
+        }
+      }
+    }
+    a = b;
+  }
+  for (let i = 0; i < n; i++) if (flags[i]! & Flag.InitCap && !first[i] && lowerSeen.has(low[i]!)) lowerElsewhere[i] = 1;
+  for (let i = 0; i < n; i++) if (flags[i]! & Flag.InitCap && first[i] && lowerSeen.has(low[i]!)) lowerElsewhere[i] = 2;
+  return { n, low, exact, shape, affix, flags, gaz: gazCol, sentCaps, lowerElsewhere, first };
+}
+
+const NONE = 0x2bad;
+/** Template salts: a feature id is the top bits of (value × golden ratio) xor the template's salt. */
+const TPL = Int32Array.from({ length: 128 }, (_, t) => mix(t, 0x7f4a7c15));
+/** Feature id of value v under template t, in [0, 2^(32 - shift)). */
+function fid(t: number, v: number, shift: number): number {
+  return (Math.imul(v, 0x9e3779b1) ^ TPL[t]!) >>> shift;
+}
+const BOS = 0x5eed;
+
+/**
+ * Writes the label-independent feature ids of every token: NUM_STATIC per token (unused slots
+ * are repeated bias features, harmless since all labels share them).
+ */
+export function staticFeatures(c: TokenColumns, sentence: Int32Array, bits: number): Int32Array {
+  const shift = 32 - bits;
+  const n = c.n;
+  const out = new Int32Array(n * NUM_STATIC);
+  const { low, shape, flags, gaz, affix } = c;
+  for (let i = 0; i < n; i++) {
+    const k = i * NUM_STATIC;
+    const s = sentence[i]!;
+    // Neighbours within the sentence, or a boundary marker per offset.
+    const in1 = i > 0 && sentence[i - 1] === s;
+    const in2 = i > 1 && sentence[i - 2] === s;
+    const in3 = i > 2 && sentence[i - 3] === s;
+    const ip1 = i + 1 < n && sentence[i + 1] === s;
+    const ip2 = i + 2 < n && sentence[i + 2] === s;
+    const ip3 = i + 3 < n && sentence[i + 3] === s;
+    const w0 = low[i]!;
+    const wm1 = in1 ? low[i - 1]! : BOS - 1, wp1 = ip1 ? low[i + 1]! : BOS + 1;
+    const wm2 = in2 ? low[i - 2]! : BOS - 2, wp2 = ip2 ? low[i + 2]! : BOS + 2;
+    const s0 = shape[i]!, sm1 = in1 ? shape[i - 1]! : BOS - 1, sp1 = ip1 ? shape[i + 1]! : BOS + 1;
+    const sm2 = in2 ? shape[i - 2]! : BOS - 2, sp2 = ip2 ? shape[i + 2]! : BOS + 2;
+    const f0 = flags[i]!;
+    const g0 = gaz[i]!, gm1 = in1 ? gaz[i - 1]! : -1, gp1 = ip1 ? gaz[i + 1]! : -1;
+    const caps = c.sentCaps[i]!, lowEl = c.lowerElsewhere[i]!;
+    out[k] = fid(1, 0, shift);
+    out[k + 1] = fid(2, w0, shift);
+    out[k + 2] = fid(3, c.exact[i]!, shift);
+    out[k + 3] = fid(4, wm1, shift);
+    out[k + 4] = fid(5, wp1, shift);
+    out[k + 5] = fid(6, wm2, shift);
+    out[k + 6] = fid(7, wp2, shift);
+    out[k + 7] = fid(8, s0, shift);
+    out[k + 8] = fid(9, sm1, shift);
+    out[k + 9] = fid(10, sp1, shift);
+    out[k + 10] = fid(11, mix(mix(sm1, s0), sp1), shift);
+    for (let a = 0; a < 8; a++) out[k + 11 + a] = fid(12 + a, affix[i * 8 + a] || NONE, shift);
+    out[k + 19] = fid(20, f0 & ~Flag.SentStart, shift);
+    out[k + 20] = fid(21, mix(wm1, w0), shift);
+    out[k + 21] = fid(22, mix(w0, wp1), shift);
+    out[k + 22] = fid(23, mix(caps, s0), shift);
+    out[k + 23] = fid(24, mix(lowEl, f0 & 7), shift);
+    out[k + 24] = fid(25, mix(c.first[i]!, s0), shift);
+    out[k + 25] = fid(26, g0, shift);
+    out[k + 26] = fid(27, gm1, shift);
+    out[k + 27] = fid(28, gp1, shift);
+    out[k + 28] = fid(29, mix(g0, f0 & 3), shift);
+    out[k + 29] = fid(30, mix(wm1, s0), shift);
+    out[k + 30] = fid(31, mix(wp1, s0), shift);
+    out[k + 31] = fid(32, mix(sm2, sm1), shift);
+    out[k + 32] = fid(33, mix(sp1, sp2), shift);
+    out[k + 33] = fid(34, mix(caps, w0), shift);
+    out[k + 34] = fid(35, mix(wm1, wp1), shift);
+    out[k + 35] = fid(36, in3 ? low[i - 3]! : BOS - 3, shift);
+    out[k + 36] = fid(37, ip3 ? low[i + 3]! : BOS + 3, shift);
+    out[k + 37] = fid(38, mix(lowEl, w0), shift);
+    out[k + 38] = fid(39, mix(gm1, g0), shift);
+    out[k + 39] = fid(40, in1 ? c.exact[i - 1]! : BOS - 1, shift);
+  }
+  return out;
+}
+
+/**
+ * The label-dependent features of token i: previous two labels, their mix with the word and
+ * shape, and what this word was labelled earlier in the document (`history`, 0 when unseen).
+ */
+export function dynamicFeatures(c: TokenColumns, i: number, p1: number, p2: number, history: number, bits: number, out: Int32Array): void {
+  const shift = 32 - bits;
+  out[0] = fid(101, p1 + 1, shift);
+  out[1] = fid(102, p1 * 16 + p2 + 1, shift);
+  out[2] = fid(103, mix(p1, c.low[i]!), shift);
+  out[3] = fid(104, mix(p1, c.shape[i]!), shift);
+  out[4] = fid(105, history + 1, shift);
+  out[5] = fid(106, history * 4 + (c.flags[i]! & 3) + 1, shift);
+  out[6] = fid(107, history * 16 + p1 + 1, shift);
+}

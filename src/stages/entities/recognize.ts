@@ -1,0 +1,345 @@
+/**
+ * Mentions from the text: the tagger's BIO spans over CoNLL types, then rules where rules are
+ * right (honorifics make people, "X of Y" organisation names, junk removal), fine types (GPE vs
+ * LOC, NORP, EVENT, OTHER), roles read before a name, and capitals acting as governments.
+ */
+import type { TokenTable } from '../tokens/token-table.js';
+import type { EntityResources } from './entity-resources.js';
+import { decode, prepare, typeOfLabel, isInside } from './tagger.js';
+import type { TaggerInput } from './features.js';
+import { nameKey } from '../../resources/actor-dictionary.js';
+
+export type EntityType = 'PERSON' | 'ORG' | 'GPE' | 'LOC' | 'NORP' | 'EVENT' | 'OTHER';
+
+export interface Mention {
+  start: number;
+  end: number;
+  /** Where the name itself starts (after "Mr.", "Mrs." …). */
+  nameStart: number;
+  type: EntityType;
+  /** The tagger's CoNLL type (PER ORG LOC MISC) or RULE. */
+  conll: string;
+  first: number;
+  last: number;
+  sentence: number;
+  honorific: string | null;
+  /** A role read from the words before the name ("Russian Deputy Foreign Minister"). */
+  role: { title: string; sector: string; country: string | null } | null;
+  /** A capital or seat of power standing for its government ("Moscow demands …"). */
+  acting: boolean;
+  /** For NORP mentions extended by a group noun ("pro-Russian rebels"): the sector. */
+  groupSector: string | null;
+  /** For "pro-X" groups: the country of another place named in the sentence (where they are). */
+  placeCountry: string | null;
+}
+
+/** Tokens as the tagger sees them: wink tokens re-joined across in-word hyphens ("Russian-American"). */
+export interface TaggerTokens extends TaggerInput {
+  words: string[];
+}
+
+export function taggerTokens(text: string, t: TokenTable): TaggerTokens {
+  const starts: number[] = [];
+  const ends: number[] = [];
+  const sents: number[] = [];
+  for (let i = 0; i < t.length; i++) {
+    const s = t.start[i]!;
+    let e = t.end[i]!;
+    // word - word with no spaces: one token, as CoNLL writes them.
+    while (i + 2 < t.length && t.sentence[i + 2] === t.sentence[i] && t.start[i + 1] === e && t.end[i + 1] === e + 1 && text.charCodeAt(e) === 45 && t.start[i + 2] === e + 1 && /[\p{L}\p{N}]/u.test(text[e + 1]!) && /[\p{L}\p{N}]/u.test(text[e - 1]!)) {
+      e = t.end[i + 2]!;
+      i += 2;
+    }
+    starts.push(s);
+    ends.push(e);
+    sents.push(t.sentence[i]!);
+  }
+  const start = Int32Array.from(starts);
+  const end = Int32Array.from(ends);
+  return { text, start, end, sentence: Int32Array.from(sents), words: starts.map((s, i) => text.slice(s, ends[i])) };
+}
+
+const CONLL_TYPES = ['', 'PER', 'ORG', 'LOC', 'MISC'];
+
+/** Entity spans [type, first, last] from the tagger's label ids. */
+export function labelSpans(labels: Uint8Array, sentence: Int32Array): [string, number, number][] {
+  const out: [string, number, number][] = [];
+  for (let i = 0; i < labels.length; i++) {
+    const l = labels[i]!;
+    if (l === 0) continue;
+    const last = out[out.length - 1];
+    if (isInside(l) && last && last[2] === i - 1 && sentence[i - 1] === sentence[i] && last[0] === CONLL_TYPES[typeOfLabel(l)]) last[2] = i;
+    else out.push([CONLL_TYPES[typeOfLabel(l)]!, i, i]);
+  }
+  return out;
+}
+
+const isCap = (w: string) => /^\p{Lu}/u.test(w);
+const STOP = new Set(['the', 'a', 'an', 'this', 'that', 'these', 'those', 'he', 'she', 'it', 'they', 'we', 'i', 'you', 'his', 'her', 'its', 'their', 'our', 'in', 'on', 'at', 'of', 'and', 'or', 'but', 'if', 'for', 'to', 'by', 'with', 'from', 'as', 'is', 'was', 'after', 'before', 'while', 'when', 'where', 'there', 'here', 'what', 'who', 'which', 'read', 'also', 'article', 'according', 'mr', 'mrs', 'ms', 'dr', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday']);
+
+/** Runs the tagger and the rules over a document's tokens. */
+export function recognize(tt: TaggerTokens, res: EntityResources): Mention[] {
+  const { words, sentence } = tt;
+  const lex = res.lexicon;
+  const n = words.length;
+  const low = words.map((w) => w.toLowerCase());
+  const labels = decode(prepare(tt, res.gazetteer, res.weights), res.weights);
+  const spans = labelSpans(labels, sentence).map(([type, a, b]) => ({ type, a, b, honorific: -1 }));
+  const sameSent = (i: number, j: number) => i >= 0 && j < n && sentence[i] === sentence[j];
+
+  // Honorifics: "Mr. Putin" is a person whatever the tagger said; the title joins the mention.
+  const byStart = new Map(spans.map((s) => [s.a, s]));
+  for (let t = 0; t + 1 < n; t++) {
+    if (!lex.honorifics.has(low[t]!) || !isCap(words[t]!) || !sameSent(t, t + 1) || !isCap(words[t + 1]!)) continue;
+    if (spans.some((s) => s.a <= t && t <= s.b)) continue;
+    const s = byStart.get(t + 1);
+    if (s) { s.type = 'PER'; s.honorific = t; continue; }
+    if (spans.some((x) => x.a <= t + 1 && t + 1 <= x.b)) continue;
+    let b = t + 1;
+    while (b + 1 < n && sameSent(b, b + 1) && isCap(words[b + 1]!) && !STOP.has(low[b + 1]!) && b - t < 4) b++;
+    const made = { type: 'PER', a: t + 1, b, honorific: t };
+    spans.push(made);
+    byStart.set(t + 1, made);
+  }
+  // Names in the actor dictionaries (the user's too): longest match, over the tagger's spans when it
+  // covers them whole ("Baltic Watch" tagged as "Baltic" + "Watch").
+  const spanAt = new Int32Array(n).fill(-1);
+  spans.forEach((x, i) => { for (let k = x.a; k <= x.b; k++) spanAt[k] = i; });
+  const drop = new Set<number>();
+  for (let t = 0; t < n; t++) {
+    if (!isCap(words[t]!) || STOP.has(low[t]!) || lex.honorifics.has(low[t]!) || lex.titles.has(low[t]!)) continue;
+    if (spanAt[t]! >= 0 && spans[spanAt[t]!]!.a !== t) continue;
+    let key = '';
+    let found = -1;
+    let foundKey = '';
+    for (let k = t; k < n && k < t + 6 && sentence[k] === sentence[t]; k++) {
+      key = k === t ? nameKey(words[k]!) : `${key} ${nameKey(words[k]!)}`;
+      if (!res.actors.byName.has(key)) continue;
+      // One short word must be written as an acronym ("EU", not "Is").
+      if (k === t && words[t]!.length < 4 && words[t] !== words[t]!.toUpperCase()) continue;
+      // The match must end where a tagger span ends (or outside any span).
+      if (spanAt[k]! >= 0 && spans[spanAt[k]!]!.b !== k) continue;
+      found = k;
+      foundKey = key;
+    }
+    if (found < 0) continue;
+    const own = spanAt[t]!;
+    if (own >= 0 && spans[own]!.b >= found) { t = spans[own]!.b; continue; }
+    for (let k = t; k <= found; k++) if (spanAt[k]! >= 0) drop.add(spanAt[k]!);
+    const entry = res.actors.entries[res.actors.byName.get(foundKey)![0]!]!;
+    spans.push({ type: entry.type === 'PERSON' && !entry.petrarch ? 'PER' : 'ORG', a: t, b: found, honorific: -1 });
+    t = found;
+  }
+  if (drop.size) {
+    const kept = spans.filter((_, i) => !drop.has(i));
+    spans.length = 0;
+    spans.push(...kept);
+  }
+  spans.sort((x, y) => x.a - y.a);
+
+  // "X of Y" organisations: "Foreign Affairs Committee of the Russian State Duma", "Bank of England".
+  for (let t = 1; t + 1 < n; t++) {
+    if (low[t] !== 'of' || !sameSent(t - 1, t + 1)) continue;
+    if (!lex.orgHeads.has(low[t - 1]!) || !isCap(words[t - 1]!)) continue;
+    let a = t - 1;
+    while (a - 1 >= 0 && sameSent(a - 1, a) && isCap(words[a - 1]!) && !STOP.has(low[a - 1]!) && !lex.honorifics.has(low[a - 1]!)) a--;
+    let r = t + 1;
+    if (low[r] === 'the' && sameSent(r, r + 1)) r++;
+    if (!isCap(words[r]!) || STOP.has(low[r]!)) continue;
+    // The right side: capitalised words and non-person spans, stopping where a person's name starts.
+    let b = r - 1;
+    for (;;) {
+      const k = b + 1;
+      if (k >= n || !sameSent(k, r)) break;
+      const sp = spans.find((x) => x.a === k);
+      if (sp) { if (sp.type === 'PER') break; b = sp.b; continue; }
+      if (spans.some((x) => x.a < k && k <= x.b)) { b = spans.find((x) => x.a < k && k <= x.b)!.b; continue; }
+      if (!isCap(words[k]!) || STOP.has(low[k]!)) break;
+      b = k;
+    }
+    if (b < r) continue;
+    if (spans.some((s) => s.a < a && s.b >= a)) continue;
+    // A place-name right side with a non-org head left ("Republic of Korea") stays as tagged.
+    const kept = spans.filter((s) => s.b < a || s.a > b);
+    spans.length = 0;
+    spans.push(...kept, { type: 'ORG', a, b, honorific: -1 });
+    spans.sort((x, y) => x.a - y.a);
+    t = b;
+  }
+
+  const mentions: Mention[] = [];
+  for (const s of spans) {
+    let { a } = s;
+    const { b } = s;
+    // Leading "the" is not part of a name ("the Kremlin" → "Kremlin").
+    while (a < b && (low[a] === 'the' || low[a] === 'a')) a++;
+    const toks = low.slice(a, b + 1);
+    // Junk: only function words, titles or honorifics ("The", "President" alone), or no letter.
+    if (toks.every((w) => STOP.has(w) || lex.titles.has(w) || lex.honorifics.has(w) || !/\p{L}/u.test(w))) continue;
+    if (!words.slice(a, b + 1).some((w) => /^[\p{Lu}\p{N}]/u.test(w))) continue;
+    const nameStart = tt.start[a]!;
+    const start = s.honorific >= 0 ? tt.start[s.honorific]! : nameStart;
+    const m: Mention = {
+      start, end: tt.end[b]!, nameStart, type: 'OTHER', conll: s.type, first: a, last: b, sentence: sentence[a]!,
+      honorific: s.honorific >= 0 ? words[s.honorific]! : null, role: null, acting: false, groupSector: null, placeCountry: null,
+    };
+    m.type = fineType(m, low, res);
+    if (m.type === 'OTHER' && a === b && isLooseCapital(a, words, sentence)) continue;
+    mentions.push(m);
+  }
+  for (const m of mentions) {
+    if (m.type === 'PERSON') m.role = roleBefore(m, words, low, sentence, mentions, res);
+    if (m.type === 'GPE') m.acting = isActing(m, words, low, sentence, res);
+    if (m.type === 'NORP') extendGroup(m, low, sentence, tt, res);
+  }
+  for (const m of mentions) {
+    const pro = /^(pro|anti)-(.+)$/.exec(low[m.first]!);
+    if (!m.groupSector || !pro) continue;
+    const own = countryOfWords(pro[2]!, res);
+    const other = mentions.find((o) => o.sentence === m.sentence && o.type === 'GPE' && !o.acting && countryOfWords(low.slice(o.first, o.last + 1).join(' '), res) !== own);
+    if (other) m.placeCountry = countryOfWords(low.slice(other.first, other.last + 1).join(' '), res);
+  }
+  return mentions;
+}
+
+/**
+ * A capital that may only mark the start of a sentence or quotation ("“Serious mistake”") or a
+ * hyphenated common word ("Large-scale"): not a name on its own.
+ */
+function isLooseCapital(i: number, words: string[], sentence: Int32Array): boolean {
+  const w = words[i]!;
+  if (/^\p{Lu}\p{Ll}+-\p{Ll}/u.test(w)) return true;
+  if (i === 0 || sentence[i - 1] !== sentence[i]) return true;
+  return /^[“"«‘'(\[]$/u.test(words[i - 1]!);
+}
+
+function fineType(m: Mention, low: string[], res: EntityResources): EntityType {
+  const key = low.slice(m.first, m.last + 1).join(' ');
+  const last = low[m.last]!;
+  switch (m.conll) {
+    case 'PER':
+      return 'PERSON';
+    case 'ORG':
+      return 'ORG';
+    case 'LOC':
+      if (res.lexicon.regions.has(key)) return 'LOC';
+      if (res.countryOf.has(key) || res.countries.has(key)) return 'GPE';
+      if (/^(region|sea|ocean|river|mountains?|valley|peninsula|gulf|bay|strait|desert|lake|island|islands|coast)$/.test(last)) return 'LOC';
+      return 'GPE';
+    default: {
+      if (res.demonyms.has(key) || res.demonyms.has(key.replace(/^(pro|anti)-/, ''))) return 'NORP';
+      if (key.includes('-') && key.split('-').every((p) => res.demonyms.has(p))) return 'NORP';
+      if (m.first === m.last && /^(pro-|anti-)?\p{Lu}\p{Ll}+(ian|ean|ese|ish|ic|i|an)s?$/u.test(low[m.first]!.replace(/^./, (c) => c.toUpperCase()))) {
+        // Words like "Russian", "Kurdish", "pro-Russian" name peoples and groups.
+        return 'NORP';
+      }
+      if (res.countryOf.has(key)) return 'GPE';
+      if (res.lexicon.eventWords.has(last) || res.lexicon.eventWords.has(key)) return 'EVENT';
+      return 'OTHER';
+    }
+  }
+}
+
+/** The country a word or phrase points to: a demonym, a country, or "pro-X" (X's side). */
+export function countryOfWords(key: string, res: EntityResources): string | null {
+  const k = key.replace(/['’]s$/, '');
+  const v = res.lexicon.variants.get(k);
+  return res.countryOf.get(k) ?? (v ? res.countryOf.get(v) : undefined) ?? null;
+}
+
+/**
+ * Roles written before a person's name: "[Russian] [Deputy Foreign Minister] Sergei Ryabkov",
+ * "the chairman of the [Foreign Affairs Committee of the Russian State Duma] Leonid Slutsky".
+ */
+function roleBefore(m: Mention, words: string[], low: string[], sentence: Int32Array, mentions: Mention[], res: EntityResources): Mention['role'] {
+  const lex = res.lexicon;
+  let end = m.honorific ? m.first - 2 : m.first - 1; // last token before the name (and honorific)
+  if (end < 0 || sentence[end] !== m.sentence) return null;
+  // "TITLE of (the) ORG Name": the organisation gives the country and sector.
+  const org = mentions.find((o) => o.last === end && o.type === 'ORG');
+  if (org) {
+    let k = org.first - 1;
+    if (low[k] === 'the') k--;
+    if (low[k] === 'of') {
+      for (let len = Math.min(lex.maxTitleWords, k); len >= 1; len--) {
+        const title = low.slice(k - len, k).join(' ');
+        const sector = lex.titles.get(title);
+        if (sector) return { title: `${words.slice(k - len, k).join(' ')} of ${words.slice(org.first, org.last + 1).join(' ')}`, sector: orgSector(org, low, res) ?? sector, country: orgCountry(org, low, res) };
+      }
+    }
+    return null;
+  }
+  for (let len = Math.min(lex.maxTitleWords, end + 1); len >= 1; len--) {
+    const a = end - len + 1;
+    if (sentence[a] !== m.sentence) continue;
+    const title = low.slice(a, end + 1).join(' ');
+    const sector = lex.titles.get(title);
+    if (!sector) continue;
+    let country: string | null = null;
+    let k = a - 1;
+    if (k >= 0 && sentence[k] === m.sentence) {
+      country = countryOfWords(low[k]!, res);
+      if (!country && low[k] === "'s" && k > 0) country = countryOfWords(low[k - 1]!, res);
+    }
+    return { title: words.slice(a, end + 1).join(' '), sector, country };
+  }
+  return null;
+}
+
+function orgCountry(org: Mention, low: string[], res: EntityResources): string | null {
+  for (let i = org.first; i <= org.last; i++) {
+    const c = countryOfWords(low[i]!, res);
+    if (c) return c;
+  }
+  return null;
+}
+
+function orgSector(org: Mention, low: string[], res: EntityResources): string | null {
+  for (let i = org.last; i >= org.first; i--) {
+    const two = i > org.first ? res.lexicon.sectorWords.get(`${low[i - 1]} ${low[i]}`) : undefined;
+    const s = two ?? res.lexicon.sectorWords.get(low[i]!);
+    if (s) return s;
+  }
+  return null;
+}
+
+const PLACE_PREPS = new Set(['in', 'at', 'to', 'from', 'near', 'into', 'outside', 'around', 'across', 'via', 'through', 'toward', 'towards', 'between', 'of', 'visit', 'visited', 'visiting']);
+
+/**
+ * A capital (or "Washington") acting as its government: the subject of an acting verb
+ * ("Moscow has counted on …", "Kiev has lost"), an agent after "by", the object of a verb
+ * of pressure followed by "to" ("force Washington to start"), the other side of talks
+ * ("talks with Washington"), or a possessive of an acting noun ("Moscow's demands").
+ */
+function isActing(m: Mention, words: string[], low: string[], sentence: Int32Array, res: EntityResources): boolean {
+  const written = low.slice(m.first, m.last + 1).join(' ');
+  const key = res.lexicon.variants.get(written) ?? written;
+  if (!res.capitals.has(key)) return false;
+  const lex = res.lexicon;
+  const n = low.length;
+  const at = (i: number) => (i >= 0 && i < n && sentence[i] === m.sentence ? low[i]! : '');
+  const next = at(m.last + 1);
+  const prev = at(m.first - 1);
+  if (next === "'s" || next === '’s') return !lex.placeNouns.has(at(m.last + 2));
+  if (lex.actingPrepositionCues.has(prev)) return true;
+  if (lex.actingObjectVerbs.has(prev) && at(m.last + 1) === 'to') return true;
+  if (prev === 'with') {
+    for (let k = m.first - 2; k >= m.first - 4; k--) if (lex.actingWithNouns.has(at(k))) return true;
+  }
+  if (PLACE_PREPS.has(prev)) return false;
+  if (next && lex.actingVerbs.has(next)) return true;
+  // "Moscow, for its part, says …" / "Moscow also demands": one adverb or a comma between.
+  if (next.endsWith('ly') || next === 'also' || next === 'now' || next === 'still') return lex.actingVerbs.has(at(m.last + 2));
+  return false;
+}
+
+/** "pro-Russian rebels", "Russian troops": a people word followed by a group noun names a group actor. */
+function extendGroup(m: Mention, low: string[], sentence: Int32Array, tt: TaggerTokens, res: EntityResources): void {
+  const k = m.last + 1;
+  if (k >= low.length || sentence[k] !== m.sentence) return;
+  const sector = res.lexicon.sectorWords.get(low[k]!);
+  if (!sector || !/^(REB|MIL|GOV|OPP|COP|LEG|MED)$/.test(sector) || !/s$/.test(low[k]!)) return;
+  m.last = k;
+  m.end = tt.end[k]!;
+  m.groupSector = sector;
+}

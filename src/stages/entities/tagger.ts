@@ -1,0 +1,183 @@
+/**
+ * The NER tagger: an averaged perceptron over hashed features with greedy left-to-right decoding
+ * (BIO over PER, ORG, LOC, MISC, as in CoNLL-2003). Training and tagging share `decode`.
+ */
+import type { HashedGazetteer, TaggerInput, TokenColumns } from './features.js';
+import { computeColumns, dynamicFeatures, Flag, NUM_DYNAMIC, NUM_STATIC, staticFeatures } from './features.js';
+
+export const LABELS = ['O', 'B-PER', 'I-PER', 'B-ORG', 'I-ORG', 'B-LOC', 'I-LOC', 'B-MISC', 'I-MISC'] as const;
+export type Label = (typeof LABELS)[number];
+export const NUM_LABELS = LABELS.length;
+export const TYPES = ['PER', 'ORG', 'LOC', 'MISC'] as const;
+/** Label id at the start of a sentence, for the history features. */
+const BOS_LABEL = NUM_LABELS;
+
+/** Entity type index (1..4) of a label id, 0 for O. */
+export const typeOfLabel = (l: number) => (l + 1) >> 1;
+export const isInside = (l: number) => l > 0 && l % 2 === 0;
+
+/**
+ * Weights: rows of one weight per label. Dense (training): row = feature bucket. Sparse (the
+ * shipped model): only non-zero rows, found through an open-addressing table, so the hot
+ * loop touches ~2 MB instead of the whole bucket space (cache misses dominated tagging).
+ */
+export interface Weights {
+  bits: number;
+  values: Float32Array | Int8Array;
+  /** Sparse only: per slot, bucket + 1 (0 = empty) then the offset of its row, interleaved so a probe reads one cache line. */
+  slots: Int32Array | null;
+}
+
+/** Offset of a bucket's row in `values`, or -1 when the feature has no weights. */
+export function offsetOf(w: Weights, bucket: number): number {
+  const slots = w.slots;
+  if (!slots) return bucket * NUM_LABELS;
+  const mask = (slots.length >> 1) - 1;
+  let h = (Math.imul(bucket, 0x9e3779b1) >>> 0) & mask;
+  for (;;) {
+    const k = slots[2 * h]!;
+    if (k === 0) return -1;
+    if (k === bucket + 1) return slots[2 * h + 1]!;
+    h = (h + 1) & mask;
+  }
+}
+
+/** Keeps only the non-zero rows of dense weights. */
+export function sparsify(bits: number, dense: Int8Array): Weights {
+  const buckets = 1 << bits;
+  const nonZero: number[] = [];
+  for (let b = 0; b < buckets; b++) {
+    for (let l = 0; l < NUM_LABELS; l++) if (dense[b * NUM_LABELS + l] !== 0) { nonZero.push(b); break; }
+  }
+  let cap = 1;
+  while (cap < nonZero.length * 2) cap <<= 1;
+  const slots = new Int32Array(2 * cap);
+  const values = new Int8Array(nonZero.length * NUM_LABELS);
+  nonZero.forEach((b, r) => {
+    values.set(dense.subarray(b * NUM_LABELS, (b + 1) * NUM_LABELS), r * NUM_LABELS);
+    let h = (Math.imul(b, 0x9e3779b1) >>> 0) & (cap - 1);
+    while (slots[2 * h] !== 0) h = (h + 1) & (cap - 1);
+    slots[2 * h] = b + 1;
+    slots[2 * h + 1] = r * NUM_LABELS;
+  });
+  return { bits, values, slots };
+}
+
+/** Token information for one document, kept so training epochs do not recompute it. */
+export interface Prepared {
+  cols: TokenColumns;
+  feats: Int32Array;
+  sentence: Int32Array;
+}
+
+/** Token columns and static feature offsets (rows of `w`, -1 when absent) of one document. */
+export function prepare(input: TaggerInput, gaz: HashedGazetteer, w: Weights): Prepared {
+  const cols = computeColumns(input, gaz);
+  const feats = staticFeatures(cols, input.sentence, w.bits);
+  for (let k = 0; k < feats.length; k++) feats[k] = offsetOf(w, feats[k]!);
+  return { cols, feats, sentence: input.sentence };
+}
+
+/** Called on each token during training with the predicted label and the feature offsets used. */
+export type Learner = (i: number, predicted: number, feats: Int32Array, dyn: Int32Array) => void;
+
+/**
+ * Greedy decoding: each token's label from its features and the two labels before it. An
+ * I- label that does not continue the previous entity is read as B- (IOB repair).
+ */
+export function decode(p: Prepared, w: Weights, learn?: Learner): Uint8Array {
+  const { cols, feats, sentence } = p;
+  const n = cols.n;
+  const values = w.values;
+  const out = new Uint8Array(n);
+  const dyn = new Int32Array(NUM_DYNAMIC);
+  const scores = new Float64Array(NUM_LABELS);
+  const history = new Map<number, number>();
+  for (let i = 0; i < n; i++) {
+    const start = i === 0 || sentence[i - 1] !== sentence[i];
+    const p1 = start ? BOS_LABEL : out[i - 1]!;
+    const p2 = start || i < 2 || sentence[i - 2] !== sentence[i] ? BOS_LABEL : out[i - 2]!;
+    const cap = (cols.flags[i]! & Flag.InitCap) !== 0;
+    const hist = cap ? history.get(cols.low[i]!) ?? 0 : 0;
+    dynamicFeatures(cols, i, p1, p2, hist, w.bits, dyn);
+    for (let k = 0; k < NUM_DYNAMIC; k++) dyn[k] = offsetOf(w, dyn[k]!);
+    let s0 = 0, s1 = 0, s2 = 0, s3 = 0, s4 = 0, s5 = 0, s6 = 0, s7 = 0, s8 = 0;
+    const base = i * NUM_STATIC;
+    for (let k = 0; k < NUM_STATIC + NUM_DYNAMIC; k++) {
+      const o = k < NUM_STATIC ? feats[base + k]! : dyn[k - NUM_STATIC]!;
+      if (o < 0) continue;
+      s0 += values[o]!; s1 += values[o + 1]!; s2 += values[o + 2]!; s3 += values[o + 3]!; s4 += values[o + 4]!;
+      s5 += values[o + 5]!; s6 += values[o + 6]!; s7 += values[o + 7]!; s8 += values[o + 8]!;
+    }
+    scores[0] = s0; scores[1] = s1; scores[2] = s2; scores[3] = s3; scores[4] = s4; scores[5] = s5; scores[6] = s6; scores[7] = s7; scores[8] = s8;
+    let best = 0;
+    for (let l = 1; l < NUM_LABELS; l++) if (scores[l]! > scores[best]!) best = l;
+    if (learn) learn(i, best, feats.subarray(base, base + NUM_STATIC), dyn);
+    // IOB repair: I-X must continue an X entity.
+    if (isInside(best) && !(p1 === best || p1 === best - 1)) best = best - 1;
+    out[i] = best;
+    if (cap) history.set(cols.low[i]!, best === 0 ? 5 : typeOfLabel(best));
+  }
+  return out;
+}
+
+/** Averaged perceptron training state (Daumé's trick: averages without touching every weight). */
+export class PerceptronTrainer {
+  readonly w: Float32Array;
+  readonly u: Float64Array;
+  c = 1;
+  constructor(readonly bits: number) {
+    this.w = new Float32Array((1 << bits) * NUM_LABELS);
+    this.u = new Float64Array((1 << bits) * NUM_LABELS);
+  }
+
+  weights(): Weights {
+    return { bits: this.bits, values: this.w, slots: null };
+  }
+
+  /** One pass over a document: decode with the current weights, update where a label is wrong. */
+  train(p: Prepared, gold: Uint8Array): number {
+    let errors = 0;
+    const w = this.w;
+    const u = this.u;
+    decode(p, this.weights(), (i, predicted, feats, dyn) => {
+      const g = gold[i]!;
+      if (predicted !== g) {
+        errors++;
+        const c = this.c;
+        for (let k = 0; k < feats.length; k++) {
+          const o = feats[k]!;
+          w[o + g]! += 1; u[o + g]! += c;
+          w[o + predicted]! -= 1; u[o + predicted]! -= c;
+        }
+        for (let k = 0; k < dyn.length; k++) {
+          const o = dyn[k]!;
+          w[o + g]! += 1; u[o + g]! += c;
+          w[o + predicted]! -= 1; u[o + predicted]! -= c;
+        }
+      }
+      this.c++;
+    });
+    return errors;
+  }
+
+  /** The averaged weights. */
+  averaged(): Float32Array {
+    const out = new Float32Array(this.w.length);
+    const c = this.c;
+    for (let j = 0; j < out.length; j++) out[j] = this.w[j]! - this.u[j]! / c;
+    return out;
+  }
+}
+
+/** Quantizes weights to bytes: |w| below `prune` become 0, the rest scale to ±127 (clipped at `clip`). */
+export function quantize(avg: Float32Array, prune: number, clip: number): { values: Int8Array; scale: number } {
+  const scale = clip / 127;
+  const values = new Int8Array(avg.length);
+  for (let j = 0; j < avg.length; j++) {
+    const x = avg[j]!;
+    if (Math.abs(x) < prune) continue;
+    values[j] = Math.max(-127, Math.min(127, Math.round(x / scale)));
+  }
+  return { values, scale };
+}
