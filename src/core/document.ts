@@ -77,7 +77,12 @@ export const PlaceSchema = z.object({
   lat: z.number(),
   lon: z.number(),
   geonameId: z.number().int().nullable(),
-  mentions: z.array(SpanSchema),
+  /** A mention flagged `metonymic` uses the name for its government ("Moscow demands…"): not a location. */
+  mentions: z.array(SpanSchema.extend({ metonymic: z.boolean().optional() })),
+  /** True when at least one mention is metonymic. */
+  metonymic: z.boolean().optional(),
+  /** What kind of place: country, admin1, region, water, physical, city, admin2, locality. */
+  kind: z.string().optional(),
 });
 
 const EventActorSchema = z.object({ entity: z.string().nullable(), code: z.string() });
@@ -93,7 +98,14 @@ export const EventSchema = z.object({
   sentence: z.number().int().nonnegative(),
   source: EventActorSchema.nullable(),
   target: EventActorSchema.nullable(),
-  date: z.object({ value: z.string(), time: z.string().nullable() }).nullable(),
+  date: z.object({
+    value: z.string(),
+    time: z.string().nullable(),
+    /** How precise the date is: year, month, week, day, time… ("unknown" when unresolved). */
+    granularity: z.enum(['year', 'season', 'quarter', 'month', 'week', 'day', 'time', 'unknown']).optional(),
+    /** Where it came from: a time expression in the text, the publication date, or nowhere. */
+    from: z.enum(['text', 'published', 'unresolved']).optional(),
+  }).nullable(),
   place: z.string().nullable(),
   modality: z.enum(['asserted', 'negated', 'conditional', 'intended', 'hypothetical', 'reported']),
   confidence: z.number().min(0).max(1),

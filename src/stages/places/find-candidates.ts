@@ -1,0 +1,204 @@
+/**
+ * Toponym candidates: GPE/LOC/NORP entities when the entities stage ran, plus capitalised word
+ * runs of the text matched against the gazetteer, with the guards that keep "May" and "Mr. Jordan" out.
+ */
+import type { Entity } from '../../core/document.js';
+import type { Span } from '../../core/span.js';
+import type { Gazetteer, Supplement } from '../../resources/gazetteer.js';
+import { normalizePlaceName } from '../../resources/gazetteer.js';
+
+export interface Candidate extends Span {
+  /** Normalised name: the gazetteer key. */
+  key: string;
+  /** Gazetteer entries that carry this name. */
+  entries: readonly number[];
+  /** Where it came from: a named entity (trusted) or the text scan (needs support). */
+  source: 'entity' | 'text';
+  entity: string | null;
+  /** A demonym (Russian, Georgians) standing for its country. */
+  demonym: boolean;
+  /** Explicit container named beside it: "Paris, Texas", "Wilmington (United States)". */
+  hint: Hint | null;
+  /** Sentence-initial single word: capitalisation tells nothing. */
+  initial: boolean;
+}
+
+/** A container: a country (ISO code) or a first-level region ("US.TX"). */
+export interface Hint { country: string | null; admin1: string | null; span: Span }
+
+interface Token { start: number; end: number; text: string; cap: boolean }
+
+/** Function words that are capitalised at the start of a sentence without being names. */
+const FUNCTION_WORDS = new Set(('a an the in at on of from to for by with without into onto over under after before during since until ' +
+  'as and or but nor so yet if when while where whereas though although because than then there here this that these those ' +
+  'his her its their our my your he she it they we i you who what which whose whom why how not no yes all some many most ' +
+  'more less few each every both either neither one two three also meanwhile however still even just only about across ' +
+  'along around near between among against toward towards through throughout within beyond via per like unlike despite ' +
+  'according mr mrs ms dr st').split(' '));
+const CONNECTORS = new Set(['of', 'de', 'del', 'da', 'do', 'dos', 'du', 'des', 'la', 'le', 'el', 'al', 'upon', 'on', 'and', 'y', 'am', 'an', 'der', 'sur']);
+
+const WORD = /[\p{L}\p{M}\p{N}]+(?:[’'\-.&][\p{L}\p{M}\p{N}]+)*\.?/gu;
+const isUpper = (c: string) => c !== c.toLowerCase() && c === c.toUpperCase();
+
+function tokenize(text: string, span: Span): Token[] {
+  const out: Token[] = [];
+  WORD.lastIndex = 0;
+  const s = text.slice(span.start, span.end);
+  for (let m = WORD.exec(s); m; m = WORD.exec(s)) {
+    const start = span.start + m.index;
+    let t = m[0];
+    // A sentence-final period is not part of the word, unless the word is an abbreviation (U.S., Ga.).
+    if (t.endsWith('.') && !/\.\p{L}+\.$/u.test(t) && !/^\p{Lu}\p{Ll}{0,3}\.$/u.test(t)) t = t.slice(0, -1);
+    out.push({ start, end: start + t.length, text: t, cap: isUpper(t[0]!) && !FUNCTION_WORDS.has(t.toLowerCase()) });
+  }
+  return out;
+}
+
+export interface FinderWords {
+  notPlaces: Set<string>;
+  titles: Set<string>;
+  regionHeads: Set<string>;
+}
+
+export function finderWords(supp: Supplement): FinderWords {
+  return {
+    notPlaces: new Set(supp.words.notPlaces.map((w) => w.toLowerCase())),
+    titles: new Set(supp.words.personTitles.map((w) => w.toLowerCase().replace(/\.$/, ''))),
+    regionHeads: new Set(supp.words.regionHeads),
+  };
+}
+
+/** The gazetteer key of a words run, trying the plain name and, for "X County", the county. */
+function lookupKey(g: Gazetteer, words: string): { key: string; entries: readonly number[] } | null {
+  const key = normalizePlaceName(words);
+  const e = g.lookup(key);
+  if (e) return { key, entries: e };
+  if (key.endsWith('.')) { const k2 = key.slice(0, -1); const e2 = g.lookup(k2); if (e2) return { key: k2, entries: e2 }; }
+  return null;
+}
+
+/** A container named right after a toponym: ", Texas", " (United States)", ", Ga.", " of Ukraine". */
+export function findHint(g: Gazetteer, text: string, end: number): Hint | null {
+  const m = /^(\s*,\s*|\s*\(\s*|\s+(?:of|in)\s+(?:the\s+)?)/.exec(text.slice(end, end + 12));
+  if (!m) return null;
+  const from = end + m[0].length;
+  const toks = tokenize(text, { start: from, end: Math.min(text.length, from + 40) });
+  for (let n = Math.min(4, toks.length); n >= 1; n--) {
+    const words = toks.slice(0, n);
+    if (!words.every((t) => t.cap) || (n > 1 && !/^\s$/.test(text.slice(words[0]!.end, words[1]!.start) || ' '))) continue;
+    const last = words[n - 1]!;
+    const phrase = text.slice(words[0]!.start, last.end);
+    const span = { start: words[0]!.start, end: last.end };
+    // Postal codes only right after a comma: "Gainesville, GA".
+    if (n === 1 && /^[A-Z]{2}$/.test(phrase) && m[0].includes(',')) {
+      const a1 = g.admin1ByCode(phrase);
+      if (a1) return { country: a1.slice(0, 2), admin1: a1, span };
+    }
+    const hit = lookupKey(g, phrase);
+    if (!hit) continue;
+    for (const i of hit.entries) {
+      const kind = g.kind[i]!;
+      if (kind === 0) return { country: g.countries[g.country[i]!]!, admin1: null, span };
+      if (kind === 1 && g.admin1[i]! >= 0) return { country: g.countries[g.country[i]!]!, admin1: g.admin1Keys[g.admin1[i]!]!, span };
+    }
+  }
+  return null;
+}
+
+/** Candidates from the capitalised runs of each stretch of text. */
+export function scanText(g: Gazetteer, words: FinderWords, text: string, stretches: readonly Span[]): Candidate[] {
+  const out: Candidate[] = [];
+  for (const stretch of stretches) {
+    const toks = tokenize(text, stretch);
+    let i = 0;
+    while (i < toks.length) {
+      if (!toks[i]!.cap) { i++; continue; }
+      // The run: capitalised words, connectors between them, and a trailing head noun ("Donetsk region").
+      let j = i + 1;
+      while (j < toks.length) {
+        const gap = text.slice(toks[j - 1]!.end, toks[j]!.start);
+        if (!/^ ?$/.test(gap) && gap !== '-') break;
+        const t = toks[j]!;
+        if (t.cap) { j++; continue; }
+        const lower = t.text.toLowerCase();
+        if (CONNECTORS.has(lower) && j + 1 < toks.length && toks[j + 1]!.cap && /^ $/.test(text.slice(t.end, toks[j + 1]!.start))) { j += 2; continue; }
+        if (words.regionHeads.has(lower)) { j++; }
+        break;
+      }
+      const run = toks.slice(i, j);
+      matchRun(g, words, text, toks, i, run, out);
+      i = j;
+    }
+  }
+  return out;
+}
+
+function matchRun(g: Gazetteer, words: FinderWords, text: string, toks: Token[], runStart: number, run: Token[], out: Candidate[]): void {
+  const matched: { a: number; b: number; key: string; entries: readonly number[] }[] = [];
+  let a = 0;
+  while (a < run.length) {
+    let found = false;
+    for (let b = Math.min(run.length, a + g.maxWords); b > a; b--) {
+      if (!run[a]!.cap || !run[b - 1]!.cap && !words.regionHeads.has(run[b - 1]!.text.toLowerCase())) continue;
+      const hit = lookupKey(g, text.slice(run[a]!.start, run[b - 1]!.end));
+      if (hit) { matched.push({ a, b, ...hit }); a = b; found = true; break; }
+    }
+    if (!found) a++;
+  }
+  for (const m of matched) {
+    const demonym = g.isDemonym(m.key);
+    const single = m.b - m.a === 1;
+    const first = run[m.a]!;
+    const prev = toks[runStart + m.a - 1];
+    // Person titles: "Mr. Jordan", "President Lincoln", "Gov. Georgia Smith".
+    if (prev && words.titles.has(prev.text.toLowerCase().replace(/\.$/, '')) && /^\s+$/.test(text.slice(prev.end, first.start))) continue;
+    if (run[m.a - 1]?.text.toLowerCase().replace(/\.$/, '') && words.titles.has(run[m.a - 1]!.text.toLowerCase().replace(/\.$/, ''))) continue;
+    // Part of a longer name ("Georgia Tech", "Paris Hilton", "Michael Jordan"): a capitalised word
+    // of the run right beside it that is no place itself. Countries and states inside
+    // organisation names ("Texas Department of…") are still places; demonyms are adjectives.
+    const otherBefore = m.a > 0 && run[m.a - 1]!.cap && !matched.some((o) => o.b === m.a);
+    const otherAfter = m.b < run.length && run[m.b]!.cap && !matched.some((o) => o.a === m.b);
+    const strong = m.entries.some((e) => g.kind[e]! <= 1);
+    if (!demonym && otherBefore) continue;
+    if (!demonym && otherAfter && !strong) continue;
+    if (words.notPlaces.has(m.key)) continue;
+    // Acronyms (NATO, EU, AP) are organisations unless they name a country or state (US, UK, UAE).
+    if (single && /^[\p{Lu}.&]+$/u.test(first.text) && first.text.replace(/\./g, '').length >= 2 && !strong) continue;
+    const start = first.start, end = run[m.b - 1]!.end;
+    const sentenceInitial = !prev || /[.!?:"“]\s*$/.test(text.slice(Math.max(0, start - 3), start)) || /\n\s*$/.test(text.slice(Math.max(0, start - 2), start));
+    out.push({
+      start, end, key: m.key, entries: m.entries, source: 'text', entity: null, demonym,
+      hint: findHint(g, text, end), initial: single && sentenceInitial,
+    });
+  }
+}
+
+/** Candidates from the entities stage: GPE, LOC, and NORP where the gazetteer knows a demonym. */
+export function fromEntities(g: Gazetteer, text: string, entities: readonly Entity[]): Candidate[] {
+  const out: Candidate[] = [];
+  for (const e of entities) {
+    if (e.type !== 'GPE' && e.type !== 'LOC' && e.type !== 'NORP') continue;
+    for (const m of e.mentions) {
+      const hit = lookupKey(g, text.slice(m.start, m.end));
+      if (!hit) continue;
+      const demonym = g.isDemonym(hit.key);
+      if (e.type === 'NORP' && !demonym) continue;
+      out.push({ start: m.start, end: m.end, key: hit.key, entries: hit.entries, source: 'entity', entity: e.id, demonym, hint: findHint(g, text, m.end), initial: false });
+    }
+  }
+  return out;
+}
+
+/** Entity candidates win where both found the same words; text candidates fill what NER missed,
+ * except inside a PERSON or ORG entity that is not a place. */
+export function mergeCandidates(fromNer: Candidate[], fromText: Candidate[], entities: readonly Entity[]): Candidate[] {
+  const blocked: Span[] = [];
+  for (const e of entities) if (e.type === 'PERSON') for (const m of e.mentions) blocked.push(m);
+  const out = [...fromNer];
+  for (const c of fromText) {
+    if (fromNer.some((n) => n.start < c.end && c.start < n.end)) continue;
+    if (blocked.some((b) => b.start <= c.start && c.end <= b.end)) continue;
+    out.push(c);
+  }
+  return out.sort((a, b) => a.start - b.start);
+}
