@@ -5,7 +5,7 @@
  */
 import type { Document } from '../../core/document.js';
 import type { Span } from '../../core/span.js';
-import { isoWeekday, isValidYmd, formatYmd } from './calendar.js';
+import { formatYmd, isoWeekday, isValidYmd, toEpochDay } from './calendar.js';
 import type { Ymd } from './calendar.js';
 import { vocab } from './vocabulary.js';
 
@@ -102,10 +102,16 @@ export function publishedFromMetadata(doc: Pick<Document, 'metadata' | 'source'>
     if (t) return { value: formatYmd(t), evidence: `given: ${md.published}`, confidence: 1 };
   }
   const meta = md?.meta ?? {};
+  const urlDay = fromUrl(md?.canonicalUrl) ?? fromUrl(doc.source.uri);
   for (const key of META_KEYS) {
     const raw = meta[key];
     const t = raw ? parseDateString(raw) : null;
-    if (t) return { value: formatYmd(t), evidence: `meta ${key}: ${clip(raw!)}`, confidence: 0.95 };
+    if (!t) continue;
+    // A timestamp in another time zone can fall on the neighbouring day; the URL names the publisher's own day.
+    if (urlDay && /T\d\d:\d\d/.test(raw!) && Math.abs(toEpochDay(urlDay) - toEpochDay(t)) === 1) {
+      return { value: formatYmd(urlDay), evidence: `meta ${key}: ${clip(raw!)}, day from the URL`, confidence: 0.95 };
+    }
+    return { value: formatYmd(t), evidence: `meta ${key}: ${clip(raw!)}`, confidence: 0.95 };
   }
   for (const key of ['datePublished', 'dateCreated', 'uploadDate']) {
     const found: string[] = [];
@@ -127,6 +133,12 @@ export function publishedFromMetadata(doc: Pick<Document, 'metadata' | 'source'>
     if (!/date|time|published|created|issued/.test(key) || /modified|updated|expir|valid/.test(key)) continue;
     const t = parseDateString(raw);
     if (t) return { value: formatYmd(t), evidence: `meta ${key}: ${clip(raw)}`, confidence: 0.6 };
+  }
+  // A page that only says when it was last changed was published on or before that day.
+  for (const key of ['article:modified_time', 'og:updated_time', 'dateModified', 'last-modified']) {
+    const raw = meta[key.toLowerCase()];
+    const t = raw ? parseDateString(raw) : null;
+    if (t) return { value: formatYmd(t), evidence: `meta ${key} (last change): ${clip(raw!)}`, confidence: 0.4 };
   }
   return null;
 }
