@@ -11,6 +11,8 @@ import { decodeBytes } from './decode.js';
 import { readHtml } from './html-reader.js';
 import { readJsonl } from './jsonl-reader.js';
 import type { ReadResult } from './raw-document.js';
+import { looksLikeFeed, readFeed } from './rss-reader.js';
+import { isGzip, looksLikeWarc, readWarc } from './warc-reader.js';
 
 export interface ReadOptions {
   /** Largest input accepted, in bytes (default 20 MB). */
@@ -23,8 +25,9 @@ export const DEFAULT_MAX_BYTES = 20 * 1024 * 1024;
 const HTML_EXT = new Set(['.html', '.htm', '.xhtml', '.shtml']);
 const JSONL_EXT = new Set(['.jsonl', '.ndjson']);
 const TEXT_EXT = new Set(['.txt', '.text', '.md']);
+const FEED_EXT = new Set(['.rss', '.atom']);
 
-export type InputFormat = 'text' | 'html' | 'jsonl';
+export type InputFormat = 'text' | 'html' | 'jsonl' | 'rss' | 'warc';
 
 export async function* readInputs(inputs: readonly string[], options: ReadOptions = {}): AsyncGenerator<ReadResult> {
   for (const input of inputs) {
@@ -69,6 +72,11 @@ export function* readBytes(bytes: Uint8Array, uri: string, format: InputFormat |
     yield { ok: false, failure: { source: { uri }, code: 'E_INPUT_TOO_LARGE', message: `${bytes.length} bytes, over the limit of ${limit} (raise it with --max-bytes)` } };
     return;
   }
+  // WARC archives are binary (often gzipped): read them before any text decoding.
+  if (format === 'warc' || (format === null && (looksLikeWarc(bytes) || (isGzip(bytes) && /\.warc\.gz$/i.test(uri))))) {
+    yield* readWarc(bytes, uri);
+    return;
+  }
   let decoded;
   try {
     decoded = decodeBytes(bytes);
@@ -82,7 +90,11 @@ export function* readBytes(bytes: Uint8Array, uri: string, format: InputFormat |
     yield { ok: false, failure: { source: { uri }, code: 'E_INPUT_EMPTY', message: 'input is empty (only whitespace)' } };
     return;
   }
-  const kind = format ?? sniffFormat(text);
+  const kind = format ?? (looksLikeFeed(text) ? 'rss' : sniffFormat(text));
+  if (kind === 'rss') {
+    yield* readFeed(text, uri);
+    return;
+  }
   const warnings = decoded.warning ? [{ code: 'W_ENCODING', message: decoded.warning }] : [];
   if (kind === 'jsonl') {
     for (const result of readJsonl(text, uri)) {
@@ -107,6 +119,8 @@ export function* readBytes(bytes: Uint8Array, uri: string, format: InputFormat |
 
 export function formatFromExtension(path: string): InputFormat | null {
   const ext = extname(path).toLowerCase();
+  if (ext === '.warc' || /\.warc\.gz$/i.test(path)) return 'warc';
+  if (FEED_EXT.has(ext)) return 'rss';
   if (HTML_EXT.has(ext)) return 'html';
   if (JSONL_EXT.has(ext)) return 'jsonl';
   if (TEXT_EXT.has(ext)) return 'text';
