@@ -4,6 +4,7 @@
  */
 import { clean } from '../stages/clean/index.js';
 import { entities } from '../stages/entities/index.js';
+import { events } from '../stages/events/index.js';
 import { language } from '../stages/language/index.js';
 import { time } from '../stages/time/index.js';
 import { tokens } from '../stages/tokens/index.js';
@@ -17,6 +18,7 @@ export const DEFAULT_STAGES: readonly Stage[] = [
   language, // document language and untranslated fragments
   time, // publication date and temporal expressions (TIMEX3) resolved against it
   entities, // named entities merged per real-world thing, coded as CAMEO actors on the document's date
+  events, // who did what to whom (CAMEO), with modality, date, place and evidence; keep last: it reads every layer above
 ];
 
 let pipeline: Pipeline | undefined;

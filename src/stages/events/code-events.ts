@@ -1,0 +1,164 @@
+/**
+ * The coder: pattern triggers in each sentence, their source and target from the clause and the
+ * entities layer, modality, date and place; an event needs a pattern and a coded source or target,
+ * and is never given a fallback code. Each event says which pattern and rules produced it.
+ */
+import type { CasusEvent, Place, Time } from '../../core/document.js';
+import type { WorkingDocument } from '../../pipeline/stage.js';
+import type { CameoCodebook } from '../../resources/cameo-codebook.js';
+import { quadClassOf } from '../../resources/cameo-codebook.js';
+import { dateEvent, timesBySentence } from './date-event.js';
+import type { EventDate } from './date-event.js';
+import type { Argument } from './find-arguments.js';
+import { nounArguments, verbArguments } from './find-arguments.js';
+import { matchSentence } from './match-patterns.js';
+import type { PatternIndex, TriggerMatch } from './match-patterns.js';
+import { isParticipleLike } from './inflect.js';
+import { modalityOf } from './modality.js';
+import { buildDocView, CLAUSE_OPENERS } from './sentence-view.js';
+import type { ActorMention, DocView } from './sentence-view.js';
+
+export interface CoderResources {
+  codebook: CameoCodebook;
+  index: PatternIndex;
+}
+
+export type CodedEvent = CasusEvent & { date: EventDate | null };
+
+/** Clause around a trigger, as offsets: from the last clause opener before it to the next after it. */
+function clauseSpan(v: DocView, first: number, last: number, s0: number, s1: number): [number, number] {
+  let a = first;
+  while (a > s0 && !CLAUSE_OPENERS.has(v.words[a - 1]!)) a--;
+  let b = last;
+  while (b + 1 < s1 && !CLAUSE_OPENERS.has(v.words[b + 1]!)) b++;
+  return [v.start[a]!, v.end[b]!];
+}
+
+const PLACE_PREPS = new Set(['in', 'at', 'near', 'outside', 'inside', 'from']);
+
+/** A place of the places layer mentioned in the clause after "in/at/near", or null. */
+function placeOf(v: DocView, places: readonly Place[], clause: [number, number]): string | null {
+  for (const [k, p] of places.entries()) {
+    if (p.metonymic && p.mentions.every((m) => (m as { metonymic?: boolean }).metonymic)) continue;
+    for (const m of p.mentions) {
+      if (m.start < clause[0] || m.end > clause[1]) continue;
+      if ((m as { metonymic?: boolean }).metonymic) continue;
+      const before = v.text.slice(Math.max(clause[0], m.start - 12), m.start).toLowerCase().trim().split(/\s+/);
+      const prev = before[before.length - 1] === 'the' ? before[before.length - 2] : before[before.length - 1];
+      if (prev && PLACE_PREPS.has(prev)) return p.id ?? `p${k + 1}`;
+    }
+  }
+  return null;
+}
+
+/** The first coded actor after "if"/"unless" following the trigger. */
+function conditionSubject(v: DocView, from: number, s1: number): ActorMention | null {
+  for (let i = from; i < s1; i++) {
+    if (v.words[i] !== 'if' && v.words[i] !== 'unless') continue;
+    for (let j = i + 1; j < Math.min(s1, i + 6); j++) {
+      const m = v.mentionAt[j];
+      if (m?.code) return m;
+    }
+    return null;
+  }
+  return null;
+}
+
+function codedActors(arg: Argument | null): ActorMention[] {
+  return arg ? arg.mentions.filter((m) => m.code) : [];
+}
+
+function describe(arg: Argument | null): string {
+  return arg ? arg.rule : 'none';
+}
+
+function isFiniteVerb(v: DocView, m: TriggerMatch): boolean {
+  if (m.pattern.pos !== 'v') return false;
+  const w = v.words[m.first]!;
+  return !/ing$/.test(w) && v.words[m.first - 1] !== 'to';
+}
+
+/** A past-tense trigger, or a noun trigger whose clause verb is past ("a rebuff came from"). */
+function isPastTense(v: DocView, m: TriggerMatch): boolean {
+  if (m.pattern.pos === 'v') return isParticipleLike(v.words[m.first]!) && v.words[m.first - 1] !== 'to';
+  for (let i = m.last + 1; i < Math.min(v.words.length, m.last + 4); i++) if (isParticipleLike(v.words[i]!) || PAST_COMMON.has(v.words[i]!)) return true;
+  return false;
+}
+const PAST_COMMON = new Set(['came', 'was', 'were', 'took', 'went', 'began']);
+
+/** Whether the trigger's clause is opened by after/before/since/until (a time of its own). */
+function temporalClause(v: DocView, first: number, s0: number): boolean {
+  for (let i = first - 1; i >= s0; i--) {
+    const w = v.words[i]!;
+    if (/^(after|before|since|until)$/.test(w)) return true;
+    if (CLAUSE_OPENERS.has(w) || w === ',') return false;
+  }
+  return false;
+}
+
+export function codeEvents(doc: Readonly<WorkingDocument>, res: CoderResources, published: string | null): CodedEvent[] {
+  if (!doc.tokens || doc.tokens.length === 0) return [];
+  const v = buildDocView(doc);
+  const byS = timesBySentence(v, doc.times, doc.sentences.length);
+  const out: CodedEvent[] = [];
+  for (let s = 0; s < doc.sentences.length; s++) {
+    const s0 = v.sentenceFirst[s]!;
+    const s1 = v.sentenceFirst[s + 1]!;
+    if (s1 <= s0) continue;
+    for (const m of matchSentence(v, res.index, s0, s1)) {
+      const args = m.pattern.pos === 'v' ? verbArguments(v, m.first, m.last, s0, s1) : nounArguments(v, m.first, m.last, s0, s1);
+      const sources = codedActors(args.source);
+      let targets = codedActors(args.target);
+      // A threat's target is often only named in its condition: "would respond … if Russia invaded".
+      if (targets.length === 0 && m.pattern.code.startsWith('13')) {
+        const t = conditionSubject(v, m.last + 1, s1);
+        if (t) { targets = [t]; args.target = { mentions: [t], rule: 'subject of the threat\'s if-clause' }; }
+      }
+      if (sources.length === 0 && targets.length === 0) continue;
+      // Coordinated subjects with no object: the first acts with the others ("X and Y discussed").
+      let pairs: [ActorMention | null, ActorMention | null][] = [];
+      let sourceRule = describe(args.source);
+      let targetRule = describe(args.target);
+      if (targets.length === 0 && sources.length > 1) {
+        targets = sources.slice(1);
+        pairs = targets.map((t) => [sources[0]!, t]);
+        targetRule = 'coordinated subject';
+      } else {
+        const ss: (ActorMention | null)[] = sources.length ? sources : [null];
+        const ts: (ActorMention | null)[] = targets.length ? targets : [null];
+        for (const a of ss) for (const b of ts) pairs.push([a, b]);
+      }
+      const modality = modalityOf(v, m.first, m.last, s0, s1, m.pattern.pos === 'n');
+      const clause = clauseSpan(v, m.first, m.last, s0, s1);
+      const trigger = { start: v.start[m.first]!, end: v.end[m.last]! };
+      const date = dateEvent(v, trigger.start, s, clause, byS, doc.times, published, isFiniteVerb(v, m), isPastTense(v, m), temporalClause(v, m.first, s0));
+      const place = placeOf(v, doc.places, clause);
+      const entry = res.codebook.get(m.pattern.code);
+      for (const [a, b] of pairs) {
+        if (a && b && (a.entity === b.entity || a.code === b.code)) continue;
+        const conf = Math.min(0.95, 0.45 + (a && b ? 0.2 : 0) + Math.min(0.2, m.pattern.after.length * 0.1) + (m.pattern.pos === 'v' ? 0.1 : 0) - (modality === 'asserted' ? 0 : 0.05));
+        out.push({
+          id: `v${out.length + 1}`,
+          code: m.pattern.code,
+          label: entry?.label ?? `code from ${m.pattern.origin} (not in the CAMEO codebook)`,
+          root: entry?.root ?? m.pattern.code.slice(0, 2),
+          quadClass: entry?.quadClass ?? quadClassOf(String(Math.min(20, Math.max(1, Number(m.pattern.code.slice(0, 2)) || 1)))),
+          goldstein: entry?.goldstein ?? 0,
+          plover: entry?.plover ?? null,
+          trigger,
+          sentence: s,
+          source: a ? { entity: a.entity.id, code: a.code! } : null,
+          target: b ? { entity: b.entity.id, code: b.code! } : null,
+          date,
+          place,
+          modality,
+          confidence: Math.round(conf * 100) / 100,
+          why: `pattern "${m.pattern.text}" (${m.pattern.origin}); source: ${a ? sourceRule : 'none'}; target: ${b ? targetRule : 'none'}`,
+        });
+      }
+    }
+  }
+  return out;
+}
+
+export type { Time };
