@@ -25,12 +25,12 @@ export function monthCalendar(year: number, month: number, counts: ReadonlyMap<s
   const first = Date.UTC(year, month - 1, 1);
   const days = new Date(Date.UTC(year, month, 0)).getUTCDate();
   const offset = (new Date(first).getUTCDay() + 6) % 7;
-  const out = [`${MONTHS[month - 1]} ${year}`, ' Mo   Tu   We   Th   Fr   Sa   Su'];
-  let row = '     '.repeat(offset);
+  const out = [`${MONTHS[month - 1]} ${year}`, ['Mo', 'Tu', 'We', 'Th', 'Fr', 'Sa', 'Su'].map((d) => d.padEnd(5)).join(' ').trimEnd()];
+  let row = '      '.repeat(offset);
   for (let d = 1; d <= days; d++) {
     const key = `${year}-${String(month).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
     const n = counts.get(key);
-    row += (n ? `${d}[${n > 9 ? '+' : n}]` : String(d)).padStart(4) + ' ';
+    row += String(d).padStart(2) + (n ? `[${n > 9 ? '+' : n}]` : '   ') + ' ';
     if ((offset + d) % 7 === 0 || d === days) {
       out.push(row.trimEnd());
       row = '';
