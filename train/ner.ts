@@ -92,7 +92,7 @@ export function buildGazetteer(): NerGazetteerData {
 function evaluate(docs: { p: Prepared; tags: string[] }[], values: Float32Array | Int8Array, bits: number): Map<string, Counts> {
   const counts = new Map<string, Counts>();
   for (const d of docs) {
-    const pred = decode(d.p, { bits, values, slots: null });
+    const pred = decode(d.p, { bits, values, bitmap: null, rank: null });
     score(d.tags, Array.from(pred, (l) => LABELS[l]!), counts);
   }
   return counts;
@@ -121,7 +121,7 @@ export async function run(args: string[]): Promise<void> {
   }
   const gaz = hashGazetteer(gazData.classes);
   const load = (file: string) => readConll(`${dir}/${file}`).map((d) => ({
-    p: prepare(toTaggerInput(d), gaz, { bits, values: new Float32Array(0), slots: null }),
+    p: prepare(toTaggerInput(d), gaz, { bits, values: new Float32Array(0), bitmap: null, rank: null }),
     tags: d.tags,
     gold: Uint8Array.from(d.tags, (t) => LABELS.indexOf(t as (typeof LABELS)[number])),
   }));
@@ -141,6 +141,13 @@ export async function run(args: string[]): Promise<void> {
     const f = f1Over(counts, ['PER', 'ORG', 'LOC']);
     console.log(`epoch ${e}: ${errors} training errors; val F1 all ${fmt(f1Over(counts, ['PER', 'ORG', 'LOC', 'MISC']))}, PER/ORG/LOC ${fmt(f)}`);
     if (f > best.f) best = { f, epoch: e, weights: avg };
+  }
+  // How much can be pruned: F1 and non-zero rows by threshold (the written model uses --prune).
+  for (const pr of (args.find((a) => a.startsWith('--try-prune='))?.split('=')[1]?.split(',').map(Number) ?? [])) {
+    const m = best.weights.filter((x) => Math.abs(x) >= pr).map(Math.abs).sort();
+    const qq = quantize(best.weights, pr, m[Math.floor(m.length * 0.9999)] ?? 1);
+    const rows = sparsify(bits, qq.values).values.length / LABELS.length;
+    console.log(`prune ${pr}: ${rows} non-zero rows, PER/ORG/LOC F1 ${fmt(f1Over(evaluate(val, qq.values, bits), ['PER', 'ORG', 'LOC']))}`);
   }
   // Quantize: clip at the 99.99th percentile of |w| so a few huge weights do not crush the rest.
   const mags = best.weights.filter((x) => Math.abs(x) >= prune).map(Math.abs).sort();

@@ -49,10 +49,13 @@ export interface ActorDictionary {
   byName: Map<string, number[]>;
   /** normalized last name of people → entry indices */
   bySurname: Map<string, number[]>;
+  /** Every proper word-prefix of a name key ("european", "european central"), to stop matching early. */
+  prefixes: Set<string>;
 }
 
 /** Lower case, no diacritics, no full stops, single spaces, no leading "the". */
 export function nameKey(s: string): string {
+  if (/^[A-Za-z]+$/.test(s)) return s.toLowerCase();
   return s
     .normalize('NFD')
     .replace(/[\u0300-\u036f]/g, '')
@@ -74,16 +77,19 @@ export function buildActorDictionary(entries: ActorEntry[]): ActorDictionary {
     if (!l) m.set(k, [i]);
     else if (!l.includes(i)) l.push(i);
   };
+  const prefixes = new Set<string>();
   entries.forEach((e, i) => {
     for (const n of [e.name, ...e.aliases]) {
       add(byName, nameKey(n), i);
+      const words = nameKey(n).split(' ');
+      for (let k = 1; k < words.length; k++) prefixes.add(words.slice(0, k).join(' '));
       if (e.type === 'PERSON') {
         const parts = nameKey(n).split(' ');
         if (parts.length > 1) add(bySurname, parts[parts.length - 1]!, i);
       }
     }
   });
-  return { entries, byName, bySurname };
+  return { entries, byName, bySurname, prefixes };
 }
 
 /** Later dictionaries first: a user's entry for a name replaces the bundled one. */

@@ -56,6 +56,12 @@ export function buildEntities(text: string, tt: TaggerTokens, mentions: Mention[
   const acronymOf = new Map<string, Cluster>();
   const nameOf = (m: Mention) => text.slice(m.nameStart, m.end);
   const low = tt.words.map((w) => w.toLowerCase());
+  const keys = new Map<Mention, string>();
+  const keyOf = (m: Mention) => {
+    let k = keys.get(m);
+    if (k === undefined) { k = canonicalKey(nameOf(m), res); keys.set(m, k); }
+    return k;
+  };
 
   const join = (key: string, m: Mention, entry: ActorEntry | null, government: string | null): Cluster => {
     let c = byKey.get(key);
@@ -65,14 +71,14 @@ export function buildEntities(text: string, tt: TaggerTokens, mentions: Mention[
       byKey.set(key, c);
     }
     c.mentions.push(m);
-    const toks = canonicalKey(nameOf(m), res).split(' ');
+    const toks = keyOf(m).split(' ');
     if (!m.acting && toks.length > c.nameTokens.length) c.nameTokens = toks;
     return c;
   };
 
   for (const m of mentions) {
     const name = nameOf(m);
-    const key = canonicalKey(name, res);
+    const key = keyOf(m);
     // Acronym used after its definition: "European Union (EU) … the EU".
     const viaAcronym = acronymOf.get(name);
     if (viaAcronym && m.type !== 'PERSON') { viaAcronym.mentions.push(m); continue; }
@@ -218,7 +224,9 @@ function describe(tt: TaggerTokens, low: string[], mentions: Mention[], clusters
     let k = i + 1;
     let country: string | null = null;
     const c1 = countryOfWords(low[k]!, res);
-    if (c1 && tt.sentence[k] === tt.sentence[i]) { country = c1; k++; }
+    if (!c1 || tt.sentence[k] !== tt.sentence[i]) continue;
+    country = c1;
+    k++;
     let title: string | null = null;
     let end = -1;
     for (let len = 3; len >= 1; len--) {

@@ -3,7 +3,7 @@
  * affixes, gazetteer matches) computed once per document, then hashed feature ids per token.
  */
 import { GAZ_CLASSES } from '../../resources/ner-gazetteer.js';
-import { FNV_OFFSET, foldChar, hashExact, hashLower, mix } from './hashing.js';
+import { FNV_OFFSET, foldChar, hashLower, mix } from './hashing.js';
 
 /** Tokens to tag: offsets into `text` and the sentence of each token. */
 export interface TaggerInput {
@@ -17,7 +17,12 @@ export interface TaggerInput {
 export interface HashedGazetteer {
   phrases: Map<number, number>;
   maxLen: number;
+  /** Bit set over the low 20 bits of every phrase prefix's hash: most tokens start no phrase. */
+  prefixBits: Uint32Array;
 }
+
+/** Map and Set keys are masked to 30 bits so V8 keeps them as small integers (no boxing). */
+export const SMI = 0x3fffffff;
 
 export const enum Flag {
   InitCap = 1, AllCaps = 2, HasDigit = 4, HasHyphen = 8, HasPeriod = 16, Punct = 32, AllLower = 64,
@@ -53,6 +58,7 @@ export function phraseTokens(phrase: string): string[] {
 
 export function hashGazetteer(classes: Record<string, readonly string[]>): HashedGazetteer {
   const phrases = new Map<number, number>();
+  const prefixBits = new Uint32Array(1 << 15);
   let maxLen = 1;
   GAZ_CLASSES.forEach((c, ci) => {
     for (const p of classes[c] ?? []) {
@@ -60,11 +66,14 @@ export function hashGazetteer(classes: Record<string, readonly string[]>): Hashe
       if (toks.length === 0) continue;
       maxLen = Math.max(maxLen, toks.length);
       let h = FNV_OFFSET;
-      for (const t of toks) h = phraseStep(h, hashLower(t, 0, t.length));
-      phrases.set(h, (phrases.get(h) ?? 0) | (1 << ci));
+      for (const t of toks) {
+        h = phraseStep(h, hashLower(t, 0, t.length));
+        prefixBits[(h & 0xfffff) >>> 5]! |= 1 << (h & 31);
+      }
+      phrases.set(h & SMI, (phrases.get(h & SMI) ?? 0) | (1 << ci));
     }
   });
-  return { phrases, maxLen: Math.min(maxLen, 6) };
+  return { phrases, maxLen: Math.min(maxLen, 6), prefixBits };
 }
 
 function charClass(c: number): number {
@@ -78,8 +87,21 @@ function charClass(c: number): number {
   return 111; // other
 }
 
+/** Per code unit: its folded form (foldChar) and its shape class, built once. */
+let FOLD: Uint16Array | undefined;
+let CLASS: Uint8Array | undefined;
+function tables(): [Uint16Array, Uint8Array] {
+  if (!FOLD || !CLASS) {
+    FOLD = new Uint16Array(65536);
+    CLASS = new Uint8Array(65536);
+    for (let c = 0; c < 65536; c++) { FOLD[c] = foldChar(c); CLASS[c] = charClass(c); }
+  }
+  return [FOLD, CLASS];
+}
+
 export function computeColumns(input: TaggerInput, gaz: HashedGazetteer): TokenColumns {
   const { text, start, end, sentence } = input;
+  const [fold, klass] = tables();
   const n = start.length;
   const low = new Uint32Array(n);
   const exact = new Uint32Array(n);
@@ -94,22 +116,27 @@ export function computeColumns(input: TaggerInput, gaz: HashedGazetteer): TokenC
   for (let i = 0; i < n; i++) {
     const s = start[i]!;
     const e = end[i]!;
-    low[i] = hashLower(text, s, e);
-    exact[i] = hashExact(text, s, e);
+    // One pass: lower-case hash, exact hash (as hashLower/hashExact), shape, character counts.
+    let hl = FNV_OFFSET;
+    let he = FNV_OFFSET ^ 0x5bd1e995;
     let sh = FNV_OFFSET;
     let prevCls = -1;
     let upper = 0, lower = 0, digit = 0, other = 0, hyphen = 0, period = 0, innerCap = 0;
     for (let k = s; k < e; k++) {
       const c = text.charCodeAt(k);
-      const cls = charClass(c);
+      hl = Math.imul(hl ^ fold[c]!, 0x01000193);
+      const cls = klass[c]!;
+      he = Math.imul(he ^ (cls === 100 ? 48 : c), 0x01000193);
       if (cls === 88) { upper++; if (k > s) innerCap = 1; } else if (cls === 120) lower++;
       else if (cls === 100) digit++;
       else { other++; if (c === 45) hyphen = 1; else if (c === 46) period = 1; }
       if (cls !== prevCls) { sh = Math.imul(sh ^ cls, 0x01000193); prevCls = cls; }
     }
+    low[i] = hl >>> 0;
+    exact[i] = he >>> 0;
     shape[i] = sh >>> 0;
     let f = 0;
-    const first0 = charClass(text.charCodeAt(s));
+    const first0 = klass[text.charCodeAt(s)]!;
     if (first0 === 88) f |= Flag.InitCap;
     if (upper > 0 && lower === 0 && upper + digit + other > 1) f |= Flag.AllCaps;
     if (digit > 0) f |= Flag.HasDigit;
@@ -122,15 +149,15 @@ export function computeColumns(input: TaggerInput, gaz: HashedGazetteer): TokenC
     if (innerCap && lower > 0) f |= Flag.InnerCap;
     if (e - s === 1) f |= Flag.Single;
     flags[i] = f;
-    if (first0 === 120) lowerSeen.add(low[i]!);
+    if (first0 === 120) lowerSeen.add(low[i]! & SMI);
     // Affixes: prefix hashes grow left to right, suffix hashes right to left.
     let hp = FNV_OFFSET ^ 0x1234567;
     let hs = FNV_OFFSET ^ 0x7654321;
     const len = e - s;
     for (let k = 0; k < 4; k++) {
       if (k < len) {
-        hp = Math.imul(hp ^ foldChar(text.charCodeAt(s + k)), 0x01000193);
-        hs = Math.imul(hs ^ foldChar(text.charCodeAt(e - 1 - k)), 0x01000193);
+        hp = Math.imul(hp ^ fold[text.charCodeAt(s + k)]!, 0x01000193);
+        hs = Math.imul(hs ^ fold[text.charCodeAt(e - 1 - k)]!, 0x01000193);
         affix[i * 8 + k] = hp >>> 0;
         affix[i * 8 + 4 + k] = hs >>> 0;
       }
@@ -152,7 +179,8 @@ export function computeColumns(input: TaggerInput, gaz: HashedGazetteer): TokenC
       let h = FNV_OFFSET;
       for (let k = 0; k < gaz.maxLen && i + k < b; k++) {
         h = phraseStep(h, low[i + k]!);
-        const m = gaz.phrases.get(h);
+        if (!(gaz.prefixBits[(h & 0xfffff) >>> 5]! & (1 << (h & 31)))) break;
+        const m = gaz.phrases.get(h & SMI);
         if (m === undefined) continue;
         for (let c = 0; c < 16; c++) {
           if (!(m & (1 << c))) continue;
@@ -163,14 +191,19 @@ export function computeColumns(input: TaggerInput, gaz: HashedGazetteer): TokenC
     }
     a = b;
   }
-  for (let i = 0; i < n; i++) if (flags[i]! & Flag.InitCap && !first[i] && lowerSeen.has(low[i]!)) lowerElsewhere[i] = 1;
-  for (let i = 0; i < n; i++) if (flags[i]! & Flag.InitCap && first[i] && lowerSeen.has(low[i]!)) lowerElsewhere[i] = 2;
+  for (let i = 0; i < n; i++) if (flags[i]! & Flag.InitCap && !first[i] && lowerSeen.has(low[i]! & SMI)) lowerElsewhere[i] = 1;
+  for (let i = 0; i < n; i++) if (flags[i]! & Flag.InitCap && first[i] && lowerSeen.has(low[i]! & SMI)) lowerElsewhere[i] = 2;
   return { n, low, exact, shape, affix, flags, gaz: gazCol, sentCaps, lowerElsewhere, first };
 }
 
 const NONE = 0x2bad;
 /** Template salts: a feature id is the top bits of (value × golden ratio) xor the template's salt. */
 const TPL = Int32Array.from({ length: 128 }, (_, t) => mix(t, 0x7f4a7c15));
+/** Cheap combination of two hashed values for conjunction features (fid mixes again). */
+function comb(a: number, b: number): number {
+  return Math.imul(a ^ (b >>> 15), 0x2545f491) ^ b;
+}
+
 /** Feature id of value v under template t, in [0, 2^(32 - shift)). */
 function fid(t: number, v: number, shift: number): number {
   return (Math.imul(v, 0x9e3779b1) ^ TPL[t]!) >>> shift;
@@ -181,10 +214,17 @@ const BOS = 0x5eed;
  * Writes the label-independent feature ids of every token: NUM_STATIC per token (unused slots
  * are repeated bias features, harmless since all labels share them).
  */
-export function staticFeatures(c: TokenColumns, sentence: Int32Array, bits: number): Int32Array {
+/** A scratch buffer reused across documents when the caller does not keep the features. */
+let scratch = new Int32Array(0);
+
+export function staticFeatures(c: TokenColumns, sentence: Int32Array, bits: number, reuse = false): Int32Array {
   const shift = 32 - bits;
   const n = c.n;
-  const out = new Int32Array(n * NUM_STATIC);
+  let out: Int32Array;
+  if (reuse) {
+    if (scratch.length < n * NUM_STATIC) scratch = new Int32Array(Math.max(n * NUM_STATIC, scratch.length * 2));
+    out = scratch.subarray(0, n * NUM_STATIC);
+  } else out = new Int32Array(n * NUM_STATIC);
   const { low, shape, flags, gaz, affix } = c;
   for (let i = 0; i < n; i++) {
     const k = i * NUM_STATIC;
@@ -214,28 +254,28 @@ export function staticFeatures(c: TokenColumns, sentence: Int32Array, bits: numb
     out[k + 7] = fid(8, s0, shift);
     out[k + 8] = fid(9, sm1, shift);
     out[k + 9] = fid(10, sp1, shift);
-    out[k + 10] = fid(11, mix(mix(sm1, s0), sp1), shift);
+    out[k + 10] = fid(11, comb(comb(sm1, s0), sp1), shift);
     for (let a = 0; a < 8; a++) out[k + 11 + a] = fid(12 + a, affix[i * 8 + a] || NONE, shift);
     out[k + 19] = fid(20, f0 & ~Flag.SentStart, shift);
-    out[k + 20] = fid(21, mix(wm1, w0), shift);
-    out[k + 21] = fid(22, mix(w0, wp1), shift);
-    out[k + 22] = fid(23, mix(caps, s0), shift);
-    out[k + 23] = fid(24, mix(lowEl, f0 & 7), shift);
-    out[k + 24] = fid(25, mix(c.first[i]!, s0), shift);
+    out[k + 20] = fid(21, comb(wm1, w0), shift);
+    out[k + 21] = fid(22, comb(w0, wp1), shift);
+    out[k + 22] = fid(23, comb(caps, s0), shift);
+    out[k + 23] = fid(24, comb(lowEl, f0 & 7), shift);
+    out[k + 24] = fid(25, comb(c.first[i]!, s0), shift);
     out[k + 25] = fid(26, g0, shift);
     out[k + 26] = fid(27, gm1, shift);
     out[k + 27] = fid(28, gp1, shift);
-    out[k + 28] = fid(29, mix(g0, f0 & 3), shift);
-    out[k + 29] = fid(30, mix(wm1, s0), shift);
-    out[k + 30] = fid(31, mix(wp1, s0), shift);
-    out[k + 31] = fid(32, mix(sm2, sm1), shift);
-    out[k + 32] = fid(33, mix(sp1, sp2), shift);
-    out[k + 33] = fid(34, mix(caps, w0), shift);
-    out[k + 34] = fid(35, mix(wm1, wp1), shift);
+    out[k + 28] = fid(29, comb(g0, f0 & 3), shift);
+    out[k + 29] = fid(30, comb(wm1, s0), shift);
+    out[k + 30] = fid(31, comb(wp1, s0), shift);
+    out[k + 31] = fid(32, comb(sm2, sm1), shift);
+    out[k + 32] = fid(33, comb(sp1, sp2), shift);
+    out[k + 33] = fid(34, comb(caps, w0), shift);
+    out[k + 34] = fid(35, comb(wm1, wp1), shift);
     out[k + 35] = fid(36, in3 ? low[i - 3]! : BOS - 3, shift);
     out[k + 36] = fid(37, ip3 ? low[i + 3]! : BOS + 3, shift);
-    out[k + 37] = fid(38, mix(lowEl, w0), shift);
-    out[k + 38] = fid(39, mix(gm1, g0), shift);
+    out[k + 37] = fid(38, comb(lowEl, w0), shift);
+    out[k + 38] = fid(39, comb(gm1, g0), shift);
     out[k + 39] = fid(40, in1 ? c.exact[i - 1]! : BOS - 1, shift);
   }
   return out;

@@ -83,7 +83,7 @@ export function recognize(tt: TaggerTokens, res: EntityResources): Mention[] {
   const lex = res.lexicon;
   const n = words.length;
   const low = words.map((w) => w.toLowerCase());
-  const labels = decode(prepare(tt, res.gazetteer, res.weights), res.weights);
+  const labels = decode(prepare(tt, res.gazetteer, res.weights, true), res.weights);
   const spans = labelSpans(labels, sentence).map(([type, a, b]) => ({ type, a, b, honorific: -1 }));
   const sameSent = (i: number, j: number) => i >= 0 && j < n && sentence[i] === sentence[j];
 
@@ -106,6 +106,7 @@ export function recognize(tt: TaggerTokens, res: EntityResources): Mention[] {
   const spanAt = new Int32Array(n).fill(-1);
   spans.forEach((x, i) => { for (let k = x.a; k <= x.b; k++) spanAt[k] = i; });
   const drop = new Set<number>();
+  const tokKey: (string | undefined)[] = new Array<string | undefined>(n);
   for (let t = 0; t < n; t++) {
     if (!isCap(words[t]!) || STOP.has(low[t]!) || lex.honorifics.has(low[t]!) || lex.titles.has(low[t]!)) continue;
     if (spanAt[t]! >= 0 && spans[spanAt[t]!]!.a !== t) continue;
@@ -113,8 +114,12 @@ export function recognize(tt: TaggerTokens, res: EntityResources): Mention[] {
     let found = -1;
     let foundKey = '';
     for (let k = t; k < n && k < t + 6 && sentence[k] === sentence[t]; k++) {
-      key = k === t ? nameKey(words[k]!) : `${key} ${nameKey(words[k]!)}`;
-      if (!res.actors.byName.has(key)) continue;
+      const part = (tokKey[k] ??= nameKey(words[k]!));
+      key = k === t ? part : `${key} ${part}`;
+      if (!res.actors.byName.has(key)) {
+        if (res.actors.prefixes.has(key)) continue;
+        break;
+      }
       // One short word must be written as an acronym ("EU", not "Is").
       if (k === t && words[t]!.length < 4 && words[t] !== words[t]!.toUpperCase()) continue;
       // The match must end where a tagger span ends (or outside any span).
