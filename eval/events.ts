@@ -13,6 +13,7 @@ import type { Pipeline } from '../src/pipeline/build-pipeline.js';
 import { DEFAULT_STAGES } from '../src/pipeline/default-pipeline.js';
 import type { Stage } from '../src/pipeline/stage.js';
 import { parsePetrarchActors } from '../src/resources/actor-dictionary.js';
+import { parsePetrarchAgents } from '../src/resources/actor-agents.js';
 import { loadPetrarchVerbs } from '../src/resources/petrarch-verbs.js';
 import { createEntitiesStage } from '../src/stages/entities/index.js';
 import { createEventsStage } from '../src/stages/events/index.js';
@@ -56,7 +57,8 @@ function evalPetrarch(verbose: boolean): void {
   if (!dir) return;
   const actors = parsePetrarchActors(readFileSync(`${dir}/dictionaries/PETR.Validate.actors.txt`, 'utf8'), 'PETR.Validate.actors.txt');
   const verbs = loadPetrarchVerbs(`${dir}/dictionaries/PETR.Validate.verbs.txt`);
-  const pipe = pipelineWith(createEntitiesStage({ actors: [actors] }), createEventsStage({ patterns: [verbs], replaceBundled: true }));
+  const agents = parsePetrarchAgents(readFileSync(`${dir}/dictionaries/PETR.Validate.agents.txt`, 'utf8'), 'PETR.Validate.agents.txt');
+  const pipe = pipelineWith(createEntitiesStage({ actors: [actors] }), createEventsStage({ patterns: [verbs], replaceBundled: true, agents: [agents], standaloneAgents: false }));
   const records = petrarchRecords(readFileSync(`${dir}/text/PETR.UnitTest.records.xml`, 'utf8')).filter((r) => !r.error && r.text);
   let exact = 0;
   let tp = 0;
@@ -167,13 +169,18 @@ function evalConflibert(verbose: boolean): void {
     const evs = [...doc.events].sort((a, b) => b.confidence - a.confidence);
     const has = evs.length > 0;
     if (it.relevant) { if (has) tp++; else fn++; } else if (has) fp++;
-    if (!it.relevant) { irrelevant++; if (has) falseEvents++; continue; }
+    if (!it.relevant) {
+      irrelevant++;
+      if (has) falseEvents++;
+      if (verbose && has) console.log(`  FALSE got ${evs.map((e) => `${e.source?.code ?? '-'}>${e.target?.code ?? '-'}:${e.code}`).join(',')} | ${it.text.slice(0, 110)}`);
+      continue;
+    }
     if (!it.root) continue;
     relevantWithRoot++;
     if (has) coded++;
     const ok = has && evs[0]!.root === it.root;
     if (ok) agree++;
-    if (verbose) console.log(`  ${ok ? 'ok ' : has ? 'BAD' : ' - '} gold ${it.root} got ${evs.map((e) => e.code).join(',') || '(none)'} | ${it.text.slice(0, 110)}`);
+    if (verbose) console.log(`  ${ok ? 'ok ' : has ? 'BAD' : ' - '} gold ${it.root} got ${evs.map((e) => `${e.source?.code ?? '-'}>${e.target?.code ?? '-'}:${e.code}`).join(',') || '(none)'} | ${it.text.slice(0, 110)}`);
   }
   const s = prf(tp, fp, fn);
   console.log('\nConfliBERT CAMEO annotations (majority of 3-5 annotators; not adjudicated)');

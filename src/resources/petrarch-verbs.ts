@@ -72,7 +72,7 @@ export function parsePetrarchVerbs(text: string, where: string): EventPatternSet
       const code = CODE_RE.exec(l)?.[1]?.trim();
       if (!validCode(code) || verbs.length === 0) continue;
       const body = l.slice(1).replace(CODE_RE, '').trim();
-      const toks = body.split(/\s+/).filter(Boolean);
+      const toks = body.split(/\s+/).filter((t) => t && !/^[+$^%]+$/.test(t));
       const star = toks.findIndex((t) => t.includes('*'));
       if (star < 0) continue;
       // "IN_*" / "*_OUT": words glued to the verb are before/after words too.

@@ -5,6 +5,7 @@
  */
 import type { CasusEvent, Place, Time } from '../../core/document.js';
 import type { WorkingDocument } from '../../pipeline/stage.js';
+import type { AgentDictionary } from '../../resources/actor-agents.js';
 import type { CameoCodebook } from '../../resources/cameo-codebook.js';
 import { quadClassOf } from '../../resources/cameo-codebook.js';
 import { dateEvent, timesBySentence } from './date-event.js';
@@ -21,6 +22,9 @@ import type { ActorMention, DocView } from './sentence-view.js';
 export interface CoderResources {
   codebook: CameoCodebook;
   index: PatternIndex;
+  agents?: AgentDictionary;
+  /** Code agents named without a country ("police" → COP). */
+  standaloneAgents?: boolean;
 }
 
 export type CodedEvent = CasusEvent & { date: EventDate | null };
@@ -64,6 +68,10 @@ function conditionSubject(v: DocView, from: number, s1: number): ActorMention | 
   return null;
 }
 
+function agentNote(m: ActorMention): string {
+  return m.agent ? ` (agent "${m.agent}")` : '';
+}
+
 function codedActors(arg: Argument | null): ActorMention[] {
   return arg ? arg.mentions.filter((m) => m.code) : [];
 }
@@ -98,7 +106,7 @@ function temporalClause(v: DocView, first: number, s0: number): boolean {
 
 export function codeEvents(doc: Readonly<WorkingDocument>, res: CoderResources, published: string | null): CodedEvent[] {
   if (!doc.tokens || doc.tokens.length === 0) return [];
-  const v = buildDocView(doc);
+  const v = buildDocView(doc, { agents: res.agents, standaloneAgents: res.standaloneAgents });
   const byS = timesBySentence(v, doc.times, doc.sentences.length);
   const out: CodedEvent[] = [];
   for (let s = 0; s < doc.sentences.length; s++) {
@@ -106,7 +114,8 @@ export function codeEvents(doc: Readonly<WorkingDocument>, res: CoderResources, 
     const s1 = v.sentenceFirst[s + 1]!;
     if (s1 <= s0) continue;
     for (const m of matchSentence(v, res.index, s0, s1)) {
-      const args = m.pattern.pos === 'v' ? verbArguments(v, m.first, m.last, s0, s1) : nounArguments(v, m.first, m.last, s0, s1);
+      const skip = new Set(m.used);
+      const args = m.pattern.pos === 'v' ? verbArguments(v, m.first, m.last, s0, s1, skip) : nounArguments(v, m.first, m.last, s0, s1, skip);
       const sources = codedActors(args.source);
       let targets = codedActors(args.target);
       // A threat's target is often only named in its condition: "would respond … if Russia invaded".
@@ -115,13 +124,13 @@ export function codeEvents(doc: Readonly<WorkingDocument>, res: CoderResources, 
         if (t) { targets = [t]; args.target = { mentions: [t], rule: 'subject of the threat\'s if-clause' }; }
       }
       if (sources.length === 0 && targets.length === 0) continue;
-      // Coordinated subjects with no object: the first acts with the others ("X and Y discussed").
+      // Coordinated subjects with no object act with each other ("X and Y discussed"): both directions.
       let pairs: [ActorMention | null, ActorMention | null][] = [];
       let sourceRule = describe(args.source);
       let targetRule = describe(args.target);
       if (targets.length === 0 && sources.length > 1) {
         targets = sources.slice(1);
-        pairs = targets.map((t) => [sources[0]!, t]);
+        for (const a of sources) for (const b of sources) if (a !== b) pairs.push([a, b]);
         targetRule = 'coordinated subject';
       } else {
         const ss: (ActorMention | null)[] = sources.length ? sources : [null];
@@ -135,8 +144,14 @@ export function codeEvents(doc: Readonly<WorkingDocument>, res: CoderResources, 
       const place = placeOf(v, doc.places, clause);
       const entry = res.codebook.get(m.pattern.code);
       for (const [a, b] of pairs) {
-        if (a && b && (a.entity === b.entity || a.code === b.code)) continue;
-        const conf = Math.min(0.95, 0.45 + (a && b ? 0.2 : 0) + Math.min(0.2, m.pattern.after.length * 0.1) + (m.pattern.pos === 'v' ? 0.1 : 0) - (modality === 'asserted' ? 0 : 0.05));
+        if (a && b && ((a.entity !== null && a.entity === b.entity) || a.code === b.code)) continue;
+        // An agent named without a country ("police", "officials") never carries an event alone,
+        // and a statement needs a named speaker.
+        const named = (x: ActorMention | null) => !!x && (x.entity !== null || x.agent === undefined);
+        if (!named(a) && !named(b)) continue;
+        if (m.pattern.code.startsWith('01') && !named(a)) continue;
+        // A bare statement is the least informative event of a sentence: it ranks below any other.
+        const conf = Math.min(0.95, 0.45 + (a && b ? 0.2 : 0) + Math.min(0.2, m.pattern.after.length * 0.1) + (m.pattern.pos === 'v' ? 0.1 : 0) - (modality === 'asserted' ? 0 : 0.05) - (m.pattern.code.startsWith('01') && m.pattern.after.length === 0 ? 0.25 : 0));
         out.push({
           id: `v${out.length + 1}`,
           code: m.pattern.code,
@@ -147,13 +162,13 @@ export function codeEvents(doc: Readonly<WorkingDocument>, res: CoderResources, 
           plover: entry?.plover ?? null,
           trigger,
           sentence: s,
-          source: a ? { entity: a.entity.id, code: a.code! } : null,
-          target: b ? { entity: b.entity.id, code: b.code! } : null,
+          source: a ? { entity: a.entity?.id ?? null, code: a.code! } : null,
+          target: b ? { entity: b.entity?.id ?? null, code: b.code! } : null,
           date,
           place,
           modality,
           confidence: Math.round(conf * 100) / 100,
-          why: `pattern "${m.pattern.text}" (${m.pattern.origin}); source: ${a ? sourceRule : 'none'}; target: ${b ? targetRule : 'none'}`,
+          why: `pattern "${m.pattern.text}" (${m.pattern.origin}); source: ${a ? sourceRule + agentNote(a) : 'none'}; target: ${b ? targetRule + agentNote(b) : 'none'}`,
         });
       }
     }

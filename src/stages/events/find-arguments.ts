@@ -19,11 +19,21 @@ export interface Arguments {
 }
 
 const BE = new Set(['is', 'are', 'was', 'were', 'be', 'been', 'being', "'s", "'re"]);
-const TARGET_PREPS = new Set(['with', 'against', 'to', 'toward', 'towards', 'on', 'upon', 'into', 'over', 'along', 'near', 'at', 'from', 'for']);
+const TARGET_PREPS = new Set(['with', 'against', 'to', 'toward', 'towards', 'on', 'upon', 'into', 'over', 'along', 'near', 'at', 'from', 'for', 'about']);
 const PLACE_PREPS = new Set(['in', 'inside', 'across', 'throughout', 'within']);
 const STOP_RIGHT = new Set([';', ':', '(', ')', 'that', 'which', 'who', 'whom', 'whose', 'if', 'unless', 'because', 'although', 'while', 'whereas', 'when', 'after', 'before', 'since', 'but', 'where', 'whether']);
 const LEFT_WINDOW = 25;
+const NONE: ReadonlySet<number> = new Set();
 const RIGHT_WINDOW = 12;
+
+const NOT_MODIFIER = /^(of|in|on|at|to|for|with|by|from|that|which|who|has|have|had|is|are|was|were|will|would|can|could|did|does|do|not|said|says)$/;
+
+/** Skips up to three lower-case modifiers ("the evil awful") from i in direction d; returns the new index. */
+function skipModifiers(v: DocView, i: number, d: 1 | -1, lo: number, hi: number): number {
+  let k = i;
+  for (let c = 0; c < 3 && k >= lo && k < hi && !v.mentionAt[k] && /^[a-z][a-z-]*$/.test(v.words[k]!) && !NOT_MODIFIER.test(v.words[k]!) && v.words[k] !== 'and'; c++) k += d;
+  return k;
+}
 
 /** Actor mentions coordinated with m on its right ("m and Y", "m, Y and Z"). */
 function coordinatedRight(v: DocView, m: ActorMention, end: number): ActorMention[] {
@@ -33,6 +43,7 @@ function coordinatedRight(v: DocView, m: ActorMention, end: number): ActorMentio
     let i = cur.last + 1;
     let sawConj = false;
     while (i < end && (v.words[i] === ',' || v.words[i] === 'and' || v.words[i] === 'the')) { if (v.words[i] === 'and') sawConj = true; i++; }
+    if (i > cur.last + 1) i = skipModifiers(v, i, 1, 0, end);
     const next = i < end ? v.mentionAt[i] : null;
     if (!next || next === cur || i === cur.last + 1 || !next.code) break;
     if (!sawConj && v.words[cur.last + 1] !== ',') break;
@@ -51,9 +62,12 @@ function coordinatedLeft(v: DocView, m: ActorMention, start: number): ActorMenti
   const out = [m];
   let cur = m;
   for (;;) {
-    let i = cur.first - 1;
+    let i = skipModifiers(v, cur.first - 1, -1, start, cur.first);
+    if (i >= start && v.words[i] === 'the') i--;
+    const afterMods = i;
     let sawConj = false;
     while (i >= start && (v.words[i] === ',' || v.words[i] === 'and' || v.words[i] === 'the')) { if (v.words[i] === 'and') sawConj = true; i--; }
+    if (i === afterMods) break;
     const prev = i >= start ? v.mentionAt[i] : null;
     if (!prev || prev === cur || i === cur.first - 1 || !prev.code || (!sawConj && out.length === 1)) break;
     out.unshift(prev);
@@ -113,16 +127,25 @@ function subjectLeft(v: DocView, first: number, sentenceStart: number): ActorMen
 }
 
 /** The first actor right of the trigger: a direct object or a with/against/to/on complement. */
-function objectRight(v: DocView, from: number, sentenceEnd: number): [ActorMention, string, string | null] | null {
+function objectRight(v: DocView, from: number, sentenceEnd: number, skip: ReadonlySet<number> = NONE): [ActorMention, string, string | null] | null {
   const limit = Math.min(sentenceEnd, from + RIGHT_WINDOW);
   let prep: string | null = null;
   let firstPrep: string | null = null;
   for (let i = from; i < limit; i++) {
     const w = v.words[i]!;
     if (STOP_RIGHT.has(w)) return null;
-    if (PLACE_PREPS.has(w) || w === 'by' || w === 'about' || w === 'during') { prep = w; continue; }
+    // "condemned an attack by X": the object noun's agent is the one acted upon.
+    if (w === 'by' && prep === null && i > from) {
+      let k = i + 1;
+      if (v.words[k] === 'the') k++;
+      const m = k < limit ? v.mentionAt[k] : null;
+      if (m?.code) return [phraseHead(v, m, sentenceEnd), 'agent of the object noun', 'by'];
+    }
+    if (PLACE_PREPS.has(w) || w === 'by' || w === 'during') { prep = w; continue; }
     if (TARGET_PREPS.has(w)) { prep = w; firstPrep ??= w; continue; }
     const m = v.mentionAt[i];
+    // words of the pattern itself ("deploy troops") are the action, not its target
+    if (m && skip.has(i)) { i = m.last; continue; }
     if (m) {
       // "from the chairman of the committee X": the first preposition governs the chain of "of"s.
       if (prep === 'of' && firstPrep === 'from') prep = 'from';
@@ -181,22 +204,34 @@ function pluralAnaphor(v: DocView, first: number, sentenceStart: number): ActorM
   const out: ActorMention[] = [];
   for (let i = sentenceStart - 1; i >= 0 && i >= sentenceStart - 200 && out.length < 2; i--) {
     const m = v.mentionAt[i];
-    if (!m || !m.code || (persons && m.entity.type !== 'PERSON')) continue;
-    if (out.some((o) => o.entity === m.entity || o.code === m.code)) { i = m.first; continue; }
+    if (!m || !m.code || (persons && m.entity?.type !== 'PERSON')) continue;
+    if (out.some((o) => (o.entity !== null && o.entity === m.entity) || o.code === m.code)) { i = m.first; continue; }
     out.unshift(m);
     i = m.first;
   }
   return out.length === 2 ? out : null;
 }
 
+/** "…, said the minister X" / "” wrote X": a speaker named after its verb. */
+function invertedSubject(v: DocView, first: number, last: number, sentenceStart: number, sentenceEnd: number): ActorMention | null {
+  const prev = first > sentenceStart ? v.words[first - 1]! : '';
+  if (!/^[,”"»“']$/.test(prev)) return null;
+  let k = last + 1;
+  if (v.words[k] === 'the') k++;
+  const m = k < sentenceEnd ? v.mentionAt[k] : null;
+  return m?.code ? phraseHead(v, m, sentenceEnd) : null;
+}
+
 /** Source and target of a verb trigger. */
-export function verbArguments(v: DocView, first: number, last: number, sentenceStart: number, sentenceEnd: number): Arguments {
+export function verbArguments(v: DocView, first: number, last: number, sentenceStart: number, sentenceEnd: number, skip: ReadonlySet<number> = NONE): Arguments {
+  const inverted = invertedSubject(v, first, last, sentenceStart, sentenceEnd);
+  if (inverted) return { source: { mentions: [inverted], rule: 'subject after the verb ("…, said X")' }, target: null };
   const left = subjectLeft(v, first, sentenceStart);
   if (!left) {
     const pair = pluralAnaphor(v, first, sentenceStart);
-    if (pair) return { source: { mentions: pair, rule: 'plural anaphor ("the two …") resolved to the two actors named last' }, target: objectRight(v, last + 1, sentenceEnd) ? { mentions: [objectRight(v, last + 1, sentenceEnd)![0]], rule: 'object' } : null };
+    if (pair) return { source: { mentions: pair, rule: 'plural anaphor ("the two …") resolved to the two actors named last' }, target: objectRight(v, last + 1, sentenceEnd, skip) ? { mentions: [objectRight(v, last + 1, sentenceEnd, skip)![0]], rule: 'object' } : null };
   }
-  const right = objectRight(v, last + 1, sentenceEnd);
+  const right = objectRight(v, last + 1, sentenceEnd, skip);
   if (isPassive(v, first, sentenceStart)) {
     const agent = byAgent(v, last + 1, sentenceEnd);
     return {
@@ -211,7 +246,7 @@ export function verbArguments(v: DocView, first: number, last: number, sentenceS
 }
 
 /** Source and target of a noun trigger ("Russia's demand", "the deployment by Moscow of …", "the annexation of Crimea"). */
-export function nounArguments(v: DocView, first: number, last: number, sentenceStart: number, sentenceEnd: number): Arguments {
+export function nounArguments(v: DocView, first: number, last: number, sentenceStart: number, sentenceEnd: number, skip: ReadonlySet<number> = NONE): Arguments {
   let source: Argument | null = null;
   // possessor or adjective actor right before the noun phrase: "Russian demands", "Russia's threat"
   let i = first - 1;
@@ -223,11 +258,11 @@ export function nounArguments(v: DocView, first: number, last: number, sentenceS
   }
   const agent = byAgent(v, last + 1, sentenceEnd);
   if (agent) source = { mentions: [agent], rule: '"by" agent of the noun' };
-  let right = objectRight(v, last + 1, sentenceEnd);
+  let right = objectRight(v, last + 1, sentenceEnd, skip);
   // "a rebuff came from X", "criticism from X": the noun's author.
   if (right && right[2] === 'from' && !source) {
     source = { mentions: [right[0]], rule: '"from" phrase of the noun' };
-    right = objectRight(v, right[0].last + 1, sentenceEnd);
+    right = objectRight(v, right[0].last + 1, sentenceEnd, skip);
   }
   let target: Argument | null = null;
   if (right && (!agent || right[0] !== agent)) target = { mentions: coordinatedRight(v, right[0], sentenceEnd), rule: `${right[1]} of the noun` };

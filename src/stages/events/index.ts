@@ -3,6 +3,8 @@
  * evidence. Reads sentences, tokens, entities and times (quotes and places when present).
  */
 import type { Stage } from '../../pipeline/stage.js';
+import type { AgentDictionary } from '../../resources/actor-agents.js';
+import { defaultAgentDictionary, mergeAgentDictionaries } from '../../resources/actor-agents.js';
 import type { CameoCodebook } from '../../resources/cameo-codebook.js';
 import { defaultCodebook } from '../../resources/cameo-codebook.js';
 import type { EventPatternSet } from '../../resources/event-patterns.js';
@@ -20,6 +22,10 @@ export interface EventsOptions {
   /** Use only the given patterns, not the bundled ones (the PETRARCH evaluation does this). */
   replaceBundled?: boolean;
   codebook?: () => CameoCodebook;
+  /** User agent dictionaries (parsePetrarchAgents, or files like data/actor-agents.json), added to the bundled one. */
+  agents?: readonly AgentDictionary[];
+  /** Code agents named without a country ("police" → COP). Default true. */
+  standaloneAgents?: boolean;
 }
 
 export function createEventsStage(options: EventsOptions = {}): Stage {
@@ -27,7 +33,12 @@ export function createEventsStage(options: EventsOptions = {}): Stage {
   const resources = (): CoderResources => {
     if (!res) {
       const sets = [...(options.patterns ?? []), ...(options.replaceBundled ? [] : [defaultEventPatterns()])];
-      res = { codebook: (options.codebook ?? defaultCodebook)(), index: buildPatternIndex(mergePatternSets(sets).patterns) };
+      res = {
+        codebook: (options.codebook ?? defaultCodebook)(),
+        index: buildPatternIndex(mergePatternSets(sets).patterns),
+        agents: mergeAgentDictionaries([...(options.agents ?? []), defaultAgentDictionary()]),
+        standaloneAgents: options.standaloneAgents ?? true,
+      };
     }
     return res;
   };

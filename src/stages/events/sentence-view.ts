@@ -4,14 +4,18 @@
  */
 import type { Entity } from '../../core/document.js';
 import type { WorkingDocument } from '../../pipeline/stage.js';
+import type { AgentDictionary, AgentEntry } from '../../resources/actor-agents.js';
 
 export interface ActorMention {
   /** First and last token (inclusive) of the mention. */
   first: number;
   last: number;
-  entity: Entity;
+  /** The entity, or null for an agent named without one ("police", "the rebels"). */
+  entity: Entity | null;
   /** CAMEO actor code, or null for an entity without one. */
   code: string | null;
+  /** How the code was made, when not straight from the entity ("agent: government"). */
+  agent?: string;
 }
 
 export interface DocView {
@@ -41,7 +45,13 @@ export const CLAUSE_OPENERS = new Set([
 const OPEN_QUOTE = /^[“«„"]$/u;
 const CLOSE_QUOTE = /^[”»"“]$/u;
 
-export function buildDocView(doc: Readonly<WorkingDocument>): DocView {
+export interface ViewOptions {
+  agents?: AgentDictionary;
+  /** Code agents named without a country ("police" → COP). */
+  standaloneAgents?: boolean;
+}
+
+export function buildDocView(doc: Readonly<WorkingDocument>, options: ViewOptions = {}): DocView {
   const tt = doc.tokens!;
   const n = tt.length;
   const words = new Array<string>(n);
@@ -62,6 +72,8 @@ export function buildDocView(doc: Readonly<WorkingDocument>): DocView {
       for (let i = first; i <= last; i++) mentionAt[i] = am;
     }
   }
+
+  if (options.agents) addAgents(words, mentionAt, options.agents, options.standaloneAgents ?? false, tt.sentence);
 
   // Quotations: the quotes layer when present, else paired quote marks within a paragraph.
   const quoted = new Uint8Array(n);
@@ -91,6 +103,73 @@ export function buildDocView(doc: Readonly<WorkingDocument>): DocView {
     paragraph[s] = para;
   }
   return { text: doc.text, words, start: tt.start, end: tt.end, sentence: tt.sentence, sentenceFirst, mentionAt, quoted, paragraph };
+}
+
+const SKIPPABLE = /^(main|largest|senior|top|former|new|chief|deputy|local|state|national|federal|regional|security|border|foreign|armed|official|acting|interim|first|the|'s|of|from|in)$/;
+
+/** The agent phrase starting at token i, if any (longest first). */
+function agentAt(words: readonly string[], i: number, agents: AgentDictionary): AgentEntry | null {
+  for (const e of agents.byFirst.get(words[i]!) ?? []) {
+    let ok = true;
+    for (let k = 1; k < e.words.length; k++) if (words[i + k] !== e.words[k]) { ok = false; break; }
+    if (ok) return e;
+  }
+  return null;
+}
+
+/** CAMEO sector codes: a three-letter code that is one of these is not a country. */
+const SECTORS = new Set(['GOV', 'MIL', 'COP', 'REB', 'INS', 'OPP', 'LEG', 'JUD', 'MED', 'BUS', 'LAB', 'EDU', 'REL', 'CVL', 'REF', 'HRI', 'SPY', 'CRM', 'NGO', 'IGO', 'ELI', 'UAF', 'AGR', 'HLH', 'MNC', 'SEP', 'PTY']);
+
+function countryOnly(m: ActorMention | null): m is ActorMention {
+  return !!m && !!m.code && /^[A-Z]{3}$/.test(m.code) && !SECTORS.has(m.code) && m.agent === undefined;
+}
+
+/**
+ * Agents: "Gondor's government", "the Tunisian police", "soldiers from Mali", "the government of
+ * Gondor" become one mention coded country + sector; an agent with no country is coded alone when asked.
+ */
+function addAgents(words: readonly string[], mentionAt: (ActorMention | null)[], agents: AgentDictionary, standalone: boolean, sentence: Int32Array): void {
+  const n = words.length;
+  const same = (k: number, i: number) => k >= 0 && k < n && sentence[k] === sentence[i];
+  for (let i = 0; i < n; i++) {
+    const host = mentionAt[i] ?? null;
+    if (host && (host.first !== i || host.agent !== undefined || (host.code && host.code.length > 3))) continue;
+    const e = agentAt(words, i, agents);
+    if (!e) continue;
+    const last = i + e.words.length - 1;
+    const label = e.words.join(' ');
+    const compose = (c: string) => (e.prefix ? `${e.code}${c}` : `${c}${e.code}`);
+    // a person named right after the title ("Prime Minister Romendacil"), or the title inside the name
+    let person: ActorMention | null = host && host.last >= last ? host : null;
+    if (!person && same(last + 1, i) && mentionAt[last + 1]?.entity?.type === 'PERSON' && !(mentionAt[last + 1]!.code && mentionAt[last + 1]!.code!.length > 3)) person = mentionAt[last + 1]!;
+    // left: country mention, then up to three modifier words ("Gondor's main opposition group")
+    let j = i - 1;
+    let skipped = 0;
+    while (same(j, i) && !mentionAt[j] && skipped < 3 && SKIPPABLE.test(words[j]!) && !/^(of|from|in)$/.test(words[j]!)) { j--; skipped++; }
+    let country: ActorMention | null = same(j, i) && countryOnly(mentionAt[j] ?? null) ? mentionAt[j]! : null;
+    let first = country ? country.first : i;
+    let lastTok = Math.max(last, person?.last ?? last);
+    if (!country && person?.code?.length === 3) country = person;
+    if (!country) {
+      // right: "government of Gondor", "soldiers from Gondor", "officials in Gondor"
+      let k = lastTok + 1;
+      if (k < n && /^(of|from|in)$/.test(words[k]!)) {
+        k++;
+        if (words[k] === 'the') k++;
+        const r = same(k, i) ? mentionAt[k] ?? null : null;
+        if (countryOnly(r)) { country = r; lastTok = r.last; }
+      }
+    }
+    let am: ActorMention;
+    if (country) {
+      am = { first: Math.min(first, i), last: lastTok, entity: person?.entity ?? country.entity, code: compose(country.code!.slice(0, 3)), agent: label };
+    } else if (standalone && !host) {
+      am = { first: i, last, entity: null, code: e.code, agent: label };
+    } else continue;
+    first = am.first;
+    for (let k = am.first; k <= am.last; k++) mentionAt[k] = am;
+    i = am.last;
+  }
 }
 
 let paraCache: { text: string; breaks: number[] } | null = null;
