@@ -89,8 +89,12 @@ export interface Classified {
 
 export function classifyRegions(input: ClassifyInput): Classified {
   const { text, knownRegions, patterns } = input;
-  const known = [...knownRegions].sort((a, b) => a.start - b.start);
-  const lines = splitLines(text).filter((u) => !known.some((k) => k.start <= u.start && u.end <= k.end));
+  // Known body regions (HTML paragraphs inside the main content) are provisional: their lines
+  // still meet the duplicate and boilerplate-pattern checks, then stay body with their DOM rule.
+  const known = [...knownRegions].filter((k) => k.kind !== 'body').sort((a, b) => a.start - b.start);
+  const provisional = knownRegions.filter((k) => k.kind === 'body').sort((a, b) => a.start - b.start);
+  const lines = dropCovered(splitLines(text), known);
+  const provisionalOf = coveringRegions(lines, provisional);
   const labels: (Region | null)[] = lines.map(() => null);
   const label = (i: number, kind: RegionKind, rule: string, span?: Span) => {
     const u = lines[i]!;
@@ -133,6 +137,11 @@ export function classifyRegions(input: ClassifyInput): Classified {
         return;
       }
     }
+  });
+
+  lines.forEach((u, i) => {
+    const p = provisionalOf[i];
+    if (p && !labels[i]) labels[i] = { start: u.start, end: u.end, kind: 'body', rule: p.rule ?? 'html:body' };
   });
 
   // Captions: a line of at most two sentences ending in a full date set apart by a comma
@@ -181,6 +190,32 @@ export function classifyRegions(input: ClassifyInput): Classified {
 
   const regions = [...known, ...inlineDateline, ...(labels.filter(Boolean) as Region[])].sort((a, b) => a.start - b.start);
   return { regions, title };
+}
+
+/** The lines not inside any of the (sorted) regions, in one sweep. */
+function dropCovered(lines: LineUnit[], regions: readonly Region[]): LineUnit[] {
+  const cover = coveringRegions(lines, regions);
+  return lines.filter((_, i) => !cover[i]);
+}
+
+/** For each line, the (sorted, non-overlapping) region that contains it, or null. */
+function coveringRegions(lines: readonly LineUnit[], regions: readonly Region[]): (Region | null)[] {
+  const out: (Region | null)[] = [];
+  let k = 0;
+  for (const u of lines) {
+    while (k < regions.length && regions[k]!.end < u.end) k++;
+    // Regions may nest or overlap (a title inside a heading run): check a few candidates.
+    let hit: Region | null = null;
+    for (let j = Math.max(0, k - 2); j < regions.length && regions[j]!.start <= u.start; j++) {
+      const r = regions[j]!;
+      if (r.start <= u.start && u.end <= r.end) {
+        hit = r;
+        break;
+      }
+    }
+    out.push(hit);
+  }
+  return out;
 }
 
 function blankLineBetween(text: string, a: Span, b: Span): boolean {
