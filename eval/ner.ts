@@ -40,7 +40,7 @@ function evaluate(name: string, docs: ConllDoc[]): void {
     tokens += d.tokens.length;
     const labels = decode(prepare(input, res.gazetteer, res.weights), res.weights);
     score(d.tags, Array.from(labels, (l) => LABELS[l]!), tagger);
-    const mentions = recognize({ ...input, words: d.tokens }, res);
+    const mentions = recognize({ ...input, words: d.tokens, low: d.tokens.map((w) => w.toLowerCase()) }, res);
     const tags: string[] = d.tokens.map(() => 'O');
     for (const m of mentions) {
       if (m.conll === 'DESC') continue;
@@ -62,5 +62,5 @@ export async function run(args: string[]): Promise<void> {
   if (conll) evaluate('CoNLL-2003 English val', readConll(`${conll}/val.conllu`).slice(0, limit));
   const wiki = dataSet('wikineural-en');
   // WikiNEuRal has no document breaks: 20-sentence pseudo-documents keep the document-level features honest.
-  if (wiki) evaluate('WikiNEuRal English val (silver labels)', readConll(`${wiki}/val.conllu`, 20).slice(0, limit));
+  if (wiki) evaluate('WikiNEuRal English val (silver labels)', readConll(`${wiki}/val.conllu`, Number(process.env.WIKI_DOC ?? 20)).slice(0, limit));
 }

@@ -45,6 +45,8 @@ export interface EntityLexicon {
   actingWithNouns: Set<string>;
   placeNouns: Set<string>;
   variants: Map<string, string>;
+  /** Standard spelling → its variants (for looking up a place under its local name). */
+  variantsOf: Map<string, string[]>;
 }
 
 export function parseEntityLexicon(json: string, where: string): EntityLexicon {
@@ -55,7 +57,7 @@ export function parseEntityLexicon(json: string, where: string): EntityLexicon {
   }
   const d = parsed.data;
   const lower = (l: string[]) => new Set(l.map((w) => w.toLowerCase()));
-  return {
+  const lex: EntityLexicon = {
     honorifics: lower(d.honorifics),
     titles: new Map(Object.entries(d.titles).map(([k, v]) => [k.toLowerCase(), v])),
     maxTitleWords: Math.max(...Object.keys(d.titles).map((k) => k.split(' ').length)),
@@ -69,7 +71,10 @@ export function parseEntityLexicon(json: string, where: string): EntityLexicon {
     actingWithNouns: lower(d.actingWithNouns),
     placeNouns: lower(d.placeNouns),
     variants: new Map(Object.entries(d.variants).map(([k, v]) => [k.toLowerCase(), v.toLowerCase()])),
+    variantsOf: new Map(),
   };
+  for (const [k, v] of lex.variants) lex.variantsOf.set(v, [...(lex.variantsOf.get(v) ?? []), k]);
+  return lex;
 }
 
 let lexicon: EntityLexicon | undefined;

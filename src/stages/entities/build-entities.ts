@@ -55,7 +55,7 @@ export function buildEntities(text: string, tt: TaggerTokens, mentions: Mention[
   const byKey = new Map<string, Cluster>();
   const acronymOf = new Map<string, Cluster>();
   const nameOf = (m: Mention) => text.slice(m.nameStart, m.end);
-  const low = tt.words.map((w) => w.toLowerCase());
+  const low = tt.low;
   const keys = new Map<Mention, string>();
   const keyOf = (m: Mention) => {
     let k = keys.get(m);

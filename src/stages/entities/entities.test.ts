@@ -115,6 +115,10 @@ describe('entities: roles read from the text', () => {
     const { named } = run('Russian troops crossed the river at dawn.', '2022-01-10');
     expect(named('Russian troops')?.actor).toMatchObject({ code: 'RUSMIL', country: 'RUS', sector: 'MIL' });
   });
+  it('codes "pro-X" rebels by the country they fight in', () => {
+    const { named } = run('Shelling hit a village held by pro-Serbian rebels in northern Kosovo overnight.', '2022-01-10');
+    expect(named('pro-Serbian rebels')?.actor).toMatchObject({ code: 'UNKREB', country: 'UNK', sector: 'REB' });
+  });
 });
 
 describe('entities: user dictionaries', () => {

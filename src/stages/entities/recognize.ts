@@ -24,7 +24,7 @@ export interface Mention {
   sentence: number;
   honorific: string | null;
   /** A role read from the words before the name ("Russian Deputy Foreign Minister"). */
-  role: { title: string; sector: string; country: string | null } | null;
+  role: { title: string; sector: string; country: string | null; first?: number } | null;
   /** A capital or seat of power standing for its government ("Moscow demands …"). */
   acting: boolean;
   /** For NORP mentions extended by a group noun ("pro-Russian rebels"): the sector. */
@@ -36,6 +36,8 @@ export interface Mention {
 /** Tokens as the tagger sees them: wink tokens re-joined across in-word hyphens ("Russian-American"). */
 export interface TaggerTokens extends TaggerInput {
   words: string[];
+  /** The words in lower case (computed once, read by the rules and the merging). */
+  low: string[];
 }
 
 export function taggerTokens(text: string, t: TokenTable): TaggerTokens {
@@ -56,7 +58,8 @@ export function taggerTokens(text: string, t: TokenTable): TaggerTokens {
   }
   const start = Int32Array.from(starts);
   const end = Int32Array.from(ends);
-  return { text, start, end, sentence: Int32Array.from(sents), words: starts.map((s, i) => text.slice(s, ends[i])) };
+  const words = starts.map((s, i) => text.slice(s, ends[i]));
+  return { text, start, end, sentence: Int32Array.from(sents), words, low: words.map((w) => w.toLowerCase()) };
 }
 
 const CONLL_TYPES = ['', 'PER', 'ORG', 'LOC', 'MISC'];
@@ -74,6 +77,7 @@ export function labelSpans(labels: Uint8Array, sentence: Int32Array): [string, n
   return out;
 }
 
+const ORG_NOUNS = new Set(['network', 'platform', 'app', 'application', 'messenger', 'website', 'site', 'agency', 'newspaper', 'daily', 'weekly', 'magazine', 'radio', 'channel', 'broadcaster', 'television', 'tv', 'station', 'company', 'firm', 'group', 'party', 'bank', 'airline', 'carrier', 'club', 'team', 'union', 'manufacturer', 'maker', 'startup', 'giant', 'operator', 'insurer', 'retailer', 'publisher', 'outlet', 'service']);
 const isCap = (w: string) => /^\p{Lu}/u.test(w);
 const STOP = new Set(['the', 'a', 'an', 'this', 'that', 'these', 'those', 'he', 'she', 'it', 'they', 'we', 'i', 'you', 'his', 'her', 'its', 'their', 'our', 'in', 'on', 'at', 'of', 'and', 'or', 'but', 'if', 'for', 'to', 'by', 'with', 'from', 'as', 'is', 'was', 'after', 'before', 'while', 'when', 'where', 'there', 'here', 'what', 'who', 'which', 'read', 'also', 'article', 'according', 'mr', 'mrs', 'ms', 'dr', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday']);
 
@@ -82,7 +86,7 @@ export function recognize(tt: TaggerTokens, res: EntityResources): Mention[] {
   const { words, sentence } = tt;
   const lex = res.lexicon;
   const n = words.length;
-  const low = words.map((w) => w.toLowerCase());
+  const low = tt.low;
   const labels = decode(prepare(tt, res.gazetteer, res.weights, true), res.weights);
   const spans = labelSpans(labels, sentence).map(([type, a, b]) => ({ type, a, b, honorific: -1 }));
   const sameSent = (i: number, j: number) => i >= 0 && j < n && sentence[i] === sentence[j];
@@ -101,6 +105,14 @@ export function recognize(tt: TaggerTokens, res: EntityResources): Mention[] {
     spans.push(made);
     byStart.set(t + 1, made);
   }
+  // "pro-Russian", "anti-Western": a people word with a prefix names a group (NORP).
+  for (let t = 0; t < n; t++) {
+    const pm = /^(?:pro|anti)-(.+)$/.exec(low[t]!);
+    if (!pm || !res.demonyms.has(pm[1]!) || spans.some((x) => x.a <= t && t <= x.b)) continue;
+    spans.push({ type: 'MISC', a: t, b: t, honorific: -1 });
+  }
+  spans.sort((x, y) => x.a - y.a);
+
   // Names in the actor dictionaries (the user's too): longest match, over the tagger's spans when it
   // covers them whole ("Baltic Watch" tagged as "Baltic" + "Watch").
   const spanAt = new Int32Array(n).fill(-1);
@@ -181,7 +193,7 @@ export function recognize(tt: TaggerTokens, res: EntityResources): Mention[] {
     const toks = low.slice(a, b + 1);
     // Junk: only function words, titles or honorifics ("The", "President" alone), or no letter.
     if (toks.every((w) => STOP.has(w) || lex.titles.has(w) || lex.honorifics.has(w) || !/\p{L}/u.test(w))) continue;
-    if (!words.slice(a, b + 1).some((w) => /^[\p{Lu}\p{N}]/u.test(w))) continue;
+    if (!words.slice(a, b + 1).some((w) => /^(?:(?:pro|anti)-)?[\p{Lu}\p{N}]/u.test(w))) continue;
     const nameStart = tt.start[a]!;
     const start = s.honorific >= 0 ? tt.start[s.honorific]! : nameStart;
     const m: Mention = {
@@ -189,11 +201,18 @@ export function recognize(tt: TaggerTokens, res: EntityResources): Mention[] {
       honorific: s.honorific >= 0 ? words[s.honorific]! : null, role: null, acting: false, groupSector: null, placeCountry: null,
     };
     m.type = fineType(m, low, res);
+    // "the social network Telegram", "the newspaper Le Soir": the noun before a name gives its kind.
+    if (a > 0 && sentence[a - 1] === sentence[a] && ORG_NOUNS.has(low[a - 1]!) && m.type !== 'PERSON') m.type = 'ORG';
     if (m.type === 'OTHER' && a === b && isLooseCapital(a, words, sentence)) continue;
     mentions.push(m);
   }
   for (const m of mentions) {
-    if (m.type === 'PERSON') m.role = roleBefore(m, words, low, sentence, mentions, res);
+    if (m.type === 'PERSON') {
+      m.role = roleBefore(m, words, low, sentence, mentions, res);
+      // A capitalised title right before the name belongs to the mention ("President Biden").
+      const f = m.role?.first;
+      if (f !== undefined && !m.honorific && words.slice(f, m.first).every(isCap)) m.start = tt.start[f]!;
+    }
     if (m.type === 'GPE') m.acting = isActing(m, words, low, sentence, res);
     if (m.type === 'NORP') extendGroup(m, low, sentence, tt, res);
   }
@@ -248,8 +267,12 @@ function fineType(m: Mention, low: string[], res: EntityResources): EntityType {
 /** The country a word or phrase points to: a demonym, a country, or "pro-X" (X's side). */
 export function countryOfWords(key: string, res: EntityResources): string | null {
   const k = key.replace(/['’]s$/, '');
+  const direct = res.countryOf.get(k);
+  if (direct) return direct;
   const v = res.lexicon.variants.get(k);
-  return res.countryOf.get(k) ?? (v ? res.countryOf.get(v) : undefined) ?? null;
+  if (v && res.countryOf.has(v)) return res.countryOf.get(v)!;
+  for (const alt of res.lexicon.variantsOf.get(k) ?? []) if (res.countryOf.has(alt)) return res.countryOf.get(alt)!;
+  return null;
 }
 
 /**
@@ -286,7 +309,7 @@ function roleBefore(m: Mention, words: string[], low: string[], sentence: Int32A
       country = countryOfWords(low[k]!, res);
       if (!country && low[k] === "'s" && k > 0) country = countryOfWords(low[k - 1]!, res);
     }
-    return { title: words.slice(a, end + 1).join(' '), sector, country };
+    return { title: words.slice(a, end + 1).join(' '), sector, country, first: a };
   }
   return null;
 }
