@@ -127,7 +127,7 @@ function subjectLeft(v: DocView, first: number, sentenceStart: number): ActorMen
 }
 
 /** The first actor right of the trigger: a direct object or a with/against/to/on complement. */
-function objectRight(v: DocView, from: number, sentenceEnd: number, skip: ReadonlySet<number> = NONE): [ActorMention, string, string | null] | null {
+function objectRight(v: DocView, from: number, sentenceEnd: number, skip: ReadonlySet<number> = NONE, objectAgent = false): [ActorMention, string, string | null] | null {
   const limit = Math.min(sentenceEnd, from + RIGHT_WINDOW);
   let prep: string | null = null;
   let firstPrep: string | null = null;
@@ -135,7 +135,7 @@ function objectRight(v: DocView, from: number, sentenceEnd: number, skip: Readon
     const w = v.words[i]!;
     if (STOP_RIGHT.has(w)) return null;
     // "condemned an attack by X": the object noun's agent is the one acted upon.
-    if (w === 'by' && prep === null && i > from) {
+    if (objectAgent && w === 'by' && prep === null && i > from) {
       let k = i + 1;
       if (v.words[k] === 'the') k++;
       const m = k < limit ? v.mentionAt[k] : null;
@@ -229,9 +229,9 @@ export function verbArguments(v: DocView, first: number, last: number, sentenceS
   const left = subjectLeft(v, first, sentenceStart);
   if (!left) {
     const pair = pluralAnaphor(v, first, sentenceStart);
-    if (pair) return { source: { mentions: pair, rule: 'plural anaphor ("the two …") resolved to the two actors named last' }, target: objectRight(v, last + 1, sentenceEnd, skip) ? { mentions: [objectRight(v, last + 1, sentenceEnd, skip)![0]], rule: 'object' } : null };
+    if (pair) return { source: { mentions: pair, rule: 'plural anaphor ("the two …") resolved to the two actors named last' }, target: objectRight(v, last + 1, sentenceEnd, skip, true) ? { mentions: [objectRight(v, last + 1, sentenceEnd, skip, true)![0]], rule: 'object' } : null };
   }
-  const right = objectRight(v, last + 1, sentenceEnd, skip);
+  const right = objectRight(v, last + 1, sentenceEnd, skip, true);
   if (isPassive(v, first, sentenceStart)) {
     const agent = byAgent(v, last + 1, sentenceEnd);
     return {

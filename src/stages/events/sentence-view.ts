@@ -2,6 +2,7 @@
  * A light view over the tokens for the coder: lower-cased words, per-token actor mentions
  * (from the entities layer), clause boundaries and quotation spans. Built once per document.
  */
+import { createRequire } from 'node:module';
 import type { Entity } from '../../core/document.js';
 import type { WorkingDocument } from '../../pipeline/stage.js';
 import type { AgentDictionary, AgentEntry } from '../../resources/actor-agents.js';
@@ -51,6 +52,17 @@ export interface ViewOptions {
   standaloneAgents?: boolean;
 }
 
+let alpha2to3: Map<string, string> | undefined;
+/** ISO alpha-3 for an alpha-2 country code (places may give either), from world-countries, loaded once. */
+function alpha3(cc2: string): string | null {
+  if (!alpha2to3) {
+    const require = createRequire(import.meta.url);
+    const list = require('world-countries') as { cca2: string; cca3: string }[];
+    alpha2to3 = new Map(list.map((c) => [c.cca2, c.cca3]));
+  }
+  return alpha2to3.get(cc2) ?? null;
+}
+
 export function buildDocView(doc: Readonly<WorkingDocument>, options: ViewOptions = {}): DocView {
   const tt = doc.tokens!;
   const n = tt.length;
@@ -62,13 +74,19 @@ export function buildDocView(doc: Readonly<WorkingDocument>, options: ViewOption
   for (let s = ns - 1; s >= 0; s--) if (sentenceFirst[s]! > sentenceFirst[s + 1]!) sentenceFirst[s] = sentenceFirst[s + 1]!;
 
   const mentionAt = new Array<ActorMention | null>(n).fill(null);
+  // A place without an actor code stands for its country ("the annexation of Crimea" → UKR).
+  const placeCountry = new Map<string, string>();
+  for (const p of doc.places) {
+    const c = p.country && (/^[A-Z]{3}$/.test(p.country) ? p.country : /^[A-Z]{2}$/.test(p.country) ? alpha3(p.country) : null);
+    if (p.entity && c && !p.metonymic) placeCountry.set(p.entity, c);
+  }
   for (const e of doc.entities) {
     for (const m of e.mentions) {
       const first = lowerBound(tt.start, n, m.start);
       let last = first;
       while (last + 1 < n && tt.end[last + 1]! <= m.end) last++;
       if (first >= n || tt.start[first]! >= m.end) continue;
-      const am: ActorMention = { first, last, entity: e, code: e.actor?.code ?? null };
+      const am: ActorMention = { first, last, entity: e, code: e.actor?.code ?? placeCountry.get(e.id) ?? null };
       for (let i = first; i <= last; i++) mentionAt[i] = am;
     }
   }
