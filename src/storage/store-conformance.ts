@@ -98,6 +98,10 @@ export function describeStoreConformance(name: string, open: () => Promise<Store
       const docs = await store.documents();
       expect(docs.find((d) => d.id === late.id)!.duplicateOf).toBe(early.id);
       expect(docs.find((d) => d.id === early.id)!.duplicateOf).toBeNull();
+      expect(await store.stats()).toMatchObject({ originals: 1, duplicates: 1, events: 1, clusters: 1 });
+      const [cluster] = await store.events();
+      expect(cluster!.reports).toBe(1);
+      expect((await store.actors()).find((x) => x.code === 'RUS')).toMatchObject({ documents: 1, asSource: 1 });
       await store.close();
     });
 

@@ -74,4 +74,15 @@ CREATE VIRTUAL TABLE body_fts USING fts5(title, body);
 CREATE VIRTUAL TABLE quotes_fts USING fts5(text, speaker);
 `,
   },
+  {
+    version: 2,
+    name: 'event_clusters.originals: reports from original (non-copy) documents, kept on write so counts need no join',
+    sql: `
+ALTER TABLE event_clusters ADD COLUMN originals INTEGER NOT NULL DEFAULT 0;
+UPDATE event_clusters SET originals = (SELECT COUNT(*) FROM events e JOIN documents d ON d.seq = e.doc_seq
+  WHERE e.cluster_id = event_clusters.id AND d.duplicate_of IS NULL);
+CREATE INDEX clusters_source_originals ON event_clusters(source_code, originals);
+CREATE INDEX clusters_target_originals ON event_clusters(target_code, originals);
+`,
+  },
 ];

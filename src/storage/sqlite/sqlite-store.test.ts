@@ -5,7 +5,8 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { syntheticDocument } from '../../corpus/synthetic-documents.js';
 import { describeStoreConformance } from '../store-conformance.js';
 import { MIGRATIONS } from './migrations.js';
-import { openSqliteStore, periodOf, schemaVersion } from './sqlite-store.js';
+import Database from 'better-sqlite3';
+import { migrate, openSqliteStore, periodOf, schemaVersion } from './sqlite-store.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'casus-store-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -29,6 +30,25 @@ describe('SqliteStore', () => {
     expect((b.db.prepare('SELECT COUNT(*) AS n FROM schema_migrations').get() as { n: number }).n).toBe(MIGRATIONS.length);
     expect((await b.stats()).documents).toBe(1);
     await b.close();
+  });
+
+  it('upgrades a version-1 store in place, filling the new columns from the data', async () => {
+    const path = join(dir, 'v1.db');
+    const raw = new Database(path);
+    migrate(raw, 1);
+    expect(schemaVersion(raw)).toBe(1);
+    raw.close();
+    // A version-1 store written by hand: one document with one event in one cluster.
+    const v1 = new Database(path);
+    v1.exec(`INSERT INTO documents (seq, id, json) VALUES (1, 'd1', '{}');
+      INSERT INTO event_clusters (id, source_code, target_code, root, code, label, quad_class, terms) VALUES (1, 'RUS', 'USA', '03', '036', 'x', 1, '');
+      INSERT INTO events (doc_seq, event_id, code, root, quad_class, goldstein, source_code, target_code, modality, confidence, trigger, evidence, cluster_id, json)
+        VALUES (1, 'ev1', '036', '03', 1, 4, 'RUS', 'USA', 'asserted', 1, 't', 'e', 1, '{}');`);
+    v1.close();
+    const store = openSqliteStore(path);
+    expect(schemaVersion(store.db)).toBe(MIGRATIONS.at(-1)!.version);
+    expect(store.db.prepare('SELECT originals FROM event_clusters WHERE id = 1').get()).toEqual({ originals: 1 });
+    await store.close();
   });
 
   it('rolls back the whole document when the transaction fails half-way', async () => {

@@ -35,11 +35,12 @@ export function schemaVersion(db: DB): number {
   return row.v ?? 0;
 }
 
-function migrate(db: DB): void {
+/** Applies the migrations not yet applied, up to `upTo` (tests stop early to check an upgrade). */
+export function migrate(db: DB, upTo = Infinity): void {
   db.exec('CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)');
   const current = schemaVersion(db);
   for (const m of MIGRATIONS) {
-    if (m.version <= current) continue;
+    if (m.version <= current || m.version > upTo) continue;
     db.transaction(() => {
       db.exec(m.sql);
       db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)').run(m.version, m.name, new Date().toISOString());
@@ -76,6 +77,10 @@ export class SqliteStore implements Store {
       insertDoc: p(`INSERT INTO documents (id, uri, source_format, source_line, source_id, title, published, language, duplicate_of, similarity, shingles, signature, json)
                     VALUES (@id, @uri, @format, @line, @sourceId, @title, @published, @language, @duplicateOf, @similarity, @shingles, @signature, @json)`),
       relinkGroup: p('UPDATE documents SET duplicate_of = ? WHERE duplicate_of = ?'),
+      // The old canonical becomes a copy: its events stop counting in their clusters.
+      uncount: p(`UPDATE event_clusters SET originals = originals - (SELECT COUNT(*) FROM events e WHERE e.cluster_id = event_clusters.id AND e.doc_seq = ?)
+                  WHERE id IN (SELECT cluster_id FROM events WHERE doc_seq = ?)`),
+      count: p('UPDATE event_clusters SET originals = originals + 1 WHERE id = ?'),
       linkDoc: p('UPDATE documents SET duplicate_of = ?, similarity = ? WHERE id = ?'),
       insertBand: p('INSERT INTO doc_bands (band, doc_seq) VALUES (?, ?)'),
       insertEntity: p('INSERT INTO entities (doc_seq, entity_id, name, type, actor_code, actor_country, mentions) VALUES (?, ?, ?, ?, ?, ?, ?)'),
@@ -96,9 +101,6 @@ export class SqliteStore implements Store {
       insertEvent: p(`INSERT INTO events (doc_seq, event_id, code, root, quad_class, goldstein, source_code, source_entity, target_code, target_entity,
                       date, date_start, date_end, place_id, place_name, place_country, lat, lon, geoname_id, modality, confidence, trigger, evidence, cluster_id, json)
                       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
-      clusterEvents: p(`SELECT e.event_id, e.goldstein, e.evidence, e.place_name, e.place_country, e.lat, e.lon, e.geoname_id,
-                        d.id AS doc_id, d.uri, d.title, d.published, d.duplicate_of
-                        FROM events e JOIN documents d ON d.seq = e.doc_seq WHERE e.cluster_id = ? ORDER BY e.seq`),
       upsertFailure: p('INSERT OR REPLACE INTO failures (uri, line, code, message) VALUES (?, ?, ?, ?)'),
       clearFailure: p('DELETE FROM failures WHERE uri = ? AND line = ?'),
     };
@@ -156,6 +158,7 @@ export class SqliteStore implements Store {
     if (best && !duplicateOf && canonical) {
       relinked += this.s.relinkGroup!.run(doc.id, canonical.id).changes;
       relinked += this.s.linkDoc!.run(doc.id, best.similarity, canonical.id).changes;
+      this.s.uncount!.run(canonical.seq, canonical.seq);
     }
     for (const band of fp.bands) this.s.insertBand!.run(band, seq);
 
@@ -190,6 +193,7 @@ export class SqliteStore implements Store {
       } else if (ev.range) {
         this.s.widenCluster!.run(ev.range.start, ev.range.end, ev.sourceName, ev.targetName, clusterId);
       }
+      if (!duplicateOf) this.s.count!.run(clusterId);
       this.s.insertEvent!.run(seq, ev.eventId, ev.code, ev.root, ev.quadClass, ev.goldstein, ev.sourceCode, ev.sourceEntity, ev.targetCode, ev.targetEntity,
         ev.date, ev.range?.start ?? null, ev.range?.end ?? null, ev.placeId, ev.place?.name ?? null, ev.place?.country ?? null,
         ev.place?.lat ?? null, ev.place?.lon ?? null, ev.place?.geonameId ?? null, ev.modality, ev.confidence, ev.trigger, ev.evidence, clusterId, ev.json);
@@ -238,35 +242,30 @@ export class SqliteStore implements Store {
     if (filter.quadClass) { where.push('c.quad_class = ?'); args.push(filter.quadClass); }
     if (filter.from) { where.push('c.date_end >= ?'); args.push(filter.from); }
     if (filter.to) { where.push('c.date_start <= ?'); args.push(filter.to); }
-    const sql = `SELECT * FROM event_clusters c ${where.length ? 'WHERE ' + where.join(' AND ') : ''} ORDER BY c.date_start, c.id`;
+    // One pass over clusters joined with their reports, in cluster order: no query per cluster.
+    const sql = `SELECT c.id, c.code, c.label, c.root, c.quad_class, c.source_code, c.source_name, c.target_code, c.target_name, c.date_start, c.date_end,
+      e.event_id, e.goldstein, e.evidence, e.place_name, e.place_country, e.lat, e.lon, e.geoname_id,
+      d.id AS doc_id, d.uri, d.title, d.published, d.duplicate_of
+      FROM event_clusters c JOIN events e ON e.cluster_id = c.id JOIN documents d ON d.seq = e.doc_seq
+      ${where.length ? 'WHERE ' + where.join(' AND ') : ''} ORDER BY c.date_start, c.id, e.seq`;
     const limit = filter.limit ?? Infinity;
     const out: EventCluster[] = [];
-    for (const c of this.db.prepare(sql).iterate(...args) as IterableIterator<Row>) {
-      const cluster = this.clusterOf(c);
+    let rows: Row[] = [];
+    const flush = () => {
+      if (rows.length === 0) return;
+      const cluster = clusterOf(rows);
       if (cluster) out.push(cluster);
-      if (out.length >= limit) break;
-    }
-    return out;
-  }
-
-  /** A cluster with its reports; null when every report in it is a copy (it then counts nowhere). */
-  private clusterOf(c: Row): EventCluster | null {
-    const evs = this.s.clusterEvents!.all(c.id) as Row[];
-    const originals = evs.filter((e) => e.duplicate_of === null);
-    if (originals.length === 0) return null;
-    const located = originals.find((e) => e.lat !== null) ?? evs.find((e) => e.lat !== null);
-    return {
-      id: c.id as number, code: c.code as string, label: c.label as string, root: c.root as string, quadClass: c.quad_class as number,
-      sourceCode: c.source_code as string, sourceName: c.source_name as string | null, targetCode: c.target_code as string, targetName: c.target_name as string | null,
-      dateStart: c.date_start as string | null, dateEnd: c.date_end as string | null,
-      goldstein: originals.reduce((s, e) => s + (e.goldstein as number), 0) / originals.length,
-      mentions: originals.length,
-      reports: new Set(originals.map((e) => e.doc_id)).size,
-      evidence: originals[0]!.evidence as string,
-      place: located ? { name: located.place_name as string, country: located.place_country as string | null, lat: located.lat as number, lon: located.lon as number, geonameId: located.geoname_id as number | null } : null,
-      sources: evs.map((e) => ({ docId: e.doc_id as string, uri: e.uri as string | null, title: e.title as string | null, published: e.published as string | null,
-        eventId: e.event_id as string, evidence: e.evidence as string, duplicateOf: e.duplicate_of as string | null })),
+      rows = [];
     };
+    for (const r of this.db.prepare(sql).iterate(...args) as IterableIterator<Row>) {
+      if (rows.length && rows[0]!.id !== r.id) {
+        flush();
+        if (out.length >= limit) break;
+      }
+      rows.push(r);
+    }
+    if (out.length < limit) flush();
+    return out;
   }
 
   async quotes(filter: QuoteFilter = {}): Promise<QuoteRow[]> {
@@ -310,9 +309,8 @@ export class SqliteStore implements Store {
     const rows = this.db.prepare(`SELECT en.actor_code AS code, MIN(en.name) AS name, MIN(en.type) AS type, COUNT(DISTINCT en.doc_seq) AS documents, SUM(en.mentions) AS mentions
       FROM entities en JOIN documents d ON d.seq = en.doc_seq WHERE d.duplicate_of IS NULL ${options.type ? 'AND en.type = ?' : ''}
       GROUP BY COALESCE(en.actor_code, en.name) ORDER BY documents DESC, mentions DESC, name LIMIT ?`).all(...(options.type ? [options.type] : []), options.limit ?? -1) as Row[];
-    const side = (col: string) => new Map((this.db.prepare(`SELECT c.${col} AS code, COUNT(DISTINCT c.id) AS n FROM event_clusters c
-      JOIN events e ON e.cluster_id = c.id JOIN documents d ON d.seq = e.doc_seq WHERE d.duplicate_of IS NULL GROUP BY c.${col}`).all() as { code: string; n: number }[])
-      .map((r) => [r.code, r.n]));
+    const side = (col: string) => new Map((this.db.prepare(`SELECT ${col} AS code, COUNT(*) AS n FROM event_clusters WHERE originals > 0 GROUP BY ${col}`)
+      .all() as { code: string; n: number }[]).map((r) => [r.code, r.n]));
     const asSource = side('source_code');
     const asTarget = side('target_code');
     return rows.map((r) => ({ code: r.code as string | null, name: r.name as string, type: r.type as string, documents: r.documents as number, mentions: r.mentions as number,
@@ -346,7 +344,7 @@ export class SqliteStore implements Store {
       originals: one('SELECT COUNT(*) AS n FROM documents WHERE duplicate_of IS NULL'),
       duplicates: one('SELECT COUNT(*) AS n FROM documents WHERE duplicate_of IS NOT NULL'),
       events: one('SELECT COUNT(*) AS n FROM events e JOIN documents d ON d.seq = e.doc_seq WHERE d.duplicate_of IS NULL'),
-      clusters: one(`SELECT COUNT(DISTINCT e.cluster_id) AS n FROM events e JOIN documents d ON d.seq = e.doc_seq WHERE d.duplicate_of IS NULL`),
+      clusters: one('SELECT COUNT(*) AS n FROM event_clusters WHERE originals > 0'),
       quotes: one('SELECT COUNT(*) AS n FROM quotes q JOIN documents d ON d.seq = q.doc_seq WHERE d.duplicate_of IS NULL'),
       failures: one('SELECT COUNT(*) AS n FROM failures'),
     };
@@ -355,6 +353,26 @@ export class SqliteStore implements Store {
   async close(): Promise<void> {
     if (this.db.open) this.db.close();
   }
+}
+
+/** A cluster from its joined rows (one per report); null when every report is a copy (it then counts nowhere). */
+function clusterOf(evs: Row[]): EventCluster | null {
+  const c = evs[0]!;
+  const originals = evs.filter((e) => e.duplicate_of === null);
+  if (originals.length === 0) return null;
+  const located = originals.find((e) => e.lat !== null) ?? evs.find((e) => e.lat !== null);
+  return {
+    id: c.id as number, code: c.code as string, label: c.label as string, root: c.root as string, quadClass: c.quad_class as number,
+    sourceCode: c.source_code as string, sourceName: c.source_name as string | null, targetCode: c.target_code as string, targetName: c.target_name as string | null,
+    dateStart: c.date_start as string | null, dateEnd: c.date_end as string | null,
+    goldstein: originals.reduce((sum, e) => sum + (e.goldstein as number), 0) / originals.length,
+    mentions: originals.length,
+    reports: new Set(originals.map((e) => e.doc_id)).size,
+    evidence: originals[0]!.evidence as string,
+    place: located ? { name: located.place_name as string, country: located.place_country as string | null, lat: located.lat as number, lon: located.lon as number, geonameId: located.geoname_id as number | null } : null,
+    sources: evs.map((e) => ({ docId: e.doc_id as string, uri: e.uri as string | null, title: e.title as string | null, published: e.published as string | null,
+      eventId: e.event_id as string, evidence: e.evidence as string, duplicateOf: e.duplicate_of as string | null })),
+  };
 }
 
 /** A user's words as one FTS5 phrase: no query syntax to learn, no syntax errors. */

@@ -1,0 +1,149 @@
+/**
+ * `npm run bench:store`: (1) query latency on a generated store of 100,000 events (the CLI's
+ * queries, median and worst of 5 runs); (2) ingest throughput against plain `analyze` on the same
+ * files, with --jobs 1 and --jobs 2. Options: --events=N, --docs=N, --skip-ingest, --skip-queries.
+ * Texts for (2): the PolNeAR train texts when ../shared/data is present, else a generated corpus.
+ */
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { analyze } from '../src/analyze.js';
+import { ingest } from '../src/corpus/ingest.js';
+import { randomSentence, seededRandom, syntheticDocument } from '../src/corpus/synthetic-documents.js';
+import type { SyntheticEvent } from '../src/corpus/synthetic-documents.js';
+import { readInputs } from '../src/ingest/read-inputs.js';
+import type { RawDocument } from '../src/ingest/raw-document.js';
+import { openSqliteStore } from '../src/storage/sqlite/sqlite-store.js';
+import type { SqliteStore } from '../src/storage/sqlite/sqlite-store.js';
+import { dataSet } from '../eval/shared-data.js';
+import { writeMixedCorpus } from '../test/helpers/mixed-corpus.js';
+
+const args = process.argv.slice(2);
+const opt = (name: string, dflt: number) => Number(args.find((a) => a.startsWith(`--${name}=`))?.split('=')[1] ?? dflt);
+const flag = (name: string) => args.includes(`--${name}`);
+const work = mkdtempSync(join(tmpdir(), 'casus-bench-store-'));
+
+const ACTORS = ['RUS', 'USA', 'UKR', 'CHN', 'DEU', 'FRA', 'GBR', 'TUR', 'IRN', 'ISR', 'POL', 'BLR', 'JPN', 'IND', 'RUSGOV', 'USAGOV', 'UKRMIL', 'NATO', 'EUR', 'UNO'];
+const CODES = ['010', '013', '020', '036', '040', '042', '043', '046', '051', '057', '061', '070', '080', '090', '100', '1056', '111', '112', '120', '125', '128', '130', '138', '140', '150', '160', '172', '180', '190', '193', '195', '200'];
+const GOLD: Record<string, number> = { '01': 0, '02': 3, '03': 4, '04': 1, '05': 3.5, '06': 6, '07': 7, '08': 5, '09': -2, '10': -5, '11': -2, '12': -4, '13': -6, '14': -6.5, '15': -7.2, '16': -4, '17': -7, '18': -9, '19': -10, '20': -10 };
+const SPEAKERS = ['Sergei Ryabkov', 'Antony Blinken', 'Dmitry Peskov', 'Jake Sullivan', 'Maria Zakharova', 'Jens Stoltenberg', 'Ned Price', 'Wang Wenbin'];
+const CITIES = [['Geneva', 'CH', 46.2, 6.15, 2660646], ['Moscow', 'RU', 55.75, 37.62, 524901], ['Kyiv', 'UA', 50.45, 30.52, 703448], ['Brussels', 'BE', 50.85, 4.35, 2800866],
+  ['Washington', 'US', 38.9, -77.04, 4140963], ['Beijing', 'CN', 39.9, 116.4, 1816670], ['Minsk', 'BY', 53.9, 27.57, 625144], ['Warsaw', 'PL', 52.23, 21.01, 756135]] as const;
+
+function day(rand: () => number): string {
+  return new Date(Date.UTC(2021, 0, 1) + Math.floor(rand() * 730) * 86_400_000).toISOString().slice(0, 10);
+}
+
+async function buildStore(path: string, events: number): Promise<number> {
+  const store = openSqliteStore(path);
+  const rand = seededRandom(2021);
+  const perDoc = 10;
+  const stories: SyntheticEvent[][] = [];
+  const storySentences: string[][] = [];
+  const t0 = performance.now();
+  for (let i = 0; i * perDoc < events; i++) {
+    // One document in five also reports three events of an earlier document (same evidence
+    // sentences, otherwise new text): those clusters get several reports; no document is a copy.
+    const sentences = Array.from({ length: 30 }, () => randomSentence(rand));
+    const evs: SyntheticEvent[] = Array.from({ length: perDoc }, (_, j) => {
+      const code = CODES[Math.floor(rand() * CODES.length)]!;
+      const source = ACTORS[Math.floor(rand() * ACTORS.length)]!;
+      let target = ACTORS[Math.floor(rand() * ACTORS.length)]!;
+      if (target === source) target = ACTORS[(ACTORS.indexOf(source) + 1) % ACTORS.length]!;
+      const city = rand() < 0.5 ? CITIES[Math.floor(rand() * CITIES.length)]! : null;
+      return { source, target, code, date: day(rand), sentence: j, goldstein: GOLD[code.slice(0, 2)] ?? 0,
+        ...(city ? { place: { name: city[0], country: city[1], lat: city[2], lon: city[3], geonameId: city[4] } } : {}) };
+    });
+    if (stories.length > 10 && rand() < 0.2) {
+      const k = Math.floor(rand() * stories.length);
+      for (let j = 0; j < 3; j++) {
+        evs[j] = stories[k]![j]!;
+        sentences[j] = storySentences[k]![j]!;
+      }
+    } else {
+      stories.push(evs);
+      storySentences.push(sentences);
+    }
+    const doc = syntheticDocument({ title: `Generated report ${i}`, sentences, published: day(rand), uri: `https://bench.example/${i}`, events: evs,
+      quotes: [{ speaker: SPEAKERS[Math.floor(rand() * SPEAKERS.length)]!, sentence: perDoc }, { speaker: SPEAKERS[Math.floor(rand() * SPEAKERS.length)]!, sentence: perDoc + 1 }] });
+    await store.put(doc);
+  }
+  const secs = (performance.now() - t0) / 1000;
+  const st = await store.stats();
+  console.log(`store · ${st.documents} documents, ${st.events} events, ${st.clusters} event clusters, ${st.quotes} quotes, built in ${secs.toFixed(1)} s (${(st.documents / secs).toFixed(0)} docs/s, ${(st.events / secs).toFixed(0)} events/s)`);
+  await store.close();
+  return st.events;
+}
+
+async function time(store: SqliteStore, name: string, q: () => Promise<unknown[]>): Promise<void> {
+  const ms: number[] = [];
+  let n = 0;
+  for (let k = 0; k < 5; k++) {
+    const t = performance.now();
+    n = (await q()).length;
+    ms.push(performance.now() - t);
+  }
+  ms.sort((a, b) => a - b);
+  console.log(`  ${name.padEnd(72)} ${String(n).padStart(6)} rows  median ${ms[2]!.toFixed(1).padStart(6)} ms  worst ${ms[4]!.toFixed(1).padStart(6)} ms`);
+}
+
+async function queries(events: number): Promise<void> {
+  const path = join(work, 'events.db');
+  await buildStore(path, events);
+  const store = openSqliteStore(path);
+  console.log(`queries (median and worst of 5):`);
+  await time(store, 'events --actor RUS --target USA --from 2021-12-01 --to 2021-12-31 --root 13', () => store.events({ actor: 'RUS', target: 'USA', from: '2021-12-01', to: '2021-12-31', root: '13' }));
+  await time(store, 'events --actor RUS --from 2021-12-01 --to 2021-12-31', () => store.events({ actor: 'RUS', from: '2021-12-01', to: '2021-12-31' }));
+  await time(store, 'events --root 19 --limit 100', () => store.events({ root: '19', limit: 100 }));
+  await time(store, 'quotes --speaker "Sergei Ryabkov" --limit 100', () => store.quotes({ speaker: 'Sergei Ryabkov', limit: 100 }));
+  await time(store, 'timeline --actor RUS --from 2021-12-01 --to 2021-12-31', () => store.events({ actor: 'RUS', eitherSide: true, from: '2021-12-01', to: '2021-12-31' }));
+  await time(store, 'dyad RUS USA --by week', () => store.series('RUS', 'USA', 'week'));
+  await time(store, 'dyad RUS UKR --by month --both', () => store.series('RUS', 'UKR', 'month', { bothDirections: true }));
+  await time(store, 'actors', () => store.actors());
+  await time(store, 'search "legal guarantees"', () => store.search('legal guarantees'));
+  await time(store, 'search "border"', () => store.search('border'));
+  await store.close();
+}
+
+async function throughput(docs: number): Promise<void> {
+  const dir = join(work, 'texts');
+  mkdirSync(dir, { recursive: true });
+  const polnear = dataSet('polnear/train/text');
+  let what: string;
+  if (polnear) {
+    const files = readdirSync(polnear).filter((f) => f.endsWith('.txt')).sort().slice(0, docs);
+    for (const f of files) writeFileSync(join(dir, f), readFileSync(join(polnear, f)));
+    what = `${files.length} PolNeAR train articles`;
+  } else {
+    writeMixedCorpus(dir, { text: Math.round(docs * 0.6), html: Math.round(docs * 0.2), jsonl: Math.round(docs * 0.15), copies: Math.round(docs * 0.05) });
+    what = `${docs} generated mixed documents`;
+  }
+  const raws: RawDocument[] = [];
+  for await (const r of readInputs([dir])) if (r.ok) raws.push(r.doc);
+  analyze('Warm-up. Loads every resource once.');
+  let t = performance.now();
+  for (const raw of raws) analyze(raw);
+  const analyzeRate = raws.length / ((performance.now() - t) / 1000);
+  console.log(`throughput · ${what} (${raws.length} documents)`);
+  console.log(`  analyze, one thread, resources loaded      ${analyzeRate.toFixed(1).padStart(7)} docs/s`);
+  for (const jobs of [1, 2]) {
+    const path = join(work, `ingest-${jobs}.db`);
+    const store = openSqliteStore(path);
+    let firstAt = 0;
+    let firstDocs = 0;
+    t = performance.now();
+    const s = await ingest([dir], store, { jobs, onProgress: (p) => { if (!firstAt && p.stored > 0) { firstAt = performance.now(); firstDocs = p.documents; } } });
+    const wall = (performance.now() - t) / 1000;
+    await store.close();
+    const steady = (s.documents - firstDocs) / ((performance.now() - firstAt) / 1000);
+    console.log(`  ingest --jobs ${jobs}: ${(s.documents / wall).toFixed(1).padStart(7)} docs/s wall (worker start-up included), ${steady.toFixed(1).padStart(7)} docs/s after the first commit; ${s.stored} stored, ${s.duplicates} near-duplicates`);
+  }
+}
+
+try {
+  if (!flag('skip-queries')) await queries(opt('events', 100_000));
+  if (!flag('skip-ingest')) await throughput(opt('docs', 300));
+  console.log(`peak RSS ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`);
+} finally {
+  rmSync(work, { recursive: true, force: true });
+}
