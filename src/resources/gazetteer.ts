@@ -20,6 +20,7 @@ const SupplementPlaceSchema = z.object({
   lon: z.number().min(-180).max(180),
   geonameId: z.number().int().positive().nullable(),
   aliases: z.array(z.string().min(1)).optional(),
+  demonyms: z.array(z.string().min(1)).optional(),
   code: z.string().optional(),
   admin1: z.string().optional(),
 });
@@ -34,8 +35,12 @@ const SupplementSchema = z.object({
   aliases: z.array(z.object({ alias: z.string().min(1), name: z.string().min(1), country: z.string().length(2) })),
   /** Country names, short forms and abbreviations world-countries lacks (U.S., Britain…). */
   countryAliases: z.record(z.string().length(2), z.array(z.string().min(1))),
+  countryPoints: z.record(z.string().length(2), z.tuple([z.number().min(-90).max(90), z.number().min(-180).max(180)])),
   words: z.object({
     notPlaces: z.array(z.string()),
+    orgHeads: z.array(z.string()),
+    givenNames: z.array(z.string()),
+    compassWords: z.array(z.string()),
     personTitles: z.array(z.string()),
     regionHeads: z.array(z.string()),
     metonymyVerbs: z.array(z.string()),
@@ -85,6 +90,8 @@ export interface Gazetteer {
   lookup(key: string): readonly number[] | undefined;
   /** Name keys that are demonyms (Russian, Georgians) rather than names. */
   isDemonym(key: string): boolean;
+  /** The places a demonym names (Georgians: the country, not the US state). */
+  demonymOf(key: string): readonly number[] | undefined;
   /** The country entry for an ISO code, the admin1 entry for "US.DE". */
   countryEntry(cc: string): number;
   admin1Entry(key: string): number;
@@ -114,7 +121,7 @@ class Builder {
   countries: string[] = []; countryIdx = new Map<string, number>();
   admin1Keys: string[] = []; admin1Idx = new Map<string, number>();
   index = new Map<string, number[]>();
-  demonyms = new Set<string>();
+  demonyms = new Map<string, number[]>();
   maxWords = 1;
 
   cc(code: string | null): number {
@@ -137,6 +144,12 @@ class Builder {
     this.key(e.name, i);
     return i;
   }
+  demonym(form: string, i: number): void {
+    this.key(form, i);
+    const k = normalizePlaceName(form);
+    const l = this.demonyms.get(k);
+    if (!l) this.demonyms.set(k, [i]); else if (!l.includes(i)) l.push(i);
+  }
   key(name: string, i: number): void {
     const k = normalizePlaceName(name);
     if (!k) return;
@@ -156,20 +169,21 @@ class Builder {
 }
 
 /** Prominence given to entries without a population, on the population scale. */
-const PROMINENCE: Record<string, number> = { country: 3e8, admin1: 3e6, region: 5e6, water: 3e6, physical: 2e6 };
+const PROMINENCE: Record<string, number> = { country: 3e8, admin1: 1e7, region: 5e6, water: 3e6, physical: 2e6 };
 
 export function buildGazetteer(cities: Iterable<CityRecord>, countries: readonly CountryRecord[], supp: Supplement, us: z.infer<typeof UsPlacesSchema> | null): Gazetteer {
   const b = new Builder();
   const countryEntry = new Map<string, number>();
   for (const c of countries) {
     // Bigger countries are mentioned more: the prior grows with area, within the country band.
-    const i = b.add({ name: c.name.common, kind: 'country', lat: c.latlng[0], lon: c.latlng[1], pop: PROMINENCE['country']! * (1 + Math.log10(1 + c.area) / 10), gid: null, cc: c.cca2, a1: null });
+    const [lat, lon] = supp.countryPoints[c.cca2] ?? c.latlng;
+    const i = b.add({ name: c.name.common, kind: 'country', lat, lon, pop: PROMINENCE['country']! * (1 + Math.log10(1 + c.area) / 10), gid: null, cc: c.cca2, a1: null });
     countryEntry.set(c.cca2, i);
     b.key(c.name.official, i);
     // Two-letter codes ("GE", "IN") are ordinary words in text: only longer spellings are names.
     for (const s of c.altSpellings) if (s.length > 3 || /\./.test(s)) b.key(s, i);
     const d = c.demonyms?.eng;
-    if (d) for (const form of new Set([d.m, d.f, `${d.m}s`, `${d.f}s`])) { b.key(form, i); b.demonyms.add(normalizePlaceName(form)); }
+    if (d) for (const form of new Set([d.m, d.f, `${d.m}s`, `${d.f}s`])) b.demonym(form, i);
   }
   for (const [cc, names] of Object.entries(supp.countryAliases)) {
     const i = countryEntry.get(cc);
@@ -181,6 +195,7 @@ export function buildGazetteer(cities: Iterable<CityRecord>, countries: readonly
     const a1 = p.country && p.admin1 ? `${p.country}.${p.admin1}` : null;
     const i = b.add({ name: p.name, kind: p.kind, lat: p.lat, lon: p.lon, pop: PROMINENCE[p.kind]!, gid: p.geonameId, cc: p.country, a1 });
     for (const a of p.aliases ?? []) b.key(a, i);
+    for (const d of p.demonyms ?? []) b.demonym(d, i);
     if (a1) { admin1Entry.set(a1, i); if (p.code && (p.country === 'US' || p.country === 'CA')) byCode.set(p.code, a1); }
   }
   const cityByName = new Map<string, number[]>();
@@ -230,6 +245,7 @@ export function buildGazetteer(cities: Iterable<CityRecord>, countries: readonly
     admin1Keys: b.admin1Keys,
     lookup: (k) => b.index.get(k),
     isDemonym: (k) => b.demonyms.has(k),
+    demonymOf: (k) => b.demonyms.get(k),
     countryEntry: (cc) => countryEntry.get(cc) ?? -1,
     admin1Entry: (k) => admin1Entry.get(k) ?? -1,
     admin1ByCode: (code) => byCode.get(code),

@@ -21,6 +21,8 @@ export interface Candidate extends Span {
   hint: Hint | null;
   /** Sentence-initial single word: capitalisation tells nothing. */
   initial: boolean;
+  /** The text says it is a state or province: "the state of Washington", "Washington state". */
+  admin1Level?: boolean;
 }
 
 /** A container: a country (ISO code) or a first-level region ("US.TX"). */
@@ -37,7 +39,9 @@ const FUNCTION_WORDS = new Set(('a an the in at on of from to for by with withou
   'according mr mrs ms dr st').split(' '));
 const CONNECTORS = new Set(['of', 'de', 'del', 'da', 'do', 'dos', 'du', 'des', 'la', 'le', 'el', 'al', 'upon', 'on', 'and', 'y', 'am', 'an', 'der', 'sur']);
 
-const WORD = /[\p{L}\p{M}\p{N}]+(?:[’'\-.&][\p{L}\p{M}\p{N}]+)*\.?/gu;
+// Hyphens split words ("EU-Israel", "Philadelphia-based"); the run builder joins them back
+// when the parts make one name ("Winston-Salem", "Rostov-on-Don").
+const WORD = /[\p{L}\p{M}\p{N}]+(?:[’'.&][\p{L}\p{M}\p{N}]+)*\.?/gu;
 const isUpper = (c: string) => c !== c.toLowerCase() && c === c.toUpperCase();
 
 function tokenize(text: string, span: Span): Token[] {
@@ -49,6 +53,9 @@ function tokenize(text: string, span: Span): Token[] {
     let t = m[0];
     // A sentence-final period is not part of the word, unless the word is an abbreviation (U.S., Ga.).
     if (t.endsWith('.') && !/\.\p{L}+\.$/u.test(t) && !/^\p{Lu}\p{Ll}{0,3}\.$/u.test(t)) t = t.slice(0, -1);
+    // Possessives: "Ohio's", "Texas'".
+    const poss = /['’]s?$/.exec(t);
+    if (poss && t.length > poss[0].length + 1) t = t.slice(0, -poss[0].length);
     out.push({ start, end: start + t.length, text: t, cap: isUpper(t[0]!) && !FUNCTION_WORDS.has(t.toLowerCase()) });
   }
   return out;
@@ -56,6 +63,9 @@ function tokenize(text: string, span: Span): Token[] {
 
 export interface FinderWords {
   notPlaces: Set<string>;
+  orgHeads: Set<string>;
+  givenNames: Set<string>;
+  compass: Set<string>;
   titles: Set<string>;
   regionHeads: Set<string>;
 }
@@ -63,6 +73,9 @@ export interface FinderWords {
 export function finderWords(supp: Supplement): FinderWords {
   return {
     notPlaces: new Set(supp.words.notPlaces.map((w) => w.toLowerCase())),
+    orgHeads: new Set(supp.words.orgHeads),
+    givenNames: new Set(supp.words.givenNames.map((w) => w.toLowerCase())),
+    compass: new Set(supp.words.compassWords),
     titles: new Set(supp.words.personTitles.map((w) => w.toLowerCase().replace(/\.$/, ''))),
     regionHeads: new Set(supp.words.regionHeads),
   };
@@ -70,9 +83,13 @@ export function finderWords(supp: Supplement): FinderWords {
 
 /** The gazetteer key of a words run, trying the plain name and, for "X County", the county. */
 function lookupKey(g: Gazetteer, words: string): { key: string; entries: readonly number[] } | null {
-  const key = normalizePlaceName(words);
+  let key = normalizePlaceName(words);
+  // All-capital datelines ("CLINTON —") and headlines: the name in ordinary case.
   const e = g.lookup(key);
   if (e) return { key, entries: e };
+  // Abbreviations: "Mt. Pleasant", "Ft. Worth", "Platte Co.".
+  const expanded = key.replace(/^mt\.? /, 'mount ').replace(/^ft\.? /, 'fort ').replace(/ co\.?$/, ' county');
+  if (expanded !== key) { key = expanded; const e3 = g.lookup(key); if (e3) return { key, entries: e3 }; }
   if (key.endsWith('.')) { const k2 = key.slice(0, -1); const e2 = g.lookup(k2); if (e2) return { key: k2, entries: e2 }; }
   return null;
 }
@@ -105,6 +122,11 @@ export function findHint(g: Gazetteer, text: string, end: number): Hint | null {
   return null;
 }
 
+/** "the state of Washington", "Washington state", "the province of Alberta", "Alberta province". */
+export function saysAdmin1(text: string, start: number, end: number): boolean {
+  return /\b(state|province)\s+of\s+$/i.test(text.slice(Math.max(0, start - 20), start)) || /^\s+(state|province)\b/.test(text.slice(end, end + 12));
+}
+
 /** Candidates from the capitalised runs of each stretch of text. */
 export function scanText(g: Gazetteer, words: FinderWords, text: string, stretches: readonly Span[]): Candidate[] {
   const out: Candidate[] = [];
@@ -117,11 +139,11 @@ export function scanText(g: Gazetteer, words: FinderWords, text: string, stretch
       let j = i + 1;
       while (j < toks.length) {
         const gap = text.slice(toks[j - 1]!.end, toks[j]!.start);
-        if (!/^ ?$/.test(gap) && gap !== '-') break;
+        if (!/^ ?$/.test(gap) && gap !== '-' && gap !== '–') break;
         const t = toks[j]!;
         if (t.cap) { j++; continue; }
         const lower = t.text.toLowerCase();
-        if (CONNECTORS.has(lower) && j + 1 < toks.length && toks[j + 1]!.cap && /^ $/.test(text.slice(t.end, toks[j + 1]!.start))) { j += 2; continue; }
+        if (CONNECTORS.has(lower) && j + 1 < toks.length && toks[j + 1]!.cap && /^[ -]$/.test(text.slice(t.end, toks[j + 1]!.start))) { j += 2; continue; }
         if (words.regionHeads.has(lower)) { j++; }
         break;
       }
@@ -135,55 +157,70 @@ export function scanText(g: Gazetteer, words: FinderWords, text: string, stretch
 
 function matchRun(g: Gazetteer, words: FinderWords, text: string, toks: Token[], runStart: number, run: Token[], out: Candidate[]): void {
   const matched: { a: number; b: number; key: string; entries: readonly number[] }[] = [];
+  // (entries of a demonym are replaced by the places it names)
   let a = 0;
   while (a < run.length) {
     let found = false;
     for (let b = Math.min(run.length, a + g.maxWords); b > a; b--) {
       if (!run[a]!.cap || !run[b - 1]!.cap && !words.regionHeads.has(run[b - 1]!.text.toLowerCase())) continue;
       const hit = lookupKey(g, text.slice(run[a]!.start, run[b - 1]!.end));
-      if (hit) { matched.push({ a, b, ...hit }); a = b; found = true; break; }
+      if (hit && !words.notPlaces.has(hit.key)) { matched.push({ a, b, ...hit }); a = b; found = true; break; }
     }
     if (!found) a++;
   }
   for (const m of matched) {
     const demonym = g.isDemonym(m.key);
+    if (demonym) m.entries = g.demonymOf(m.key)!;
     const single = m.b - m.a === 1;
     const first = run[m.a]!;
     const prev = toks[runStart + m.a - 1];
     // Person titles: "Mr. Jordan", "President Lincoln", "Gov. Georgia Smith".
     if (prev && words.titles.has(prev.text.toLowerCase().replace(/\.$/, '')) && /^\s+$/.test(text.slice(prev.end, first.start))) continue;
     if (run[m.a - 1]?.text.toLowerCase().replace(/\.$/, '') && words.titles.has(run[m.a - 1]!.text.toLowerCase().replace(/\.$/, ''))) continue;
-    // Part of a longer name ("Georgia Tech", "Paris Hilton", "Michael Jordan"): a capitalised word
-    // of the run right beside it that is no place itself. Countries and states inside
-    // organisation names ("Texas Department of…") are still places; demonyms are adjectives.
-    const otherBefore = m.a > 0 && run[m.a - 1]!.cap && !matched.some((o) => o.b === m.a);
-    const otherAfter = m.b < run.length && run[m.b]!.cap && !matched.some((o) => o.a === m.b);
+    // Part of a longer name ("Michael Jordan", "Lake Paris"): a capitalised word of the run right
+    // before it that is no place itself. A name followed by capitalised words is kept: places
+    // inside organisation names ("the Athens Police Department") still say where.
+    const otherBefore = m.a > 0 && run[m.a - 1]!.cap && !words.compass.has(run[m.a - 1]!.text)
+      && /^ $/.test(text.slice(run[m.a - 1]!.end, first.start));
     const strong = m.entries.some((e) => g.kind[e]! <= 1);
     if (!demonym && otherBefore) continue;
-    if (!demonym && otherAfter && !strong) continue;
+    // A place name followed by a capitalised word: an organisation or feature named after the place
+    // ("Athens Police Department", "Gainesville City Council") still says where; anything else
+    // ("Chad Smith", "Jordan Spieth") is a person or a name we do not know.
+    const next = m.b < run.length ? run[m.b]! : null;
+    // Countries and states keep their place before any capitalised word ("Kentucky Workforce
+    // Development Cabinet"), unless they are also first names (Chad Smith).
+    if (!demonym && next?.cap && /^ $/.test(text.slice(run[m.b - 1]!.end, next.start)) && !words.orgHeads.has(next.text)
+      && (!strong || words.givenNames.has(m.key))) continue;
     if (words.notPlaces.has(m.key)) continue;
     // Acronyms (NATO, EU, AP) are organisations unless they name a country or state (US, UK, UAE).
-    if (single && /^[\p{Lu}.&]+$/u.test(first.text) && first.text.replace(/\./g, '').length >= 2 && !strong) continue;
+    const dateline = /^\s*(—|–|--|-|,)/.test(text.slice(first.end, first.end + 4)) && first.text.length >= 4;
+    if (single && /^[\p{Lu}.&]+$/u.test(first.text) && first.text.replace(/\./g, '').length >= 2 && !strong && !dateline) continue;
     const start = first.start, end = run[m.b - 1]!.end;
     const sentenceInitial = !prev || /[.!?:"“]\s*$/.test(text.slice(Math.max(0, start - 3), start)) || /\n\s*$/.test(text.slice(Math.max(0, start - 2), start));
     out.push({
       start, end, key: m.key, entries: m.entries, source: 'text', entity: null, demonym,
-      hint: findHint(g, text, end), initial: single && sentenceInitial,
+      hint: findHint(g, text, end), initial: single && sentenceInitial, admin1Level: saysAdmin1(text, start, end),
     });
   }
 }
 
 /** Candidates from the entities stage: GPE, LOC, and NORP where the gazetteer knows a demonym. */
-export function fromEntities(g: Gazetteer, text: string, entities: readonly Entity[]): Candidate[] {
+export function fromEntities(g: Gazetteer, words: FinderWords, text: string, entities: readonly Entity[]): Candidate[] {
   const out: Candidate[] = [];
   for (const e of entities) {
     if (e.type !== 'GPE' && e.type !== 'LOC' && e.type !== 'NORP') continue;
     for (const m of e.mentions) {
       const hit = lookupKey(g, text.slice(m.start, m.end));
       if (!hit) continue;
+      const hint = findHint(g, text, m.end);
+      if (words.notPlaces.has(hit.key) && !hint) continue;
+      // "Chad Smith": a first name the tagger took for a country.
+      const next = /^ (\p{Lu}[\p{L}'’.]*)/u.exec(text.slice(m.end, m.end + 30))?.[1];
+      if (next && words.givenNames.has(hit.key) && !words.orgHeads.has(next)) continue;
       const demonym = g.isDemonym(hit.key);
       if (e.type === 'NORP' && !demonym) continue;
-      out.push({ start: m.start, end: m.end, key: hit.key, entries: hit.entries, source: 'entity', entity: e.id, demonym, hint: findHint(g, text, m.end), initial: false });
+      out.push({ start: m.start, end: m.end, key: hit.key, entries: hit.entries, source: 'entity', entity: e.id, demonym, hint, initial: false, admin1Level: saysAdmin1(text, m.start, m.end) });
     }
   }
   return out;
@@ -191,14 +228,22 @@ export function fromEntities(g: Gazetteer, text: string, entities: readonly Enti
 
 /** Entity candidates win where both found the same words; text candidates fill what NER missed,
  * except inside a PERSON or ORG entity that is not a place. */
-export function mergeCandidates(fromNer: Candidate[], fromText: Candidate[], entities: readonly Entity[]): Candidate[] {
+export function mergeCandidates(fromNer: Candidate[], fromText: Candidate[], entities: readonly Entity[], words: FinderWords, text: string): Candidate[] {
   const blocked: Span[] = [];
   for (const e of entities) if (e.type === 'PERSON') for (const m of e.mentions) blocked.push(m);
-  const out = [...fromNer];
+  let out = [...fromNer];
   for (const c of fromText) {
-    if (fromNer.some((n) => n.start < c.end && c.start < n.end)) continue;
-    if (blocked.some((b) => b.start <= c.start && c.end <= b.end)) continue;
-    out.push(c);
+    // Inside a person's name ("Chad Smith"), unless the gazetteer's name is the whole span and
+    // longer than a word: taggers call "Walker County" a person now and then.
+    if (blocked.some((b) => b.start <= c.start && c.end <= b.end && !(b.start === c.start && b.end === c.end && c.key.includes(' '))
+      && !(b.start === c.start && c.end < b.end && words.orgHeads.has(/^\s*(\S+)/.exec(text.slice(c.end, b.end))?.[1] ?? '')))) continue;
+    const over = out.filter((n) => n.start < c.end && c.start < n.end);
+    if (over.length === 0) { out.push(c); continue; }
+    // The gazetteer's longer name wins over a tagger span inside it ("New York City" over "York").
+    if (over.every((n) => c.start <= n.start && n.end <= c.end && n.end - n.start < c.end - c.start)) {
+      out = out.filter((n) => !over.includes(n));
+      out.push({ ...c, source: 'entity', entity: over[0]!.entity });
+    }
   }
   return out.sort((a, b) => a.start - b.start);
 }

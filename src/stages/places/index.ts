@@ -49,9 +49,9 @@ export function placeStretches(doc: Pick<WorkingDocument, 'text' | 'sentences' |
 export function findPlaces(doc: Pick<WorkingDocument, 'text' | 'sentences' | 'regions' | 'title' | 'entities'>, res: Resources = defaultResources(), given?: Candidate[]): Place[] {
   const { g } = res;
   const candidates = given ?? mergeCandidates(
-    fromEntities(g, doc.text, doc.entities),
+    fromEntities(g, res.finder, doc.text, doc.entities),
     scanText(g, res.finder, doc.text, placeStretches(doc)),
-    doc.entities,
+    doc.entities, res.finder, doc.text,
   );
   const resolved = resolvePlaces(g, candidates);
   const byEntry = new Map<number, { mentions: Candidate[] }>();
@@ -90,7 +90,7 @@ export function findPlaces(doc: Pick<WorkingDocument, 'text' | 'sentences' | 're
 
 export const places: Stage = {
   name: 'places',
-  requires: ['sentences', 'regions'],
+  requires: ['sentences', 'regions', 'entities'],
   produces: ['places'],
   run(doc, ctx) {
     const found = findPlaces(doc);

@@ -13,7 +13,11 @@ export interface Resolution {
   why: string;
 }
 
-interface Group { key: string; mentions: Candidate[]; entries: number[]; choice: number; confident: boolean; score: number; context: number }
+interface Group {
+  key: string; mentions: Candidate[]; entries: number[]; choice: number; confident: boolean; score: number; context: number;
+  /** First-level regions its candidates lie in, with the weight one group lends each (ambiguous names lend less). */
+  regions: Map<number, number>;
+}
 
 const EARTH_KM = 6371;
 export function distanceKm(lat1: number, lon1: number, lat2: number, lon2: number): number {
@@ -28,6 +32,8 @@ const COUNTRY = 0, ADMIN1 = 1, CITY = 5, ADMIN2 = 6, LOCALITY = 7;
 function hintFits(g: Gazetteer, e: number, c: Candidate): boolean {
   const h = c.hint;
   if (!h) return false;
+  // "Kansas, Kentucky, Louisiana": a list of states or countries, not a place and its container.
+  if (h.admin1 && c.entries.some((x) => g.kind[x]! <= ADMIN1)) return false;
   if (h.country && g.countries[g.country[e]!] !== h.country) return false;
   if (h.admin1 && g.admin1Keys[g.admin1[e]!] !== h.admin1) return false;
   // A container is not inside itself: "Georgia, United States" may be the state, not the country.
@@ -56,7 +62,7 @@ function buildContext(g: Gazetteer, groups: Group[], onlyConfident: boolean): Co
 }
 
 /** The contextual evidence for entry e of group gr. */
-function contextScore(g: Gazetteer, e: number, gr: Group, ctx: Context): number {
+function contextScore(g: Gazetteer, e: number, gr: Group, ctx: Context, groups: readonly Group[]): number {
   let s = 0;
   const cc = g.country[e]!;
   if (cc >= 0 && ctx.total > 0) {
@@ -64,10 +70,21 @@ function contextScore(g: Gazetteer, e: number, gr: Group, ctx: Context): number 
     const total = ctx.total - (gr.choice >= 0 && g.country[gr.choice]! >= 0 ? gr.mentions.length : 0);
     if (total > 0) s += 2 * ((ctx.country.get(cc) ?? 0) - own) / total;
   }
+  // Local evidence (same state, names that could share it, places nearby) adds up to at most 4:
+  // enough to prefer Paris, Tennessee beside Henry County, not to turn a state into a hamlet.
+  let local = 0;
   const a1 = g.admin1[e]!;
   if (a1 >= 0 && g.kind[e] !== ADMIN1) {
     const own = gr.choice >= 0 && g.admin1[gr.choice] === a1 ? gr.mentions.length : 0;
-    if ((ctx.admin1.get(a1) ?? 0) - own > 0) s += 2;
+    if ((ctx.admin1.get(a1) ?? 0) - own > 0) local += 2;
+  }
+  // Other names of the document that could lie in the same state or province ("Paris" and "Henry
+  // County" are both in Tennessee), even before they are resolved.
+  if (a1 >= 0 && g.kind[e]! >= CITY) {
+    let support = 0;
+    // Confidently resolved names already count through ctx.admin1; the rest lend their candidates' regions.
+    for (const o of groups) if (o !== gr && !o.confident) support += o.regions.get(a1) ?? 0;
+    local += support;
   }
   if (g.kind[e]! >= CITY) {
     let best = Infinity;
@@ -76,25 +93,28 @@ function contextScore(g: Gazetteer, e: number, gr: Group, ctx: Context): number 
       const d = distanceKm(g.lat[e]!, g.lon[e]!, p.lat, p.lon);
       if (d < best) best = d;
     }
-    if (best < 40) s += 2; else if (best < 150) s += 1.2; else if (best < 400) s += 0.5;
+    if (best < 40) local += 2; else if (best < 150) local += 1.2; else if (best < 400) local += 0.5;
   }
-  return s;
+  return s + Math.min(4, local);
 }
 
 function priorScore(g: Gazetteer, e: number, gr: Group): number {
   let s = Math.log10(g.pop[e]!);
+  // "Ohio" alone is the state far more often than Ohio County.
+  if (g.kind[e] === ADMIN2 && !/ (county|parish|borough)$/.test(gr.key)) s -= 1.5;
   // Capitals stand for their countries in the news; the biggest city of a state or province is
   // the one its name usually means ("Wilmington" alone is more often Delaware's than the larger Carolina one).
-  if (g.capital[e]) s += 1;
+  if (g.capital[e]) s += 1.3;
   else if (g.primate[e]) s += 0.5;
   if (gr.mentions.some((c) => hintFits(g, e, c))) s += 6;
+  if (g.kind[e] === ADMIN1 && gr.mentions.some((c) => c.admin1Level)) s += 6;
   return s;
 }
 
-function choose(g: Gazetteer, gr: Group, ctx: Context | null): void {
+function choose(g: Gazetteer, gr: Group, ctx: Context | null, groups: readonly Group[]): void {
   let best = -1, bestScore = -Infinity, second = -Infinity, bestCtx = 0;
   for (const e of gr.entries) {
-    const c = ctx ? contextScore(g, e, gr, ctx) : 0;
+    const c = ctx ? contextScore(g, e, gr, ctx, groups) : 0;
     const s = priorScore(g, e, gr) + c;
     if (s > bestScore) { second = bestScore; bestScore = s; best = e; bestCtx = c; }
     else if (s > second) second = s;
@@ -112,18 +132,23 @@ export function resolvePlaces(g: Gazetteer, candidates: readonly Candidate[]): R
     let gr = byKey.get(c.key);
     if (!gr) {
       // A demonym names its country, never a city of the same spelling.
-      const entries = c.demonym ? c.entries.filter((e) => g.kind[e] === COUNTRY) : [...c.entries];
-      gr = { key: c.key, mentions: [], entries, choice: -1, confident: false, score: 0, context: 0 };
+      const entries = c.demonym ? [...(g.demonymOf(c.key) ?? [])] : [...c.entries];
+      gr = { key: c.key, mentions: [], entries, choice: -1, confident: false, score: 0, context: 0, regions: new Map() };
       byKey.set(c.key, gr);
     }
     gr.mentions.push(c);
   }
   const groups = [...byKey.values()].filter((gr) => gr.entries.length > 0);
-  for (const gr of groups) choose(g, gr, null);
+  for (const gr of groups) {
+    const set = new Set<number>();
+    for (const e of gr.entries) if (g.admin1[e]! >= 0) set.add(g.admin1[e]!);
+    for (const a1 of set) gr.regions.set(a1, 1 / Math.sqrt(set.size));
+  }
+  for (const gr of groups) choose(g, gr, null, groups);
   let ctx = buildContext(g, groups, true);
-  for (const gr of groups) choose(g, gr, ctx);
+  for (const gr of groups) choose(g, gr, ctx, groups);
   ctx = buildContext(g, groups, false);
-  for (const gr of groups) choose(g, gr, ctx);
+  for (const gr of groups) choose(g, gr, ctx, groups);
   return groups.map((gr) => {
     const e = gr.choice;
     const weak = weakEvidence(g, gr);
