@@ -1,12 +1,14 @@
 /**
- * Bytes to text: UTF-8 by default; UTF-16 (with BOM) and Latin-1 (windows-1252) detected and
- * decoded with a warning; binary data refused with a reason.
+ * Bytes to text: UTF-8 by default; UTF-16 (with BOM), the charset an HTML/XML page declares
+ * (<meta charset>, http-equiv Content-Type, <?xml encoding?>) and Latin-1 (windows-1252) detected
+ * and decoded with a warning; binary data refused with a reason.
  */
 import { CasusError } from '../core/errors.js';
 
 export interface Decoded {
   text: string;
-  encoding: 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1252';
+  /** 'utf-8', 'utf-16le', 'utf-16be', 'windows-1252', or the WHATWG name of a declared charset. */
+  encoding: string;
   warning?: string;
 }
 
@@ -29,12 +31,40 @@ export function decodeBytes(bytes: Uint8Array): Decoded {
     return { text: utf8.decode(bytes), encoding: 'utf-8' };
   } catch {
     const at = firstInvalidUtf8(bytes);
+    // Valid UTF-8 wins over any declaration (re-saved pages keep their old <meta charset>); when
+    // the bytes are not UTF-8, the page's own declaration comes before the Latin-1 guess.
+    const declared = declaredCharset(bytes);
+    if (declared && declared.encoding !== 'utf-8') {
+      return {
+        text: declared.decode(bytes),
+        encoding: declared.encoding,
+        warning: `not valid UTF-8 (first bad byte at offset ${at}); decoded as ${declared.encoding}, as the page declares`,
+      };
+    }
     return {
       text: new TextDecoder('windows-1252').decode(bytes),
       encoding: 'windows-1252',
       warning: `not valid UTF-8 (first bad byte at offset ${at}); decoded as Latin-1 (windows-1252)`,
     };
   }
+}
+
+/** The charset declared in the first 4 KB (meta charset, http-equiv, XML declaration), if TextDecoder knows it. */
+export function declaredCharset(bytes: Uint8Array): TextDecoder | null {
+  const head = latin1(bytes.subarray(0, 4096));
+  const m = /<meta\b[^>]*?\bcharset\s*=\s*["']?\s*([\w.:-]+)/i.exec(head) ?? /^\s*<\?xml\b[^>]*\bencoding\s*=\s*["']([\w.:-]+)/i.exec(head);
+  if (!m) return null;
+  try {
+    return new TextDecoder(m[1]!.toLowerCase());
+  } catch {
+    return null; // a label TextDecoder does not support: fall back to the Latin-1 guess
+  }
+}
+
+function latin1(bytes: Uint8Array): string {
+  let s = '';
+  for (let i = 0; i < bytes.length; i += 1024) s += String.fromCharCode(...bytes.subarray(i, i + 1024));
+  return s;
 }
 
 function decodeUtf8(bytes: Uint8Array): string {

@@ -129,9 +129,47 @@ export function parseTree(html: string): ParsedPage {
     },
     { decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true, recognizeSelfClosing: true },
   );
-  parser.end(html);
+  parser.end(limitNesting(html));
   if (page.firstH1 === ' ') page.firstH1 = '';
   return page;
+}
+
+/**
+ * htmlparser2 keeps its open-element stack in an array it shifts at the front, so thousands of
+ * unclosed tags cost quadratic time. One linear scan finds such pages; their tags beyond a depth
+ * no real page reaches are removed (with as many closing tags) before parsing.
+ */
+const TAG_RE = /<(\/?)([a-zA-Z][a-zA-Z0-9:-]*)\b[^<>]*?(\/?)>/g;
+const NESTING_LIMIT = 500;
+export function limitNesting(html: string): string {
+  let depth = 0;
+  let max = 0;
+  TAG_RE.lastIndex = 0;
+  for (let m = TAG_RE.exec(html); m; m = TAG_RE.exec(html)) {
+    if (m[1]) depth = Math.max(0, depth - 1);
+    else if (!m[3] && !VOID.has(m[2]!.toLowerCase())) depth++;
+    if (depth > max) max = depth;
+  }
+  if (max <= NESTING_LIMIT) return html;
+  depth = 0;
+  let dropped = 0;
+  return html.replace(TAG_RE, (tag, close: string, name: string, selfClosing: string) => {
+    if (close) {
+      if (dropped > 0) {
+        dropped--;
+        return '';
+      }
+      depth = Math.max(0, depth - 1);
+      return tag;
+    }
+    if (selfClosing || VOID.has(name.toLowerCase())) return tag;
+    if (depth >= NESTING_LIMIT) {
+      dropped++;
+      return '';
+    }
+    depth++;
+    return tag;
+  });
 }
 
 const VOID = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'param', 'source', 'track', 'wbr']);
