@@ -85,4 +85,21 @@ CREATE INDEX clusters_source_originals ON event_clusters(source_code, originals)
 CREATE INDEX clusters_target_originals ON event_clusters(target_code, originals);
 `,
   },
+  {
+    version: 3,
+    name: 'actor_counts and code_counts: per-actor totals kept on write, so casus actors reads a few rows',
+    sql: `
+CREATE INDEX clusters_source_date ON event_clusters(source_code, date_start);
+CREATE TABLE actor_counts (key TEXT PRIMARY KEY, code TEXT, name TEXT NOT NULL, type TEXT NOT NULL, documents INTEGER NOT NULL, mentions INTEGER NOT NULL);
+CREATE INDEX actor_counts_documents ON actor_counts(documents DESC, mentions DESC);
+INSERT INTO actor_counts (key, code, name, type, documents, mentions)
+  SELECT COALESCE(en.actor_code, en.name), en.actor_code, MIN(en.name), MIN(en.type), COUNT(DISTINCT en.doc_seq), SUM(en.mentions)
+  FROM entities en JOIN documents d ON d.seq = en.doc_seq WHERE d.duplicate_of IS NULL GROUP BY COALESCE(en.actor_code, en.name);
+CREATE TABLE code_counts (code TEXT PRIMARY KEY, as_source INTEGER NOT NULL DEFAULT 0, as_target INTEGER NOT NULL DEFAULT 0);
+INSERT INTO code_counts (code, as_source, as_target)
+  SELECT code, SUM(s), SUM(t) FROM (
+    SELECT source_code AS code, 1 AS s, 0 AS t FROM event_clusters WHERE originals > 0
+    UNION ALL SELECT target_code, 0, 1 FROM event_clusters WHERE originals > 0) GROUP BY code;
+`,
+  },
 ];

@@ -77,10 +77,13 @@ export class SqliteStore implements Store {
       insertDoc: p(`INSERT INTO documents (id, uri, source_format, source_line, source_id, title, published, language, duplicate_of, similarity, shingles, signature, json)
                     VALUES (@id, @uri, @format, @line, @sourceId, @title, @published, @language, @duplicateOf, @similarity, @shingles, @signature, @json)`),
       relinkGroup: p('UPDATE documents SET duplicate_of = ? WHERE duplicate_of = ?'),
-      // The old canonical becomes a copy: its events stop counting in their clusters.
-      uncount: p(`UPDATE event_clusters SET originals = originals - (SELECT COUNT(*) FROM events e WHERE e.cluster_id = event_clusters.id AND e.doc_seq = ?)
-                  WHERE id IN (SELECT cluster_id FROM events WHERE doc_seq = ?)`),
-      count: p('UPDATE event_clusters SET originals = originals + 1 WHERE id = ?'),
+      docEventClusters: p('SELECT cluster_id, COUNT(*) AS n FROM events WHERE doc_seq = ? GROUP BY cluster_id'),
+      addOriginals: p('UPDATE event_clusters SET originals = originals + ? WHERE id = ? RETURNING originals, source_code, target_code'),
+      codeCount: p(`INSERT INTO code_counts (code, as_source, as_target) VALUES (?, ?, ?)
+                    ON CONFLICT(code) DO UPDATE SET as_source = as_source + excluded.as_source, as_target = as_target + excluded.as_target`),
+      docActors: p('SELECT COALESCE(actor_code, name) AS key, actor_code AS code, MIN(name) AS name, MIN(type) AS type, SUM(mentions) AS mentions FROM entities WHERE doc_seq = ? GROUP BY key'),
+      actorCount: p(`INSERT INTO actor_counts (key, code, name, type, documents, mentions) VALUES (?, ?, ?, ?, ?, ?)
+                     ON CONFLICT(key) DO UPDATE SET documents = documents + excluded.documents, mentions = mentions + excluded.mentions`),
       linkDoc: p('UPDATE documents SET duplicate_of = ?, similarity = ? WHERE id = ?'),
       insertBand: p('INSERT INTO doc_bands (band, doc_seq) VALUES (?, ?)'),
       insertEntity: p('INSERT INTO entities (doc_seq, entity_id, name, type, actor_code, actor_country, mentions) VALUES (?, ?, ?, ?, ?, ?, ?)'),
@@ -158,7 +161,8 @@ export class SqliteStore implements Store {
     if (best && !duplicateOf && canonical) {
       relinked += this.s.relinkGroup!.run(doc.id, canonical.id).changes;
       relinked += this.s.linkDoc!.run(doc.id, best.similarity, canonical.id).changes;
-      this.s.uncount!.run(canonical.seq, canonical.seq);
+      // The old canonical becomes a copy: it stops counting for its actors and event clusters.
+      this.countDocument(canonical.seq as number, -1);
     }
     for (const band of fp.bands) this.s.insertBand!.run(band, seq);
 
@@ -193,12 +197,29 @@ export class SqliteStore implements Store {
       } else if (ev.range) {
         this.s.widenCluster!.run(ev.range.start, ev.range.end, ev.sourceName, ev.targetName, clusterId);
       }
-      if (!duplicateOf) this.s.count!.run(clusterId);
       this.s.insertEvent!.run(seq, ev.eventId, ev.code, ev.root, ev.quadClass, ev.goldstein, ev.sourceCode, ev.sourceEntity, ev.targetCode, ev.targetEntity,
         ev.date, ev.range?.start ?? null, ev.range?.end ?? null, ev.placeId, ev.place?.name ?? null, ev.place?.country ?? null,
         ev.place?.lat ?? null, ev.place?.lon ?? null, ev.place?.geonameId ?? null, ev.modality, ev.confidence, ev.trigger, ev.evidence, clusterId, ev.json);
     }
+    if (!duplicateOf) this.countDocument(seq, +1);
     return { status: 'stored', duplicateOf, relinked, events: rows.length, newClusters };
+  }
+
+  /** Adds (+1) or removes (-1) an original document's share of the kept totals. */
+  private countDocument(seq: number, sign: 1 | -1): void {
+    for (const a of this.s.docActors!.all(seq) as Row[]) this.s.actorCount!.run(a.key, a.code, a.name, a.type, sign, sign * (a.mentions as number));
+    for (const c of this.s.docEventClusters!.all(seq) as { cluster_id: number; n: number }[]) {
+      const r = this.s.addOriginals!.get(sign * c.n, c.cluster_id) as { originals: number; source_code: string; target_code: string };
+      // A cluster starts (or stops) counting for its actors when its first original report arrives (or its last leaves).
+      const was = r.originals - sign * c.n;
+      if (was === 0 && r.originals > 0) { this.s.codeCount!.run(r.source_code, 1, 0); this.s.codeCount!.run(r.target_code, 0, 1); }
+      if (was > 0 && r.originals === 0) { this.s.codeCount!.run(r.source_code, -1, 0); this.s.codeCount!.run(r.target_code, 0, -1); }
+    }
+  }
+
+  /** The stored codes a prefix matches (RUS: RUS, RUSGOV…), from the cluster indexes. */
+  private codes(col: 'source_code' | 'target_code', prefix: string): string[] {
+    return this.db.prepare(`SELECT DISTINCT ${col} FROM event_clusters WHERE ${col} GLOB ?`).pluck().all(prefixGlob(prefix)) as string[];
   }
 
   async recordFailure(f: FailureRecord): Promise<void> {
@@ -229,14 +250,27 @@ export class SqliteStore implements Store {
   async events(filter: EventFilter = {}): Promise<EventCluster[]> {
     const where: string[] = [];
     const args: unknown[] = [];
+    // Code prefixes become the list of codes that exist: equality lets the (code, date) indexes work.
     if (filter.actor && filter.eitherSide) {
-      where.push('(c.source_code GLOB ? OR c.target_code GLOB ?)');
-      args.push(prefixGlob(filter.actor), prefixGlob(filter.actor));
+      const src = this.codes('source_code', filter.actor);
+      const tgt = this.codes('target_code', filter.actor);
+      if (src.length + tgt.length === 0) return [];
+      const dates = `${filter.from ? ' AND date_end >= ?' : ''}${filter.to ? ' AND date_start <= ?' : ''}`;
+      const dargs = [...(filter.from ? [filter.from] : []), ...(filter.to ? [filter.to] : [])];
+      where.push(`c.id IN (SELECT id FROM event_clusters WHERE source_code IN (${marks(src)})${dates} UNION ALL SELECT id FROM event_clusters WHERE target_code IN (${marks(tgt)})${dates})`);
+      args.push(...src, ...dargs, ...tgt, ...dargs);
     } else if (filter.actor) {
-      where.push('c.source_code GLOB ?');
-      args.push(prefixGlob(filter.actor));
+      const src = this.codes('source_code', filter.actor);
+      if (src.length === 0) return [];
+      where.push(`c.source_code IN (${marks(src)})`);
+      args.push(...src);
     }
-    if (filter.target) { where.push('c.target_code GLOB ?'); args.push(prefixGlob(filter.target)); }
+    if (filter.target) {
+      const tgt = this.codes('target_code', filter.target);
+      if (tgt.length === 0) return [];
+      where.push(`c.target_code IN (${marks(tgt)})`);
+      args.push(...tgt);
+    }
     if (filter.root) { where.push('c.root = ?'); args.push(filter.root.slice(0, 2)); }
     if (filter.code) { where.push('c.code GLOB ?'); args.push(prefixGlob(filter.code)); }
     if (filter.quadClass) { where.push('c.quad_class = ?'); args.push(filter.quadClass); }
@@ -283,10 +317,12 @@ export class SqliteStore implements Store {
   }
 
   async series(a: string, b: string, period: Period, filter: { from?: string; to?: string; bothDirections?: boolean } = {}): Promise<SeriesRow[]> {
+    const [sa, tb, sb, ta] = [this.codes('source_code', a), this.codes('target_code', b), this.codes('source_code', b), this.codes('target_code', a)];
     const dyad = filter.bothDirections
-      ? '((c.source_code GLOB ? AND c.target_code GLOB ?) OR (c.source_code GLOB ? AND c.target_code GLOB ?))'
-      : '(c.source_code GLOB ? AND c.target_code GLOB ?)';
-    const args: unknown[] = filter.bothDirections ? [prefixGlob(a), prefixGlob(b), prefixGlob(b), prefixGlob(a)] : [prefixGlob(a), prefixGlob(b)];
+      ? `c.id IN (SELECT id FROM event_clusters WHERE source_code IN (${marks(sa)}) AND target_code IN (${marks(tb)})
+         UNION ALL SELECT id FROM event_clusters WHERE source_code IN (${marks(sb)}) AND target_code IN (${marks(ta)}))`
+      : `(c.source_code IN (${marks(sa)}) AND c.target_code IN (${marks(tb)}))`;
+    const args: unknown[] = filter.bothDirections ? [...sa, ...tb, ...sb, ...ta] : [...sa, ...tb];
     const where = [dyad, 'c.date_start IS NOT NULL', 'd.duplicate_of IS NULL'];
     if (filter.from) { where.push('c.date_end >= ?'); args.push(filter.from); }
     if (filter.to) { where.push('c.date_start <= ?'); args.push(filter.to); }
@@ -306,15 +342,11 @@ export class SqliteStore implements Store {
   }
 
   async actors(options: { limit?: number; type?: string } = {}): Promise<ActorRow[]> {
-    const rows = this.db.prepare(`SELECT en.actor_code AS code, MIN(en.name) AS name, MIN(en.type) AS type, COUNT(DISTINCT en.doc_seq) AS documents, SUM(en.mentions) AS mentions
-      FROM entities en JOIN documents d ON d.seq = en.doc_seq WHERE d.duplicate_of IS NULL ${options.type ? 'AND en.type = ?' : ''}
-      GROUP BY COALESCE(en.actor_code, en.name) ORDER BY documents DESC, mentions DESC, name LIMIT ?`).all(...(options.type ? [options.type] : []), options.limit ?? -1) as Row[];
-    const side = (col: string) => new Map((this.db.prepare(`SELECT ${col} AS code, COUNT(*) AS n FROM event_clusters WHERE originals > 0 GROUP BY ${col}`)
-      .all() as { code: string; n: number }[]).map((r) => [r.code, r.n]));
-    const asSource = side('source_code');
-    const asTarget = side('target_code');
+    const rows = this.db.prepare(`SELECT a.code, a.name, a.type, a.documents, a.mentions, COALESCE(c.as_source, 0) AS as_source, COALESCE(c.as_target, 0) AS as_target
+      FROM actor_counts a LEFT JOIN code_counts c ON c.code = a.code WHERE a.documents > 0 ${options.type ? 'AND a.type = ?' : ''}
+      ORDER BY a.documents DESC, a.mentions DESC, a.name LIMIT ?`).all(...(options.type ? [options.type] : []), options.limit ?? -1) as Row[];
     return rows.map((r) => ({ code: r.code as string | null, name: r.name as string, type: r.type as string, documents: r.documents as number, mentions: r.mentions as number,
-      asSource: r.code ? asSource.get(r.code as string) ?? 0 : 0, asTarget: r.code ? asTarget.get(r.code as string) ?? 0 : 0 }));
+      asSource: r.as_source as number, asTarget: r.as_target as number }));
   }
 
   async search(query: string, options: { limit?: number } = {}): Promise<SearchHit[]> {
@@ -378,6 +410,11 @@ function clusterOf(evs: Row[]): EventCluster | null {
 /** A user's words as one FTS5 phrase: no query syntax to learn, no syntax errors. */
 function ftsPhrase(text: string): string {
   return `"${text.replace(/"/g, '""')}"`;
+}
+
+/** SQL placeholders for a list; an empty list matches nothing. */
+function marks(list: readonly unknown[]): string {
+  return list.length ? list.map(() => '?').join(', ') : 'NULL';
 }
 
 function round(x: number): number {
