@@ -26,6 +26,12 @@ export interface EventPattern {
   readonly not: readonly Phrase[];
   /** Where it came from: "casus", a file name, "petrarch:<file>". */
   readonly origin: string;
+  /** More groups that must all be found before the trigger (PETRARCH patterns with several words before "*"). */
+  readonly beforeAll?: readonly (readonly Phrase[])[];
+  /** PETRARCH "[032:033]": the target does `reverseCode` to the source at the same time. */
+  readonly reverseCode?: string;
+  /** PETRARCH "%": the pattern applies only when the subject (or object) is a coordination. */
+  readonly compound?: 'subject' | 'object';
   /** Extra forms of the trigger's first word (irregular forms listed by a PETRARCH dictionary). */
   readonly forms?: readonly string[];
 }

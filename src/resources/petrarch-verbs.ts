@@ -59,7 +59,8 @@ export function parsePetrarchVerbs(text: string, where: string): EventPatternSet
   let inSynset = false;
   let blockCode: string | null = null;
   let verbs: { lemma: string[]; forms: string[] }[] = [];
-  const validCode = (c: string | undefined): c is string => !!c && /^\d{2,4}$/.test(c.trim());
+  const validCode = (c: string | undefined): c is string => !!c && /^\d{2,4}(:\d{2,4})?$/.test(c.trim());
+  const codes = (c: string) => { const [a, b] = c.trim().split(':'); return b ? { code: a!, reverseCode: b } : { code: a! }; };
   for (const raw of lines) {
     const l = clean(raw);
     if (!l) { inSynset = false; continue; }
@@ -72,7 +73,11 @@ export function parsePetrarchVerbs(text: string, where: string): EventPatternSet
       const code = CODE_RE.exec(l)?.[1]?.trim();
       if (!validCode(code) || verbs.length === 0) continue;
       const body = l.slice(1).replace(CODE_RE, '').trim();
-      const toks = body.split(/\s+/).filter((t) => t && !/^[+$^%]+$/.test(t));
+      const all = body.split(/\s+/).filter(Boolean);
+      const starAt = all.findIndex((t) => t.includes('*'));
+      const pct = all.findIndex((t) => t === '%');
+      const compound = pct < 0 ? undefined : pct < starAt ? 'subject' as const : 'object' as const;
+      const toks = all.filter((t) => !/^[+$^%]+$/.test(t));
       const star = toks.findIndex((t) => t.includes('*'));
       if (star < 0) continue;
       // "IN_*" / "*_OUT": words glued to the verb are before/after words too.
@@ -84,10 +89,13 @@ export function parsePetrarchVerbs(text: string, where: string): EventPatternSet
       if (after.length !== post.length) continue;
       const beforeTok = pre[pre.length - 1];
       const before = beforeTok ? group(beforeTok) : null;
+      const beforeAll = pre.slice(0, -1).map(group).filter((g) => g.length > 0);
       for (const vb of verbs) {
         patterns.push({
-          text: `${vb.lemma.join(' ')}: ${l.replace(/\s+/g, ' ')}`, code: code.trim(), pos: 'v', trigger: vb.lemma,
+          text: `${vb.lemma.join(' ')}: ${l.replace(/\s+/g, ' ')}`, ...codes(code), pos: 'v', trigger: vb.lemma,
           after, before: before && before.length ? before : null, not: [], origin: `petrarch:${where}`, forms: vb.forms,
+          ...(compound ? { compound } : {}),
+          ...(beforeAll.length ? { beforeAll } : {}),
         });
       }
       continue;
@@ -102,7 +110,7 @@ export function parsePetrarchVerbs(text: string, where: string): EventPatternSet
     verbs.push({ lemma, forms });
     const code = (m[3] ?? blockCode).trim();
     if (validCode(code)) {
-      patterns.push({ text: `${lemma.join(' ')} [${code}]`, code, pos: 'v', trigger: lemma, after: [], before: null, not: [], origin: `petrarch:${where}`, forms });
+      patterns.push({ text: `${lemma.join(' ')} [${code}]`, ...codes(code), pos: 'v', trigger: lemma, after: [], before: null, not: [], origin: `petrarch:${where}`, forms });
     }
   }
   return { patterns };

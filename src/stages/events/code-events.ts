@@ -14,6 +14,7 @@ import type { Argument } from './find-arguments.js';
 import { nounArguments, verbArguments } from './find-arguments.js';
 import { matchSentence } from './match-patterns.js';
 import type { PatternIndex, TriggerMatch } from './match-patterns.js';
+import type { EventPattern } from '../../resources/event-patterns.js';
 import { isParticipleLike } from './inflect.js';
 import { modalityOf } from './modality.js';
 import { buildDocView, CLAUSE_OPENERS } from './sentence-view.js';
@@ -124,6 +125,14 @@ export function codeEvents(doc: Readonly<WorkingDocument>, res: CoderResources, 
         if (t) { targets = [t]; args.target = { mentions: [t], rule: 'subject of the threat\'s if-clause' }; }
       }
       if (sources.length === 0 && targets.length === 0) continue;
+      // A pattern that asks for a coordinated subject or object gives way when there is none.
+      let pattern = m.pattern;
+      const fits = (p: EventPattern) => !p.compound || (p.compound === 'subject' ? sources.length > 1 : targets.length > 1);
+      if (!fits(pattern)) {
+        const alt = m.alternatives.find(fits);
+        if (!alt) continue;
+        pattern = alt;
+      }
       // Coordinated subjects with no object act with each other ("X and Y discussed"): both directions.
       let pairs: [ActorMention | null, ActorMention | null][] = [];
       let sourceRule = describe(args.source);
@@ -142,22 +151,22 @@ export function codeEvents(doc: Readonly<WorkingDocument>, res: CoderResources, 
       const trigger = { start: v.start[m.first]!, end: v.end[m.last]! };
       const date = dateEvent(v, trigger.start, s, clause, byS, doc.times, published, isFiniteVerb(v, m), isPastTense(v, m), temporalClause(v, m.first, s0));
       const place = placeOf(v, doc.places, clause);
-      const entry = res.codebook.get(m.pattern.code);
-      for (const [a, b] of pairs) {
-        if (a && b && ((a.entity !== null && a.entity === b.entity) || a.code === b.code)) continue;
+      const emit = (code: string, a: ActorMention | null, b: ActorMention | null, reverse: boolean) => {
+        const entry = res.codebook.get(code);
+        const named = (x: ActorMention | null) => !!x && (x.entity !== null || x.agent === undefined);
         // An agent named without a country ("police", "officials") never carries an event alone,
         // and a statement needs a named speaker.
-        const named = (x: ActorMention | null) => !!x && (x.entity !== null || x.agent === undefined);
-        if (!named(a) && !named(b)) continue;
-        if (m.pattern.code.startsWith('01') && !named(a)) continue;
+        if (!named(a) && !named(b)) return;
+        if (code.startsWith('01') && !named(a)) return;
         // A bare statement is the least informative event of a sentence: it ranks below any other.
-        const conf = Math.min(0.95, 0.45 + (a && b ? 0.2 : 0) + Math.min(0.2, m.pattern.after.length * 0.1) + (m.pattern.pos === 'v' ? 0.1 : 0) - (modality === 'asserted' ? 0 : 0.05) - (m.pattern.code.startsWith('01') && m.pattern.after.length === 0 ? 0.25 : 0));
+        const conf = Math.min(0.95, 0.45 + (a && b ? 0.2 : 0) + Math.min(0.2, pattern.after.length * 0.1) + (pattern.pos === 'v' ? 0.1 : 0) - (modality === 'asserted' ? 0 : 0.05) - (code.startsWith('01') && pattern.after.length === 0 ? 0.25 : 0));
+        const rootNum = Math.min(20, Math.max(1, Number(code.slice(0, 2)) || 1));
         out.push({
           id: `v${out.length + 1}`,
-          code: m.pattern.code,
-          label: entry?.label ?? `code from ${m.pattern.origin} (not in the CAMEO codebook)`,
-          root: entry?.root ?? m.pattern.code.slice(0, 2),
-          quadClass: entry?.quadClass ?? quadClassOf(String(Math.min(20, Math.max(1, Number(m.pattern.code.slice(0, 2)) || 1)))),
+          code,
+          label: entry?.label ?? `code from ${pattern.origin} (not in the CAMEO codebook)`,
+          root: entry?.root ?? code.slice(0, 2),
+          quadClass: entry?.quadClass ?? quadClassOf(String(rootNum).padStart(2, '0')),
           goldstein: entry?.goldstein ?? 0,
           plover: entry?.plover ?? null,
           trigger,
@@ -168,8 +177,13 @@ export function codeEvents(doc: Readonly<WorkingDocument>, res: CoderResources, 
           place,
           modality,
           confidence: Math.round(conf * 100) / 100,
-          why: `pattern "${m.pattern.text}" (${m.pattern.origin}); source: ${a ? sourceRule + agentNote(a) : 'none'}; target: ${b ? targetRule + agentNote(b) : 'none'}`,
+          why: `pattern "${pattern.text}" (${pattern.origin})${reverse ? ', the reverse event it names' : ''}; source: ${a ? (reverse ? targetRule : sourceRule) + agentNote(a) : 'none'}; target: ${b ? (reverse ? sourceRule : targetRule) + agentNote(b) : 'none'}`,
         });
+      };
+      for (const [a, b] of pairs) {
+        if (a && b && ((a.entity !== null && a.entity === b.entity) || a.code === b.code)) continue;
+        emit(pattern.code, a, b, false);
+        if (pattern.reverseCode && a && b && !(targetRule === 'coordinated subject')) emit(pattern.reverseCode, b, a, true);
       }
     }
   }

@@ -99,6 +99,12 @@ function subjectLeft(v: DocView, first: number, sentenceStart: number): ActorMen
   const floor = Math.max(sentenceStart, first - LEFT_WINDOW);
   while (i >= floor) {
     const w = v.words[i]!;
+    // a parenthesis ("Ghani (C) speaks", "the Union (EU) said") is skipped whole
+    if (w === ')') {
+      let j = i - 1;
+      while (j >= floor && v.words[j] !== '(') j--;
+      if (j >= floor) { i = j - 1; continue; }
+    }
     if (w === ',') {
       // ", who believes …," : jump to the comma before the relative pronoun.
       let j = i - 1;
@@ -111,7 +117,7 @@ function subjectLeft(v: DocView, first: number, sentenceStart: number): ActorMen
       i = m.first - 1;
       continue;
     }
-    if (CLAUSE_OPENERS.has(w) && w !== 'after' && w !== 'before') {
+    if (CLAUSE_OPENERS.has(w)) {
       // a relative pronoun right after an actor: "X, who …" still names X as subject
       if (/^(who|which)$/.test(w)) {
         let j = i - 1;

@@ -25,6 +25,8 @@ export interface TriggerMatch {
   last: number;
   /** Tokens consumed by the pattern's conditions (so they do not trigger again). */
   used: number[];
+  /** Less specific patterns that also matched this trigger, best first (for conditions the coder checks). */
+  alternatives: EventPattern[];
 }
 
 export function buildPatternIndex(patterns: readonly EventPattern[]): PatternIndex {
@@ -36,7 +38,7 @@ export function buildPatternIndex(patterns: readonly EventPattern[]): PatternInd
       if (pattern.pos === 'n' && k === t.length - 1) return new Set(nounForms(w));
       return new Set([w]);
     });
-    const specificity = pattern.after.length + (pattern.before ? 1 : 0) + pattern.not.length * 0.5 + (t.length - 1);
+    const specificity = pattern.after.length + (pattern.before ? 1 : 0) + (pattern.beforeAll?.length ?? 0) + pattern.not.length * 0.5 + (t.length - 1) + (pattern.compound ? 0.5 : 0);
     const entry: IndexEntry = { pattern, order, words, specificity };
     for (const f of words[0]!) {
       const l = byFirstWord.get(f);
@@ -91,7 +93,7 @@ function verbContext(v: DocView, i: number, sentenceStart: number): boolean {
   if (i - 2 >= sentenceStart && DETERMINERS.has(v.words[i - 2]!) && /(ed|al|ic|ous|ive|ent|ant|ful|less|ary|ible|able|ish|ian|ese|new|last|first)$/.test(prev)) return false;
   // An adjective-like actor right before ("Russian demands") makes it a noun.
   const m = v.mentionAt[i - 1];
-  if (m && m.entity.type === 'NORP') return false;
+  if (m && m.entity?.type === 'NORP' && m.agent === undefined) return false;
   return true;
 }
 
@@ -108,6 +110,7 @@ export function matchSentence(v: DocView, index: PatternIndex, sentenceStart: nu
     if (consumed.has(i)) continue;
     const cands = index.byFirstWord.get(v.words[i]!);
     if (!cands) continue;
+    let found: TriggerMatch | null = null;
     for (const c of cands) {
       const t = c.words;
       let ok = true;
@@ -117,6 +120,7 @@ export function matchSentence(v: DocView, index: PatternIndex, sentenceStart: nu
       }
       if (!ok) continue;
       const last = i + t.length - 1;
+      if (found && last !== found.last) continue;
       const head = c.pattern.pos === 'v' ? i : last;
       if (c.pattern.pos === 'v' ? !verbContext(v, head, sentenceStart) : !nounContext(v, i, sentenceStart)) continue;
       const limit = afterLimit(v, last, sentenceEnd);
@@ -131,11 +135,16 @@ export function matchSentence(v: DocView, index: PatternIndex, sentenceStart: nu
         const [at] = findGroup(v, c.pattern.before, Math.max(sentenceStart, i - BEFORE_WINDOW), i, new Set());
         if (at < 0) continue;
       }
+      if (c.pattern.beforeAll && !c.pattern.beforeAll.every((g) => findGroup(v, g, Math.max(sentenceStart, i - BEFORE_WINDOW - 4), i, new Set())[0] >= 0)) continue;
       if (c.pattern.not.length > 0 && findGroup(v, c.pattern.not, last + 1, limit, new Set())[0] >= 0) continue;
-      out.push({ pattern: c.pattern, first: i, last, used: [...used] });
-      for (let k = i; k <= last; k++) consumed.add(k);
-      for (const u of used) consumed.add(u);
-      break;
+      if (found) { if (found.alternatives.length < 4) found.alternatives.push(c.pattern); continue; }
+      found = { pattern: c.pattern, first: i, last, used: [...used], alternatives: [] };
+      if (!c.pattern.compound) break;
+    }
+    if (found) {
+      out.push(found);
+      for (let k = i; k <= found.last; k++) consumed.add(k);
+      for (const u of found.used) consumed.add(u);
     }
   }
   return out;

@@ -160,6 +160,8 @@ function addAgents(words: readonly string[], mentionAt: (ActorMention | null)[],
     // a person named right after the title ("Prime Minister Romendacil"), or the title inside the name
     let person: ActorMention | null = host && host.last >= last ? host : null;
     if (!person && same(last + 1, i) && mentionAt[last + 1]?.entity?.type === 'PERSON' && !(mentionAt[last + 1]!.code && mentionAt[last + 1]!.code!.length > 3)) person = mentionAt[last + 1]!;
+    // a person the entities layer already coded with a sector alone ("GOV") keeps it
+    if (person?.code && !countryOnly(person)) continue;
     // left: country mention, then up to three modifier words ("Gondor's main opposition group")
     let j = i - 1;
     let skipped = 0;
@@ -167,7 +169,7 @@ function addAgents(words: readonly string[], mentionAt: (ActorMention | null)[],
     let country: ActorMention | null = same(j, i) && countryOnly(mentionAt[j] ?? null) ? mentionAt[j]! : null;
     let first = country ? country.first : i;
     let lastTok = Math.max(last, person?.last ?? last);
-    if (!country && person?.code?.length === 3) country = person;
+    if (!country && person && countryOnly(person)) country = person;
     if (!country) {
       // right: "government of Gondor", "soldiers from Gondor", "officials in Gondor"
       let k = lastTok + 1;
