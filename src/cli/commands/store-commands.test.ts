@@ -6,6 +6,7 @@ import { syntheticDocument } from '../../corpus/synthetic-documents.js';
 import { openSqliteStore } from '../../storage/sqlite/sqlite-store.js';
 import type { CliIO } from '../io.js';
 import { main } from '../main.js';
+import { progressLine } from './store-args.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'casus-cli-'));
 const db = join(dir, 'q.db');
@@ -80,5 +81,13 @@ describe('store query commands', () => {
     expect((await run(['dyad', 'RUS', '--db', db])).code).toBe(2);
     expect((await run(['export', 'pdf', '--db', db])).code).toBe(2);
     expect((await run(['ingest'])).code).toBe(2);
+  });
+});
+
+describe('ingest progress line', () => {
+  it('shows the bar, the rate and an ETA from the pace so far', () => {
+    const line = progressLine({ inputsDone: 25, inputsTotal: 100, documents: 50, stored: 48, failed: 2, elapsedMs: 10_000 }, 20);
+    expect(line).toBe('[#####---------------] 25/100 inputs  50 docs  5.0 docs/s  ETA 0:30  stored 48  failed 2');
+    expect(progressLine({ inputsDone: 0, inputsTotal: 3, documents: 0, stored: 0, failed: 0, elapsedMs: 0 }, 4)).toMatch(/ETA --:--/);
   });
 });
