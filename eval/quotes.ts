@@ -111,7 +111,7 @@ export async function run(args: string[]): Promise<void> {
       if (e?.mentions.some((m) => overlap(m, src) > 0)) return 1;
       return resolvePronoun(doc, src) === q.speaker ? 1 : 0;
     };
-    const score = (t: Tally, golds: GoldAttribution[], system: Quote[], sysOkAgainst: GoldAttribution[], finders: Quote[]) => {
+    const score = (name: string, t: Tally, golds: GoldAttribution[], system: Quote[], sysOkAgainst: GoldAttribution[], finders: Quote[]) => {
       t.gold += golds.length;
       t.sys += system.length;
       for (const q of system) if (sysOkAgainst.some((g) => overlap(g.content, q) > 0)) t.sysOk++;
@@ -130,12 +130,12 @@ export async function run(args: string[]): Promise<void> {
         const r = speakerRight(g, best);
         if (r) t.spkOk++;
         if (r === 2) t.spkStrict++;
-        else if (verbose && !r) console.log(`SPEAKER ${article} gold="${text.slice(g.source.start, g.source.end)}" sys="${best.speakerSpan ? text.slice(best.speakerSpan.start, best.speakerSpan.end) : null}" | ${text.slice(best.start, best.end).slice(0, 80).replace(/\s+/g, ' ')}`);
+        else if (verbose && !r) console.log(`SPEAKER-${name} ${article} gold="${text.slice(g.source.start, g.source.end)}" sys="${best.speakerSpan ? text.slice(best.speakerSpan.start, best.speakerSpan.end) : null}" | ${text.slice(best.start, best.end).slice(0, 80).replace(/\s+/g, ' ')}${args.includes('--context') ? ` ## ${text.slice(Math.max(0, best.start - 160), best.start)} [[…]] ${text.slice(best.end, best.end + 90)}`.replace(/\s+/g, ' ') : ''}`);
       }
     };
-    score(all, gold, sys, gold, sys);
+    score('all', all, gold, sys, gold, sys);
     const sysDirect = sys.filter((q) => q.kind === 'direct');
-    score(direct, gold.filter((g) => g.direct), sysDirect, gold.filter((g) => g.quoted), sys.filter((q) => q.kind !== 'indirect'));
+    score('direct', direct, gold.filter((g) => g.direct), sysDirect, gold.filter((g) => g.quoted), sys.filter((q) => q.kind !== 'indirect'));
     if (verbose) {
       for (const g of gold) if (g.direct && !sys.some((q) => q.kind !== 'indirect' && overlap(g.content, q) > 0)) console.log(`MISS-DIRECT ${article} | ${text.slice(g.content.start, g.content.end).slice(0, 120).replace(/\s+/g, ' ')}`);
       for (const q of sysDirect) if (!gold.some((g) => g.quoted && overlap(g.content, q) > 0)) console.log(`FALSE-DIRECT ${article} | ${text.slice(q.start, q.end).slice(0, 120).replace(/\s+/g, ' ')}`);

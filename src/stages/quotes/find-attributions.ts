@@ -162,7 +162,12 @@ export function findAttributions(v: TokenView, spans: readonly QuotedSpan[], cue
       for (let t = A.last + 1; t < ot; t++) between.push(v.words[t]!);
       adjacent = between.length === 0 || between.every((w) => w === ',' || w === ':' || w === 'that') || between[between.length - 1] === ':' || (A.kind === 'prep' && between[between.length - 1] === ',');
     }
-    const spA = A ? speakerOf(A, loAA, v.sentEnd[sentOf(A.first)]!) : null;
+    let spA = A ? speakerOf(A, loAA, v.sentEnd[sentOf(A.first)]!) : null;
+    // "…, saying: “", "went on to say: “": a participle or infinitive cue speaks for the sentence's subject.
+    if (A && !spA && A.kind === 'verb' && A.first > loAA && (v.words[A.first]!.endsWith('ing') || v.words[A.first - 1] === 'to')) {
+      const subject = phraseAfter(v, loAA, A.first, isCue, 10);
+      if (subject && (isCapitalized(v, loAA) || subject[0] === subject[1])) spA = subject;
+    }
     // B: right after the closing mark, "…,” he said" or "…,” said X".
     let B: CueMatch | null = null, spB: [number, number] | null = null;
     let t = ct + 1;
@@ -170,10 +175,10 @@ export function findAttributions(v: TokenView, spans: readonly QuotedSpan[], cue
     if (t < v.n && v.words[t] === ',') t++;
     // A closing mark after a full stop followed by a capitalised word ends the sentence: "… .” Asked …".
     const newSentence = /[.…]$/.test(v.text.slice(q.start, q.end)) && t === ct + 1 && t < v.n && isCapitalized(v, t);
-    if (t < v.n && q.close >= 0 && inQuote[t]! < 0 && !newSentence) {
+    if (t < v.n && q.close >= 0 && inQuote[t]! < 0) {
       const hi = v.sentEnd[sentOf(t)]!;
       const c = cueAt.get(t);
-      if (c && !used.has(c) && c.kind === 'verb') {
+      if (c && !used.has(c) && c.kind === 'verb' && !newSentence) {
         B = c;
         spB = phraseAfter(v, c.last + 1, hi, isCue);
       } else if (!c) {
@@ -189,7 +194,9 @@ export function findAttributions(v: TokenView, spans: readonly QuotedSpan[], cue
           }
           while (g < hi && /^(also|later|then|has|had|have|once|again|would|will|recently|previously|further|n't|not|did|does)$/.test(v.words[g]!)) g++;
           const c2 = cueAt.get(g);
-          if (c2 && !used.has(c2) && c2.kind === 'verb') { B = c2; spB = np; }
+          // After a full stop, "X said." closes the quote only when nothing follows the cue.
+          const closesHere = !newSentence || (c2 !== undefined && (c2.last + 1 >= hi || /^[.,;]$/.test(v.words[c2.last + 1]!)));
+          if (c2 && !used.has(c2) && c2.kind === 'verb' && closesHere) { B = c2; spB = np; }
         }
       }
     }

@@ -76,6 +76,12 @@ export function phraseAfter(v: TokenView, i: number, hi: number, isCue: (i: numb
     const qw = v.words[q]!;
     if (qw === ',' && q + 1 < hi && isCapitalized(v, q + 1) && isCapitalized(v, b) && /^(jr|sr|inc|ii|iii)\.?$/.test(v.words[q + 1]!)) { b = q + 1; continue; }
     if ((npToken(v, q) || DETERMINERS.has(qw)) && !isCue(q)) { b = q; continue; }
+    // A parenthesis after a name: "Rep. Jim McDermott (D-Wash.) said".
+    if (qw === '(') {
+      let k = q + 1;
+      while (k < hi && k - q < 8 && v.words[k] !== ')') k++;
+      if (k < hi && v.words[k] === ')') { b = k; continue; }
+    }
     if ((qw === 'of' || qw === 'for' || qw === 'from' || qw === 'and') && q + 1 < hi && (npToken(v, q + 1) || DETERMINERS.has(v.words[q + 1]!))) { b = q; continue; }
     break;
   }

@@ -78,8 +78,13 @@ function singleQuotes(text: string, lo: number, hi: number, out: QuotedSpan[]): 
 export function findQuotedSpans(original: string, paragraphs: readonly Span[]): QuotedSpan[] {
   // Two apostrophes or backticks stand for a double quote in some wire text (''protector''): seen
   // here as one mark and a space, on the side that keeps offsets and the mark's role.
+  // Three apostrophes join a single and a double mark (''' opens both, or closes both).
   const text = /''|``/.test(original)
-    ? original.replace(/''|``/g, (_m, at: number, all: string) => (/\s/.test(all[at + 2] ?? ' ') ? '" ' : ' "'))
+    ? original.replace(/'''|''|``/g, (m: string, at: number, all: string) => {
+      const closing = /[\s.,;:!?)]/.test(all[at + m.length] ?? ' ');
+      if (m.length === 3) return closing ? `'" ` : ` "'`;
+      return closing ? '" ' : ' "';
+    })
     : original;
   const out: QuotedSpan[] = [];
   let carried: number | null = null; // the opening mark of a quote running on from the last paragraph
