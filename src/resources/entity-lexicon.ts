@@ -25,6 +25,8 @@ const EntityLexiconSchema = z.object({
   actingObjectVerbs: Words,
   actingWithNouns: Words,
   placeNouns: Words,
+  peoples: Words,
+  lawWords: Words,
   variants: z.record(z.string(), z.string()),
 });
 export type EntityLexiconData = z.infer<typeof EntityLexiconSchema>;
@@ -44,6 +46,8 @@ export interface EntityLexicon {
   actingObjectVerbs: Set<string>;
   actingWithNouns: Set<string>;
   placeNouns: Set<string>;
+  peoples: Set<string>;
+  lawWords: Set<string>;
   variants: Map<string, string>;
   /** Standard spelling → its variants (for looking up a place under its local name). */
   variantsOf: Map<string, string[]>;
@@ -70,6 +74,8 @@ export function parseEntityLexicon(json: string, where: string): EntityLexicon {
     actingObjectVerbs: lower(d.actingObjectVerbs),
     actingWithNouns: lower(d.actingWithNouns),
     placeNouns: lower(d.placeNouns),
+    peoples: lower(d.peoples),
+    lawWords: lower(d.lawWords),
     variants: new Map(Object.entries(d.variants).map(([k, v]) => [k.toLowerCase(), v.toLowerCase()])),
     variantsOf: new Map(),
   };

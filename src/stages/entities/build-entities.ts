@@ -86,6 +86,11 @@ export function buildEntities(text: string, tt: TaggerTokens, mentions: Mention[
       const country = countryOfWords(key, res) ?? (key === 'washington' ? 'USA' : null);
       if (country) { join(`gov:${country}GOV`, m, null, `${country}GOV`); continue; }
     }
+    // A surname alone is first the person of that name already met in this document.
+    if (m.type === 'PERSON' && !key.includes(' ')) {
+      const met = clusters.find((x) => x.mentions[0]!.type === 'PERSON' && !x.key.startsWith('gov:') && x.nameTokens.length > 1 && x.nameTokens[x.nameTokens.length - 1] === key);
+      if (met) { join(met.key, m, null, null); continue; }
+    }
     const entry = m.groupSector ? null : lookup(key, m.type, date, res);
     let c: Cluster;
     if (entry) {
@@ -126,6 +131,23 @@ export function buildEntities(text: string, tt: TaggerTokens, mentions: Mention[
         clusters.splice(clusters.indexOf(c), 1);
       }
     }
+  }
+
+  // A surname met before (or apart from) the full name: "Clinton … Hillary Clinton", or a surname
+  // the tagger typed as a place or organisation ("Trump" … "Mr. Trump"): one person when exactly
+  // one full name in the document ends with it.
+  for (const c of [...clusters]) {
+    if (c.government || c.mentions.some((m) => m.acting || m.groupSector)) continue;
+    const k = keyOf(c.mentions[0]!);
+    if (k.includes(' ') || !c.mentions.every((m) => keyOf(m) === k)) continue;
+    if (c.entry && nameKey(c.entry.name) === k) continue;
+    if (c.mentions[0]!.type !== 'PERSON' && (countryOfWords(k, res) || c.entry)) continue;
+    const surname = (p: Cluster) => (p.entry?.type === 'PERSON' ? nameKey(p.entry.name).split(' ').pop() : p.nameTokens.length > 1 || p.mentions.some((m) => m.honorific) ? p.nameTokens[p.nameTokens.length - 1] : null);
+    const people = clusters.filter((p) => p !== c && !p.government && p.mentions.some((m) => m.type === 'PERSON') && surname(p) === k);
+    if (people.length !== 1) continue;
+    for (const m of c.mentions) m.type = 'PERSON';
+    people[0]!.mentions.push(...c.mentions);
+    clusters.splice(clusters.indexOf(c), 1);
   }
 
   // Definite descriptions: "the Russian president", "his American counterpart".

@@ -45,6 +45,16 @@ describe('entities: one entity per real-world thing', () => {
     expect(words(putin)).toEqual(['Vladimir Poutine', 'Mr. Putin', 'Vladimir Putin', 'Putin']);
     expect(doc.entities.filter((e) => e.type === 'PERSON')).toHaveLength(1);
   });
+  it('reads a surname as the person of that name already in the text, not a namesake in the dictionary', () => {
+    const { doc, words, named } = run('Hillary Clinton spoke in Ohio. Clinton said she would return.', '2016-09-01');
+    expect(words(named('Hillary Clinton')!)).toEqual(['Hillary Clinton', 'Clinton']);
+    expect(doc.entities.filter((e) => e.type === 'PERSON')).toHaveLength(1);
+  });
+  it('merges a surname the tagger typed as something else with the person', () => {
+    const { doc, named } = run('Orla Brennigan won the vote. Brennigan thanked supporters, and Ms. Brennigan later left for Cork.');
+    expect(doc.entities.filter((e) => /Brennigan/.test(e.name))).toHaveLength(1);
+    expect(named('Orla Brennigan')!.mentions).toHaveLength(3);
+  });
   it('merges surnames of people not in the dictionary', () => {
     const { words, named } = run('Marta Kowalczyk, a farmer, sued the ministry. Kowalczyk said Mrs. Kowalczyk had waited for years.');
     expect(words(named('Marta Kowalczyk')!)).toEqual(['Marta Kowalczyk', 'Kowalczyk', 'Mrs. Kowalczyk']);

@@ -13,6 +13,7 @@ const NOTHING: [string, string][] = [
   ['Growth slowed to 3.5% in the second quarter.', 'numbers and percentages'],
   ['It was a large-scale operation, they said.', 'lower-case compounds'],
   ['The.', 'a determiner alone'],
+  ['The vote (R-Ky.) was close, said J. yesterday.', 'party-and-state tags and lone initials'],
   ['', 'empty text'],
 ];
 

@@ -8,6 +8,7 @@ import type { EntityResources } from './entity-resources.js';
 import { decode, prepare, typeOfLabel, isInside } from './tagger.js';
 import type { TaggerInput } from './features.js';
 import { nameKey } from '../../resources/actor-dictionary.js';
+import { GAZ_CLASSES } from '../../resources/ner-gazetteer.js';
 
 export type EntityType = 'PERSON' | 'ORG' | 'GPE' | 'LOC' | 'NORP' | 'EVENT' | 'OTHER';
 
@@ -87,8 +88,24 @@ export function recognize(tt: TaggerTokens, res: EntityResources): Mention[] {
   const lex = res.lexicon;
   const n = words.length;
   const low = tt.low;
-  const labels = decode(prepare(tt, res.gazetteer, res.weights, true), res.weights);
+  const prepared = prepare(tt, res.gazetteer, res.weights, true);
+  const labels = decode(prepared, res.weights);
   const spans = labelSpans(labels, sentence).map(([type, a, b]) => ({ type, a, b, honorific: -1 }));
+  // A first name the tagger split from the surname it tagged as a person ("Orla" + "Brennigan").
+  const FIRST_NAME = 1 << (2 * GAZ_CLASSES.indexOf('firstName'));
+  for (let i = 0; i + 1 < spans.length; i++) {
+    const x = spans[i]!;
+    const y = spans[i + 1]!;
+    if (y.type !== 'PER' || x.type === 'PER' || x.b + 1 !== y.a || sentence[x.a] !== sentence[y.a]) continue;
+    // Known first names, or one capitalised word that is no place, people or known actor.
+    let names = true;
+    for (let k = x.a; k <= x.b; k++) if (!(prepared.cols.gaz[k]! & FIRST_NAME)) names = false;
+    const lone = x.a === x.b && /^\p{Lu}\p{Ll}+$/u.test(words[x.a]!) && !res.countryOf.has(low[x.a]!) && !res.actors.byName.has(low[x.a]!);
+    if (!names && !lone) continue;
+    x.type = 'PER';
+    x.b = y.b;
+    spans.splice(i + 1, 1);
+  }
   const sameSent = (i: number, j: number) => i >= 0 && j < n && sentence[i] === sentence[j];
 
   // Honorifics: "Mr. Putin" is a person whatever the tagger said; the title joins the mention.
@@ -184,6 +201,18 @@ export function recognize(tt: TaggerTokens, res: EntityResources): Mention[] {
     t = b;
   }
 
+  // "Affordable Care" + "Act": a law's or treaty's head word ends the name.
+  for (let i = 0; i < spans.length; i++) {
+    const x = spans[i]!;
+    const k = x.b + 1;
+    if (k < n && sameSent(x.b, k) && isCap(words[k]!) && lex.lawWords.has(low[k]!)) {
+      const next = spans[i + 1];
+      if (next && next.a === k) spans.splice(i + 1, 1);
+      x.b = k;
+      x.type = 'MISC';
+    }
+  }
+
   const mentions: Mention[] = [];
   for (const s of spans) {
     let { a } = s;
@@ -194,6 +223,8 @@ export function recognize(tt: TaggerTokens, res: EntityResources): Mention[] {
     // Junk: only function words, titles or honorifics ("The", "President" alone), or no letter.
     if (toks.every((w) => STOP.has(w) || lex.titles.has(w) || lex.honorifics.has(w) || !/\p{L}/u.test(w))) continue;
     if (!words.slice(a, b + 1).some((w) => /^(?:(?:pro|anti)-)?[\p{Lu}\p{N}]/u.test(w))) continue;
+    // A lone initial ("J.") or a US party-and-state tag ("R-Ky", "D-Mont.") is not a name.
+    if (a === b && /^(?:\p{Lu}\.|[RDI]-\p{Lu}[\p{L}.]{0,4})$/u.test(words[a]!)) continue;
     const nameStart = tt.start[a]!;
     const start = s.honorific >= 0 ? tt.start[s.honorific]! : nameStart;
     const m: Mention = {
@@ -201,6 +232,7 @@ export function recognize(tt: TaggerTokens, res: EntityResources): Mention[] {
       honorific: s.honorific >= 0 ? words[s.honorific]! : null, role: null, acting: false, groupSector: null, placeCountry: null,
     };
     m.type = fineType(m, low, res);
+    if (a === b && lex.peoples.has(low[a]!)) m.type = 'NORP';
     // "the social network Telegram", "the newspaper Le Soir": the noun before a name gives its kind.
     if (a > 0 && sentence[a - 1] === sentence[a] && ORG_NOUNS.has(low[a - 1]!) && m.type !== 'PERSON') m.type = 'ORG';
     if (m.type === 'OTHER' && a === b && isLooseCapital(a, words, sentence)) continue;
@@ -259,6 +291,7 @@ function fineType(m: Mention, low: string[], res: EntityResources): EntityType {
       }
       if (res.countryOf.has(key)) return 'GPE';
       if (res.lexicon.eventWords.has(last) || res.lexicon.eventWords.has(key)) return 'EVENT';
+      if (res.lexicon.peoples.has(key)) return 'NORP';
       return 'OTHER';
     }
   }
