@@ -28,6 +28,8 @@ export interface EventPattern {
   readonly origin: string;
   /** More groups that must all be found before the trigger (PETRARCH patterns with several words before "*"). */
   readonly beforeAll?: readonly (readonly Phrase[])[];
+  /** PETRARCH "WITH +": the target is the first actor after this word. */
+  readonly targetAfter?: string;
   /** PETRARCH "[032:033]": the target does `reverseCode` to the source at the same time. */
   readonly reverseCode?: string;
   /** PETRARCH "%": the pattern applies only when the subject (or object) is a coordination. */

@@ -29,12 +29,12 @@ export function parsePetrarchVerbs(text: string, where: string): EventPatternSet
   for (const raw of lines) {
     const l = clean(raw);
     if (!l) { current = null; continue; }
-    if (/^&\w+/.test(l) && !l.startsWith('- ')) { current = []; synsets.set(l.split(/\s+/)[0]!.toUpperCase(), current); continue; }
+    if (/^&\w+/.test(l) && !l.startsWith('- ')) { current = []; synsets.set(l.split(/\s+/)[0]!.toUpperCase().replace(/_+$/, ''), current); continue; }
     if (current && l.startsWith('+')) { current.push(l.slice(1).trim()); continue; }
     current = null;
   }
   const expand = (name: string, depth = 0): string[] => {
-    const members = synsets.get(name.replace(/_$/, '')) ?? synsets.get(name) ?? [];
+    const members = synsets.get(name.toUpperCase().replace(/_+$/, '')) ?? [];
     return members.flatMap((m) => (m.startsWith('&') && depth < 4 ? expand(m.split(/\s+/)[0]!, depth + 1) : [m]));
   };
   /** One PETRARCH token (words joined by _ or a synset) to a group of phrases. */
@@ -78,6 +78,8 @@ export function parsePetrarchVerbs(text: string, where: string): EventPatternSet
       const pct = all.findIndex((t) => t === '%');
       const compound = pct < 0 ? undefined : pct < starAt ? 'subject' as const : 'object' as const;
       const toks = all.filter((t) => !/^[+$^%]+$/.test(t));
+      const plus = all.findIndex((t, k) => k > starAt && t === '+');
+      const targetAfter = plus > starAt + 1 && !all[plus - 1]!.includes('*') ? word(all[plus - 1]!) : undefined;
       const star = toks.findIndex((t) => t.includes('*'));
       if (star < 0) continue;
       // "IN_*" / "*_OUT": words glued to the verb are before/after words too.
@@ -96,6 +98,7 @@ export function parsePetrarchVerbs(text: string, where: string): EventPatternSet
           after, before: before && before.length ? before : null, not: [], origin: `petrarch:${where}`, forms: vb.forms,
           ...(compound ? { compound } : {}),
           ...(beforeAll.length ? { beforeAll } : {}),
+          ...(targetAfter ? { targetAfter } : {}),
         });
       }
       continue;

@@ -56,6 +56,19 @@ function placeOf(v: DocView, places: readonly Place[], clause: [number, number])
   return null;
 }
 
+/** The first coded actor after the given word, following the trigger. */
+function actorAfterWord(v: DocView, word: string, from: number, s1: number): ActorMention | null {
+  for (let i = from; i < s1; i++) {
+    if (v.words[i] !== word) continue;
+    for (let j = i + 1; j < Math.min(s1, i + 5); j++) {
+      const m = v.mentionAt[j];
+      if (m?.code) return m;
+    }
+    return null;
+  }
+  return null;
+}
+
 /** The first coded actor after "if"/"unless" following the trigger. */
 function conditionSubject(v: DocView, from: number, s1: number): ActorMention | null {
   for (let i = from; i < s1; i++) {
@@ -125,6 +138,11 @@ export function codeEvents(doc: Readonly<WorkingDocument>, res: CoderResources, 
         if (t) { targets = [t]; args.target = { mentions: [t], rule: 'subject of the threat\'s if-clause' }; }
       }
       if (sources.length === 0 && targets.length === 0) continue;
+      // A pattern that names where its target stands ("… with +") overrides the nearest object.
+      if (m.pattern.targetAfter) {
+        const t = actorAfterWord(v, m.pattern.targetAfter, m.last + 1, s1);
+        if (t) { targets = [t]; args.target = { mentions: [t], rule: `actor after "${m.pattern.targetAfter}" (the pattern's target)` }; }
+      }
       // A pattern that asks for a coordinated subject or object gives way when there is none.
       let pattern = m.pattern;
       const fits = (p: EventPattern) => !p.compound || (p.compound === 'subject' ? sources.length > 1 : targets.length > 1);

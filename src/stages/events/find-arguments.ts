@@ -22,6 +22,7 @@ const BE = new Set(['is', 'are', 'was', 'were', 'be', 'been', 'being', "'s", "'r
 const TARGET_PREPS = new Set(['with', 'against', 'to', 'toward', 'towards', 'on', 'upon', 'into', 'over', 'along', 'near', 'at', 'from', 'for', 'about']);
 const PLACE_PREPS = new Set(['in', 'inside', 'across', 'throughout', 'within']);
 const STOP_RIGHT = new Set([';', ':', '(', ')', 'that', 'which', 'who', 'whom', 'whose', 'if', 'unless', 'because', 'although', 'while', 'whereas', 'when', 'after', 'before', 'since', 'but', 'where', 'whether']);
+const SAYING = /^(said|says|say|told|tells|wrote|writes|added|adds|stated|states|announced|declared|insisted|noted|stressed|warned|asked)$/;
 const LEFT_WINDOW = 25;
 const NONE: ReadonlySet<number> = new Set();
 const RIGHT_WINDOW = 12;
@@ -140,6 +141,12 @@ function objectRight(v: DocView, from: number, sentenceEnd: number, skip: Readon
   for (let i = from; i < limit; i++) {
     const w = v.words[i]!;
     if (STOP_RIGHT.has(w)) return null;
+    // a comma ends the object unless a list of actors goes on ("met France, Germany and Italy")
+    if (w === ',') {
+      let k = i + 1;
+      while (k < limit && (v.words[k] === 'and' || v.words[k] === 'the')) k++;
+      if (!(k < limit && v.mentionAt[k]?.code)) return null;
+    }
     // "condemned an attack by X": the object noun's agent is the one acted upon.
     if (objectAgent && w === 'by' && prep === null && i > from) {
       let k = i + 1;
@@ -221,7 +228,8 @@ function pluralAnaphor(v: DocView, first: number, sentenceStart: number): ActorM
 /** "…, said the minister X" / "” wrote X": a speaker named after its verb. */
 function invertedSubject(v: DocView, first: number, last: number, sentenceStart: number, sentenceEnd: number): ActorMention | null {
   const prev = first > sentenceStart ? v.words[first - 1]! : '';
-  if (!/^[,”"»“']$/.test(prev)) return null;
+  // after a closing quote any verb; after a comma only a verb of saying ("…, said the minister")
+  if (!/^[”"»“']$/.test(prev) && !(prev === ',' && SAYING.test(v.words[first]!))) return null;
   let k = last + 1;
   if (v.words[k] === 'the') k++;
   const m = k < sentenceEnd ? v.mentionAt[k] : null;

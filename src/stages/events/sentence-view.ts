@@ -149,9 +149,22 @@ function countryOnly(m: ActorMention | null): m is ActorMention {
 function addAgents(words: readonly string[], mentionAt: (ActorMention | null)[], agents: AgentDictionary, standalone: boolean, sentence: Int32Array): void {
   const n = words.length;
   const same = (k: number, i: number) => k >= 0 && k < n && sentence[k] === sentence[i];
+  // A person the entities layer coded with a sector only ("President X" → GOV) takes the country
+  // named just before ("Fornost President X" → FORGOV).
+  for (let i = 1; i < n; i++) {
+    const m = mentionAt[i];
+    if (!m || m.first !== i || !m.code || !SECTORS.has(m.code)) continue;
+    let j = i - 1;
+    if (words[j] === "'s") j--;
+    const c = same(j, i) ? mentionAt[j] ?? null : null;
+    if (!countryOnly(c)) continue;
+    const am: ActorMention = { first: c.first, last: m.last, entity: m.entity, code: `${c.code}${m.code}`, agent: `title of ${m.entity?.name ?? 'a person'}` };
+    for (let k = am.first; k <= am.last; k++) mentionAt[k] = am;
+  }
   for (let i = 0; i < n; i++) {
     const host = mentionAt[i] ?? null;
-    if (host && (host.first !== i || host.agent !== undefined || (host.code && host.code.length > 3))) continue;
+    // a title may open a name a few words in ("first Deputy Prime Minister Telemar")
+    if (host && (host.first < i - 3 || host.agent !== undefined || (host.code && host.code.length > 3))) continue;
     const e = agentAt(words, i, agents);
     if (!e) continue;
     const last = i + e.words.length - 1;
@@ -159,6 +172,7 @@ function addAgents(words: readonly string[], mentionAt: (ActorMention | null)[],
     const compose = (c: string) => (e.prefix ? `${e.code}${c}` : `${c}${e.code}`);
     // a person named right after the title ("Prime Minister Romendacil"), or the title inside the name
     let person: ActorMention | null = host && host.last >= last ? host : null;
+    if (host && !person) continue;
     if (!person && same(last + 1, i) && mentionAt[last + 1]?.entity?.type === 'PERSON' && !(mentionAt[last + 1]!.code && mentionAt[last + 1]!.code!.length > 3)) person = mentionAt[last + 1]!;
     // a person the entities layer already coded with a sector alone ("GOV") keeps it
     if (person?.code && !countryOnly(person)) continue;
@@ -177,12 +191,27 @@ function addAgents(words: readonly string[], mentionAt: (ActorMention | null)[],
         k++;
         if (words[k] === 'the') k++;
         const r = same(k, i) ? mentionAt[k] ?? null : null;
-        if (countryOnly(r)) { country = r; lastTok = r.last; }
+        if (countryOnly(r)) {
+          country = r;
+          lastTok = r.last;
+          // "the ambassadors of A, B and C", "lawmakers in A and B": the agent applies to each
+          let q = r.last + 1;
+          for (;;) {
+            while (q < n && (words[q] === ',' || words[q] === 'and' || words[q] === 'the')) q++;
+            const c = q < n && same(q, i) && q > lastTok + 1 ? mentionAt[q] ?? null : null;
+            if (!countryOnly(c)) break;
+            const cm: ActorMention = { first: c.first, last: c.last, entity: c.entity, code: compose(c.code!), agent: label };
+            for (let x = c.first; x <= c.last; x++) mentionAt[x] = cm;
+            lastTok = c.last;
+            q = c.last + 1;
+          }
+          lastTok = r.last;
+        }
       }
     }
     let am: ActorMention;
     if (country) {
-      am = { first: Math.min(first, i), last: lastTok, entity: person?.entity ?? country.entity, code: compose(country.code!.slice(0, 3)), agent: label };
+      am = { first: Math.min(first, i, host?.first ?? i), last: lastTok, entity: person?.entity ?? country.entity, code: compose(country.code!.slice(0, 3)), agent: label };
     } else if (standalone && !host) {
       am = { first: i, last, entity: null, code: e.code, agent: label };
     } else continue;
