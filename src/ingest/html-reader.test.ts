@@ -12,7 +12,7 @@ import { readBytes } from './read-inputs.js';
 const texts = (doc: Document, kind: RegionKind) => doc.regions.filter((r) => r.kind === kind).map((r) => doc.text.slice(r.start, r.end));
 const bodyText = (doc: Document) => doc.body.map((s) => doc.text.slice(s.start, s.end)).join('\n');
 const el = (tag: string, names: string, attrs: Record<string, string> = {}): HtmlElement =>
-  ({ tag, names, attrs, children: [], parent: null, order: 1, len: 0, good: 0, bad: 0 });
+  ({ tag, names, attrs, children: [], parent: null, order: 1, len: 0, good: 0, bad: 0, prose: 0 });
 
 describe('HTML main content: a blog post with comments, sidebar, share bar and cookie banner', () => {
   const doc = analyze(readFixture('html-blog-comments.html'), { format: 'html' });

@@ -129,8 +129,10 @@ function effectiveEvidence(el: HtmlElement, pageLen: number, memo: Map<HtmlEleme
     // A wrapper of most of the page ("main-nav-wrapper" around everything), a named article
     // container, an <article> or <main> (unless comments), or an ancestor of one, is not
     // boilerplate, whatever else its names say ("sticky-sidebar-parent").
-    if (el.len > 0.55 * pageLen || el.tag === 'body' || el.tag === 'html' || holdsArticle(el) ||
-      ((el.tag === 'article' || el.tag === 'main') && e.rule !== 'html:comments')) e = null;
+    if (el.len > 0.55 * pageLen || el.tag === 'body' || el.tag === 'html' || holdsArticle(el)) e = null;
+    // Nor is an element that holds mostly long prose paragraphs: navigation, sidebars, share bars
+    // and teasers are short lines and links. Comments are prose, so their names stay evidence.
+    else if (e.rule !== 'html:comments' && (el.tag === 'article' || el.tag === 'main' || (el.prose >= PROSE_MIN && el.prose >= PROSE_SHARE * el.len))) e = null;
   }
   memo.set(el, e);
   return e;
@@ -172,10 +174,17 @@ export interface Extraction {
  * (link lists, boilerplate-marked elements) counts against it with this weight.
  */
 const BAD_WEIGHT = 0.6;
+/** Prose (characters, and share of the element's text) that outweighs boilerplate-like names. */
+const PROSE_MIN = 600;
+const PROSE_SHARE = 0.5;
 
 export function extractContent(root: HtmlElement): Extraction {
   const raw = collectBlocks(root);
   const pageLen = root.len || 1;
+  for (const b of raw) {
+    if (b.len < 80 || b.linkLen > 0.3 * b.len || !isProseBlock(b.text)) continue;
+    for (let cur: HtmlElement | null = b.owner; cur; cur = cur.parent) cur.prose += b.len;
+  }
   const memo = new Map<HtmlElement, Evidence | null>();
 
   // Score: every block adds its good or bad characters to all its ancestors.

@@ -12,6 +12,8 @@ export interface HtmlElement {
   len: number;
   good: number;
   bad: number;
+  /** Characters in prose-shaped, link-poor paragraphs inside. */
+  prose: number;
   attrs: Record<string, string>;
   children: HtmlNode[];
   parent: HtmlElement | null;
@@ -41,7 +43,7 @@ const DROP_CONTENT = new Set([
 const MAX_DEPTH = 180;
 
 export function parseTree(html: string): ParsedPage {
-  const root: HtmlElement = { tag: '#root', names: '', attrs: {}, children: [], parent: null, order: 0, len: 0, good: 0, bad: 0 };
+  const root: HtmlElement = { tag: '#root', names: '', attrs: {}, children: [], parent: null, order: 0, len: 0, good: 0, bad: 0, prose: 0 };
   const page: ParsedPage = { root, titleTag: '', firstH1: '', meta: {}, jsonLd: [], times: [] };
   let current = root;
   let depth = 0;
@@ -78,7 +80,7 @@ export function parseTree(html: string): ParsedPage {
           return;
         }
         const names = `${attrs['id'] ?? ''} ${attrs['class'] ?? ''}`.trim();
-        const el: HtmlElement = { tag: name, names, attrs, children: [], parent: current, order: order++, len: 0, good: 0, bad: 0 };
+        const el: HtmlElement = { tag: name, names, attrs, children: [], parent: current, order: order++, len: 0, good: 0, bad: 0, prose: 0 };
         current.children.push(el);
         if (!isVoid(name)) {
           current = el;
