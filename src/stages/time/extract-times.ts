@@ -173,9 +173,20 @@ export function extractTimes(text: string, sentences: readonly Span[], options: 
   const out: Time[] = [];
   for (const c of cands) {
     const s = sentences[c.sentence]!;
-    let cues = cueCache.get(c.sentence);
-    if (!cues) { cues = tenseCues(text.slice(s.start, s.end)); cueCache.set(c.sentence, cues); }
-    const env: Env = { ref, tense: tenseNear(cues, c.start - s.start, c.end - s.start), focus };
+    // The tense is read only when a resolver asks for it (most expressions do not need it).
+    let tense: Env['tense'] | undefined;
+    const env: Env = {
+      ref,
+      focus,
+      get tense() {
+        if (tense === undefined) {
+          let cues = cueCache.get(c.sentence);
+          if (!cues) { cues = tenseCues(text.slice(s.start, s.end)); cueCache.set(c.sentence, cues); }
+          tense = tenseNear(cues, c.start - s.start, c.end - s.start);
+        }
+        return tense;
+      },
+    };
     let r: Resolved | null = null;
     if (c.value !== undefined) r = { value: c.value };
     else if (c.cal) {

@@ -505,7 +505,7 @@ export const PARSERS: readonly Parser[] = [
   },
   {
     name: 'earlier-later',
-    needs: ['@unit'],
+    needs: ['earlier', 'later', 'before', 'after'],
     pattern: String.raw`\b({NUM})\s+({UNIT})\s+(earlier|later|before|after)\b`,
     extract: (m, ctx) => {
       const unit = unitCode(m[2]!, ctx.v);
@@ -610,7 +610,7 @@ export const PARSERS: readonly Parser[] = [
       // "Sunday's Times" names a thing; "Friday's close" is a day.
       if (/^['’]s\s+\p{Lu}/u.test(ctx.text.slice(m.index + m[0].length))) return null;
       // "Friday's close", "Wednesday's ruling": something that has already happened, in news.
-      if (/^['’]s\b/u.test(ctx.text.slice(m.index + m[0].length))) return { type: 'DATE', resolve: (env) => resolveCal({ wd: weekday(ctx, m[1]!)! }, { ...env, tense: 'past' }) };
+      if (/^['’]s\b/u.test(ctx.text.slice(m.index + m[0].length))) return { type: 'DATE', resolve: (env) => resolveCal({ wd: weekday(ctx, m[1]!)! }, { ref: env.ref, focus: env.focus, tense: 'past' }) };
       return { type: 'DATE', cal: { wd: weekday(ctx, m[1]!)! } };
     },
   },
