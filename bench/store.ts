@@ -2,9 +2,10 @@
  * `npm run bench:store`: (1) query latency on a generated store of 100,000 events (the CLI's
  * queries, median and worst of 5 runs); (2) ingest throughput against plain `analyze` on the same
  * files, with --jobs 1 and --jobs 2. Options: --events=N, --docs=N, --skip-ingest, --skip-queries.
+ * --db=PATH keeps the generated store there (and reuses it when it exists).
  * Texts for (2): the PolNeAR train texts when ../shared/data is present, else a generated corpus.
  */
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { analyze } from '../src/analyze.js';
@@ -88,8 +89,9 @@ async function time(store: SqliteStore, name: string, q: () => Promise<unknown[]
 }
 
 async function queries(events: number): Promise<void> {
-  const path = join(work, 'events.db');
-  await buildStore(path, events);
+  const kept = args.find((a) => a.startsWith('--db='))?.slice(5);
+  const path = kept ?? join(work, 'events.db');
+  if (!kept || !existsSync(kept)) await buildStore(path, events);
   const store = openSqliteStore(path);
   console.log(`queries (median and worst of 5):`);
   await time(store, 'events --actor RUS --target USA --from 2021-12-01 --to 2021-12-31 --root 13', () => store.events({ actor: 'RUS', target: 'USA', from: '2021-12-01', to: '2021-12-31', root: '13' }));

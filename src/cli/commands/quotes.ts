@@ -12,7 +12,7 @@ export const quotesHelp = `Usage: casus quotes [options]
 Quotes in the store (copies of an article count once).
 
 Options:
-  --speaker NAME         speaker name contains NAME (case-insensitive)
+  --speaker NAME         the speaker's name contains these words (case-insensitive)
   --text WORDS           the quote contains these words (as a phrase)
   --from DATE, --to DATE publication dates (YYYY-MM-DD, inclusive)
 ${COMMON_HELP}

@@ -102,4 +102,12 @@ INSERT INTO code_counts (code, as_source, as_target)
     UNION ALL SELECT target_code, 0, 1 FROM event_clusters WHERE originals > 0) GROUP BY code;
 `,
   },
+  {
+    version: 4,
+    name: 'store_meta.max_cluster_days: the longest cluster, a lower bound that lets date queries use the (code, date) indexes',
+    sql: `
+CREATE TABLE store_meta (key TEXT PRIMARY KEY, value REAL NOT NULL);
+INSERT INTO store_meta (key, value) SELECT 'max_cluster_days', COALESCE(MAX(julianday(date_end) - julianday(date_start)), 0) FROM event_clusters;
+`,
+  },
 ];

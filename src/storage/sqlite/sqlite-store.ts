@@ -100,7 +100,10 @@ export class SqliteStore implements Store {
       insertCluster: p(`INSERT INTO event_clusters (source_code, target_code, root, code, label, quad_class, source_name, target_name, date_start, date_end, terms)
                         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
       widenCluster: p(`UPDATE event_clusters SET date_start = MIN(date_start, ?), date_end = MAX(date_end, ?),
-                       source_name = COALESCE(source_name, ?), target_name = COALESCE(target_name, ?) WHERE id = ?`),
+                       source_name = COALESCE(source_name, ?), target_name = COALESCE(target_name, ?) WHERE id = ? RETURNING date_start, date_end`),
+      noteSpan: p(`UPDATE store_meta SET value = MAX(value, julianday(?) - julianday(?)) WHERE key = 'max_cluster_days'`),
+      maxSpan: p(`SELECT value FROM store_meta WHERE key = 'max_cluster_days'`),
+      codesLike: p('SELECT code FROM code_counts WHERE code GLOB ?'),
       insertEvent: p(`INSERT INTO events (doc_seq, event_id, code, root, quad_class, goldstein, source_code, source_entity, target_code, target_entity,
                       date, date_start, date_end, place_id, place_name, place_country, lat, lon, geoname_id, modality, confidence, trigger, evidence, cluster_id, json)
                       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
@@ -194,8 +197,10 @@ export class SqliteStore implements Store {
         clusterId = Number(this.s.insertCluster!.run(ev.sourceCode, ev.targetCode, ev.root, ev.code, ev.label, ev.quadClass, ev.sourceName, ev.targetName,
           ev.range?.start ?? null, ev.range?.end ?? null, ev.terms.join(' ')).lastInsertRowid);
         newClusters++;
+        if (ev.range) this.s.noteSpan!.run(ev.range.end, ev.range.start);
       } else if (ev.range) {
-        this.s.widenCluster!.run(ev.range.start, ev.range.end, ev.sourceName, ev.targetName, clusterId);
+        const w = this.s.widenCluster!.get(ev.range.start, ev.range.end, ev.sourceName, ev.targetName, clusterId) as { date_start: string; date_end: string };
+        this.s.noteSpan!.run(w.date_end, w.date_start);
       }
       this.s.insertEvent!.run(seq, ev.eventId, ev.code, ev.root, ev.quadClass, ev.goldstein, ev.sourceCode, ev.sourceEntity, ev.targetCode, ev.targetEntity,
         ev.date, ev.range?.start ?? null, ev.range?.end ?? null, ev.placeId, ev.place?.name ?? null, ev.place?.country ?? null,
@@ -218,8 +223,15 @@ export class SqliteStore implements Store {
   }
 
   /** The stored codes a prefix matches (RUS: RUS, RUSGOV…), from the cluster indexes. */
-  private codes(col: 'source_code' | 'target_code', prefix: string): string[] {
-    return this.db.prepare(`SELECT DISTINCT ${col} FROM event_clusters WHERE ${col} GLOB ?`).pluck().all(prefixGlob(prefix)) as string[];
+  private codes(_col: 'source_code' | 'target_code', prefix: string): string[] {
+    // code_counts lists every code of a counted cluster, either side: a small table, unlike the clusters.
+    return (this.s.codesLike!.all(prefixGlob(prefix)) as { code: string }[]).map((r) => r.code);
+  }
+
+  /** The earliest date_start a cluster ending on or after `from` can have. */
+  private startBound(from: string): string {
+    const days = Math.ceil((this.s.maxSpan!.get() as { value: number } | undefined)?.value ?? 0);
+    return addDays(from, -days);
   }
 
   async recordFailure(f: FailureRecord): Promise<void> {
@@ -255,8 +267,8 @@ export class SqliteStore implements Store {
       const src = this.codes('source_code', filter.actor);
       const tgt = this.codes('target_code', filter.actor);
       if (src.length + tgt.length === 0) return [];
-      const dates = `${filter.from ? ' AND date_end >= ?' : ''}${filter.to ? ' AND date_start <= ?' : ''}`;
-      const dargs = [...(filter.from ? [filter.from] : []), ...(filter.to ? [filter.to] : [])];
+      const dates = `${filter.from ? ' AND date_end >= ? AND date_start >= ?' : ''}${filter.to ? ' AND date_start <= ?' : ''}`;
+      const dargs = [...(filter.from ? [filter.from, this.startBound(filter.from)] : []), ...(filter.to ? [filter.to] : [])];
       where.push(`c.id IN (SELECT id FROM event_clusters WHERE source_code IN (${marks(src)})${dates} UNION ALL SELECT id FROM event_clusters WHERE target_code IN (${marks(tgt)})${dates})`);
       args.push(...src, ...dargs, ...tgt, ...dargs);
     } else if (filter.actor) {
@@ -274,7 +286,7 @@ export class SqliteStore implements Store {
     if (filter.root) { where.push('c.root = ?'); args.push(filter.root.slice(0, 2)); }
     if (filter.code) { where.push('c.code GLOB ?'); args.push(prefixGlob(filter.code)); }
     if (filter.quadClass) { where.push('c.quad_class = ?'); args.push(filter.quadClass); }
-    if (filter.from) { where.push('c.date_end >= ?'); args.push(filter.from); }
+    if (filter.from) { where.push('c.date_end >= ? AND c.date_start >= ?'); args.push(filter.from, this.startBound(filter.from)); }
     if (filter.to) { where.push('c.date_start <= ?'); args.push(filter.to); }
     // One pass over clusters joined with their reports, in cluster order: no query per cluster.
     const sql = `SELECT c.id, c.code, c.label, c.root, c.quad_class, c.source_code, c.source_name, c.target_code, c.target_name, c.date_start, c.date_end,
@@ -306,8 +318,9 @@ export class SqliteStore implements Store {
     const where = ['d.duplicate_of IS NULL'];
     const args: unknown[] = [];
     let from = 'quotes q';
-    if (filter.speaker) { where.push('q.speaker LIKE ? ESCAPE \'\\\''); args.push(`%${filter.speaker.replace(/[\\%_]/g, (m) => '\\' + m)}%`); }
-    if (filter.text) { from = 'quotes_fts f JOIN quotes q ON q.seq = f.rowid'; where.push('quotes_fts MATCH ?'); args.push(ftsPhrase(filter.text)); }
+    // Speaker and words through the quotes' full-text index: whole words, any case.
+    const match = [...(filter.speaker ? [`speaker : ${ftsPhrase(filter.speaker)}`] : []), ...(filter.text ? [`text : ${ftsPhrase(filter.text)}`] : [])];
+    if (match.length) { from = 'quotes_fts f JOIN quotes q ON q.seq = f.rowid'; where.push('quotes_fts MATCH ?'); args.push(match.join(' AND ')); }
     if (filter.from) { where.push('d.published >= ?'); args.push(filter.from); }
     if (filter.to) { where.push('d.published <= ?'); args.push(filter.to); }
     const rows = this.db.prepare(`SELECT q.*, d.id AS doc_id, d.uri, d.published FROM ${from} JOIN documents d ON d.seq = q.doc_seq
