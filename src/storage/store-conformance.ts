@@ -154,7 +154,8 @@ export function describeStoreConformance(name: string, open: () => Promise<Store
       expect((await store.events({ actor: 'USA', eitherSide: true })).length).toBe(1);
       expect((await store.events({ actor: 'UKR' }))[0]!.goldstein).toBe(3.5);
       // A month-long event starting well before --from still overlaps it.
-      await store.put(syntheticDocument({ ...other, title: 'Month', uri: 'https://m.example/m', sentences: ['Kyiv and Warsaw held exercises all November long.', ...other.sentences],
+      await store.put(syntheticDocument({ title: 'Month', uri: 'https://m.example/m', published: '2021-12-01',
+        sentences: ['Kyiv and Warsaw held exercises all November long.', 'Both defence ministries called the drills routine and planned.'],
         events: [{ source: 'UKR', target: 'POL', code: '042', date: '2021-11', sentence: 0 }] }));
       expect((await store.events({ actor: 'UKR', target: 'POL', from: '2021-11-29' })).map((c) => [c.dateStart, c.dateEnd])).toEqual([['2021-11-01', '2021-11-30']]);
       expect((await store.events({ actor: 'POL', eitherSide: true, from: '2021-11-29', to: '2021-11-29' }))).toHaveLength(1);
