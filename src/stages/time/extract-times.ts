@@ -8,7 +8,7 @@ import type { Span } from '../../core/span.js';
 import { isoWeekday, isValidYmd, parseYmd } from './calendar.js';
 import type { Ymd } from './calendar.js';
 import type { Candidate, Cal, Env, Focus, Resolved } from './candidate.js';
-import { compiledParsers, gateIndex } from './parsers.js';
+import { compiledParsers, gateIndex, gateRegex } from './parsers.js';
 import { resolveCal } from './resolve.js';
 import { tenseCues, tenseNear } from './tense.js';
 import type { TenseCue } from './tense.js';
@@ -32,9 +32,6 @@ const MODS: Record<string, string> = {
   'the end of': 'END', 'the close of': 'END', mid: 'MID', 'the middle of': 'MID',
 };
 
-/** Words and digit runs, for the parser gate. */
-const WORD = /[A-Za-z]+|\d+/g;
-
 function findCandidates(text: string, sentences: readonly Span[]): Sentenced[] {
   const parsers = compiledParsers();
   const gate = gateIndex();
@@ -48,6 +45,7 @@ function findCandidates(text: string, sentences: readonly Span[]): Sentenced[] {
     // says which patterns are worth running.
     active.fill(0);
     let any = false;
+    const WORD = gateRegex();
     WORD.lastIndex = 0;
     for (let w = WORD.exec(sentence); w; w = WORD.exec(sentence)) {
       const word = w[0];

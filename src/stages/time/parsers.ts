@@ -770,6 +770,17 @@ export function gateIndex(v: Vocabulary = vocab()): GateIndex {
   return gate;
 }
 
+let gateRe: RegExp | undefined;
+
+/** One pattern that finds the gate words (and digit runs) of a sentence, so other words cost nothing. */
+export function gateRegex(v: Vocabulary = vocab()): RegExp {
+  if (gateRe) return gateRe;
+  const words = [...gateIndex(v).keys()].filter((w) => !w.startsWith('#') && /^[A-Za-z]+$/.test(w));
+  const uniq = [...new Set(words.map((w) => w.toLowerCase()))].sort((a, b) => b.length - a.length);
+  gateRe = new RegExp(`\\b(?:${uniq.join('|')})\\b|\\d+`, 'gi');
+  return gateRe;
+}
+
 let compiled: CompiledParser[] | undefined;
 
 /** The parsers with their patterns expanded and compiled once. */
