@@ -29,7 +29,7 @@ import { quotes } from '../src/stages/quotes/index.js';
 import { tokens } from '../src/stages/tokens/index.js';
 import { dataSet, fmt, prf } from './shared-data.js';
 
-export interface GoldAttribution { content: Span; source: Span | null; direct: boolean; quoted: boolean }
+export interface GoldAttribution { content: Span; source: Span | null; cue: Span | null; direct: boolean; quoted: boolean }
 
 /** Outer bounds of a brat offset list "120 211" or "728 767;784 1029". */
 function bounds(offsets: string): Span {
@@ -64,8 +64,9 @@ export function readAttributions(ann: string, text: string): GoldAttribution[] {
     const content = e['Content'] ? spans.get(e['Content']) : undefined;
     if (!content) continue;
     const src = e['Source'] ? spans.get(e['Source']) ?? null : null;
+    const cue = e['Cue'] ? spans.get(e['Cue']) ?? null : null;
     const words = text.slice(content.start, content.end);
-    out.push({ content, source: src, direct: OPEN.test(words) && CLOSE.test(words), quoted: MARKS.test(words) });
+    out.push({ content, source: src, cue, direct: OPEN.test(words) && CLOSE.test(words), quoted: MARKS.test(words) });
   }
   return out;
 }
@@ -141,7 +142,7 @@ export async function run(args: string[]): Promise<void> {
       for (const q of sysDirect) if (!gold.some((g) => g.quoted && overlap(g.content, q) > 0)) console.log(`FALSE-DIRECT ${article} | ${text.slice(q.start, q.end).slice(0, 120).replace(/\s+/g, ' ')}`);
       if (args.includes('--indirect')) {
         for (const q of sys) if (!gold.some((g) => overlap(g.content, q) > 0)) console.log(`FALSE ${q.kind} ${article} | ${text.slice(q.cue?.start ?? q.start, q.end).slice(0, 120).replace(/\s+/g, ' ')}`);
-        for (const g of gold) if (!sys.some((q) => overlap(g.content, q) > 0)) console.log(`MISS ${article} | ${text.slice(g.source?.start ?? g.content.start, g.content.end).slice(0, 120).replace(/\s+/g, ' ')}`);
+        for (const g of gold) if (!sys.some((q) => overlap(g.content, q) > 0)) console.log(`MISS ${article} cue=${g.cue ? text.slice(g.cue.start, g.cue.end).toLowerCase() : null} | ${text.slice(g.source?.start ?? g.content.start, g.content.end).slice(0, 120).replace(/\s+/g, ' ')}`);
       }
     }
   }

@@ -14,6 +14,8 @@ const QuoteCuesFileSchema = z.object({
   verbs: z.array(z.array(z.string().min(1)).min(1)),
   objectVerbs: z.array(z.string().min(1)),
   thoughtVerbs: z.array(z.string().min(1)),
+  nounContentVerbs: z.array(z.string().min(1)),
+  clauseVerbs: z.array(z.string().min(1)),
   prepositions: z.array(z.string().min(1)),
   documents: z.record(z.string().min(1), z.string().min(1)),
   media: z.array(z.string().min(1)),
@@ -27,6 +29,10 @@ export interface VerbCue {
   object: boolean;
   /** A thought or weak verb: only a cue with an explicit that-clause or a quotation after it. */
   thought: boolean;
+  /** Its content may be a noun phrase or an infinitive ("criticized the plan", "refused to answer"). */
+  nounContent: boolean;
+  /** A thought verb that also takes a bare clause ("thinks he will win"). */
+  clause: boolean;
 }
 
 /** Multi-word entries as lower-case word lists, indexed by their first word. */
@@ -71,13 +77,15 @@ export function parseQuoteCues(json: string, where: string): QuoteCues {
   const f = parsed.data;
   const object = new Set(f.objectVerbs);
   const thought = new Set(f.thoughtVerbs);
+  const nounContent = new Set(f.nounContentVerbs);
+  const clause = new Set(f.clauseVerbs);
   const out: QuoteCues = {
     verbs: new Map(), verbPhrases: new Map(), prepositions: new Map(), documents: new Map(),
     documentPhrases: new Map(), media: new Set(), mediaPhrases: new Map(), platforms: new Map(), platformPhrases: new Map(),
   };
   for (const entry of f.verbs) {
     const base = entry[0]!;
-    const cue: VerbCue = { base, object: object.has(base), thought: thought.has(base) };
+    const cue: VerbCue = { base, object: object.has(base), thought: thought.has(base), nounContent: nounContent.has(base), clause: clause.has(base) };
     const forms = entry.length === 1 && !base.includes(' ') ? regularForms(base) : entry;
     for (const form of forms) {
       if (form.includes(' ')) addPhrase(out.verbPhrases, form);

@@ -48,6 +48,8 @@ export function matchCues(v: TokenView, lo: number, hi: number, cues: QuoteCues,
     if (!verb) continue;
     // A capitalised cue word inside a sentence is a name ("Hope Hicks", "the Post").
     if (i > lo && isCapitalized(v, i)) continue;
+    // In a hyphenated compound it is an adjective ("so-called", "well-known").
+    if (i > lo && (v.words[i - 1] === '-' || v.text[v.start[i]! - 1] === '-')) continue;
     // After a determiner it is a noun or an adjective ("a report", "the said agreement").
     if (i > lo && DETERMINER.has(v.words[i - 1]!)) continue;
     // After a preposition it is a noun ("heads of state", "in response"), unless a gerund ("by saying").

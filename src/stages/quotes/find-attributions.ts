@@ -28,6 +28,9 @@ export interface Draft {
 const CONJ = new Set(['and', 'but', 'so', 'yet', 'or', 'then', 'also', 'again', 'later', 'to', 'further', 'moreover', 'still', 'he', 'she']);
 /** Words that may follow a sentence-final cue without carrying content ("…, he said on Monday in a statement."). */
 const TAIL_START = new Set(['in', 'on', 'at', 'during', 'to', 'after', 'before', 'with', 'via', 'through', 'from', 'last', 'this', 'yesterday', 'today', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'earlier', 'later', 'recently', 'while', 'when', 'as', 'of', 'about', 'by', 'over', 'for', 'outside', 'inside', 'afterward', 'afterwards', 'adding', 'noting', 'citing', 'according', 'and']);
+/** Words that open a bare content clause after a thought verb ("thinks he will win"). */
+const CLAUSE_START = new Set(['he', 'she', 'they', 'it', 'we', 'i', 'you', 'the', 'a', 'an', 'this', 'there', 'his', 'her', 'their', 'its', 'our', 'most', 'many', 'some', 'all', 'no', 'nothing', 'everyone', 'nobody']);
+const AUX = new Set(['is', 'was', 'are', 'were', 'has', 'have', 'had', 'will', 'would', 'can', 'could', 'should', 'may', 'might', 'must', 'does', 'did', 'do', 'been', 'be']);
 const FINAL_PUNCT = /^[.!?;:…]+$/;
 const QUOTE_MARK = /^[“”«»„‟"‘’‚'‹›]$/;
 const SMALL = new Set(['of', 'the', 'a', 'an', 'and', 'for', 'in', 'on', 'to', 'at', 'by', 'with', 'or', 'vs', 'vs.', 'is', 'from', 'de', 'la', 'le']);
@@ -99,6 +102,8 @@ export function findAttributions(v: TokenView, spans: readonly QuotedSpan[], cue
   };
   /** Only conjunctions and adverbs before the cue: an elided subject that continues the last speaker. */
   const elided = (c: CueMatch, lo: number) => {
+    // A sentence opening on a bare cue word is a noun ("Plans for …"), unless a participle ("Asked …").
+    if (c.first === lo && !/(ing|ed)$/.test(v.words[lo]!)) return false;
     for (let k = lo; k < c.first; k++) if (!CONJ.has(v.words[k]!) && v.words[k] !== ',') return false;
     return true;
   };
@@ -163,8 +168,13 @@ export function findAttributions(v: TokenView, spans: readonly QuotedSpan[], cue
       adjacent = between.length === 0 || between.every((w) => w === ',' || w === ':' || w === 'that') || between[between.length - 1] === ':' || (A.kind === 'prep' && between[between.length - 1] === ',');
     }
     let spA = A ? speakerOf(A, loAA, v.sentEnd[sentOf(A.first)]!) : null;
-    // "…, saying: “", "went on to say: “": a participle or infinitive cue speaks for the sentence's subject.
-    if (A && !spA && A.kind === 'verb' && A.first > loAA && (v.words[A.first]!.endsWith('ing') || v.words[A.first - 1] === 'to')) {
+    // "Stated Stone: “": an inverted cue before the quote.
+    if (A && !spA && A.kind === 'verb' && (v.words[ot - 1] === ':' || v.words[ot - 1] === ',')) {
+      const inv = phraseAfter(v, A.last + 1, ot - 1, isCue);
+      if (inv && inv[1] === ot - 2) spA = inv;
+    }
+    // "…, saying: “", "went on to say: “", "X confirmed it and said, “": the cue speaks for the sentence's subject.
+    if (A && !spA && A.kind === 'verb' && A.first > loAA && !elided(A, loAA)) {
       const subject = phraseAfter(v, loAA, A.first, isCue, 10);
       if (subject && (isCapitalized(v, loAA) || subject[0] === subject[1])) spA = subject;
     }
@@ -174,11 +184,11 @@ export function findAttributions(v: TokenView, spans: readonly QuotedSpan[], cue
     while (t < v.n && (v.words[t] === "'" || v.words[t] === '`') && v.start[t] === v.end[t - 1]) t++;
     if (t < v.n && v.words[t] === ',') t++;
     // A closing mark after a full stop followed by a capitalised word ends the sentence: "… .” Asked …".
-    const newSentence = /[.…]$/.test(v.text.slice(q.start, q.end)) && t === ct + 1 && t < v.n && isCapitalized(v, t);
+    const newSentence = /[.…]$/.test(v.text.slice(q.start, q.end)) && t < v.n && v.words[t - 1] !== ',' && isCapitalized(v, t);
     if (t < v.n && q.close >= 0 && inQuote[t]! < 0) {
       const hi = v.sentEnd[sentOf(t)]!;
       const c = cueAt.get(t);
-      if (c && !used.has(c) && c.kind === 'verb' && !newSentence) {
+      if (c && !used.has(c) && c.kind === 'verb' && !newSentence && !isCapitalized(v, t)) {
         B = c;
         spB = phraseAfter(v, c.last + 1, hi, isCue);
       } else if (!c) {
@@ -187,7 +197,7 @@ export function findAttributions(v: TokenView, spans: readonly QuotedSpan[], cue
           let g = np[1] + 1;
           // An apposition between the speaker and the cue: "Jim Bennett, 57, told".
           if (v.words[g] === ',') {
-            for (let k = g + 1; k < hi && k - g < 10; k++) {
+            for (let k = g + 1; k < hi && k - g < 18; k++) {
               if (v.words[k] === ',') { g = k + 1; break; }
               if (isCue(k) || inside(k) || FINAL_PUNCT.test(v.words[k]!)) break;
             }
@@ -195,7 +205,8 @@ export function findAttributions(v: TokenView, spans: readonly QuotedSpan[], cue
           while (g < hi && /^(also|later|then|has|had|have|once|again|would|will|recently|previously|further|n't|not|did|does)$/.test(v.words[g]!)) g++;
           const c2 = cueAt.get(g);
           // After a full stop, "X said." closes the quote only when nothing follows the cue.
-          const closesHere = !newSentence || (c2 !== undefined && (c2.last + 1 >= hi || /^[.,;]$/.test(v.words[c2.last + 1]!)));
+          const after = c2 ? v.words[c2.last + 1] : undefined;
+          const closesHere = !newSentence || (c2 !== undefined && !c2.verb!.thought && (after === undefined || c2.last + 1 >= hi || /^[.,;]$/.test(after) || TAIL_START.has(after)));
           if (c2 && !used.has(c2) && c2.kind === 'verb' && closesHere) { B = c2; spB = np; }
         }
       }
@@ -292,9 +303,20 @@ export function findAttributions(v: TokenView, spans: readonly QuotedSpan[], cue
             }
           }
           const that = v.words[j] === 'that';
+          // "the unprecedented demands addressed …", "the military support given …": a noun, not a verb.
+          const nounLike = speaker !== null && speaker[1] === speaker[0] + 1 && /^(the|a|an|his|her|their|its|our|this|these|those)$/.test(v.words[speaker[0]]!) && !isCapitalized(v, speaker[1]) && !v.words[c.first]!.endsWith('ed');
+          const nounContent = verb.nounContent && !nounLike && !that && j < hi && !FINAL_PUNCT.test(v.words[j]!) && v.words[j] !== ',' && (speaker !== null || elided(c, lo));
+          const bareClause = verb.clause && !that && j < hi && (CLAUSE_START.has(v.words[j]!) || isCapitalized(v, j)) && speaker !== null;
           if (that) j++;
-          else if (verb.thought && !(j < hi && inside(j))) continue;
-          if (j >= hi || FINAL_PUNCT.test(v.words[j]!) || (!that && (v.words[j] === ',' || TAIL_START.has(v.words[j]!) || v.words[j] === 'to'))) continue;
+          else if ((verb.thought || verb.nounContent) && !nounContent && !bareClause && !(j < hi && inside(j))) continue;
+          // "The reform plan was dropped": an auxiliary right after the cue word makes it a noun.
+          if (!that && AUX.has(v.words[j] ?? '')) continue;
+          if (j >= hi || FINAL_PUNCT.test(v.words[j]!) || (!that && !nounContent && (v.words[j] === ',' || TAIL_START.has(v.words[j]!) || v.words[j] === 'to'))) continue;
+          // "X thanked Miami and said …", "X, a talk show host in Ohio, said …": the sentence's subject.
+          if (!speaker && !elided(c, lo) && c.first > lo && (v.words[c.first - 1] === 'and' || v.words[c.first - 1] === ',')) {
+            const subject = phraseAfter(v, lo, c.first, isCue, 10);
+            if (subject && (isCapitalized(v, lo) || subject[0] === subject[1]) && (v.words[subject[1] + 1] === ',' || subject[1] + 1 < c.first)) speaker = subject;
+          }
           if (!speaker && !elided(c, lo)) continue;
           cStart = j;
           cEnd = lastWord(j, hi);

@@ -16,6 +16,10 @@ describe('quotes: negative cases', () => {
     'He ran the state radio for a decade before retiring to the coast.',
     'The index rose 12.53% in early trading on Monday.',
     '“Never Trump” signs were seen at the rally.',
+    'The so-called reform plan was dropped in the spring.',
+    'The unprecedented demands addressed to the alliance went unanswered.',
+    'The military support given to the rebels grew over the summer.',
+    'Plans for a new stadium were shelved after the vote.',
   ])('%s', (text) => {
     const doc = analyzeQuotes(text);
     expect(doc.quotes.map((q) => doc.text.slice(q.start, q.end))).toEqual([]);

@@ -76,6 +76,18 @@ describe('quotes: indirect and mixed quotations', () => {
     expect(q).toMatchObject({ kind: 'indirect', content: 'Any new attack on the city would be answered with force', speakerSpan: 'the general', cue: 'warned' });
   });
 
+  it('takes a noun phrase or an infinitive as the content of an evaluative cue', () => {
+    const [a] = quotesOf('Senator Ruth Adams criticized the new border plan as a waste of money.');
+    expect(a).toMatchObject({ kind: 'indirect', content: 'the new border plan as a waste of money', cue: 'criticized' });
+    const [b] = quotesOf('The governor refused to answer questions about the budget.');
+    expect(b).toMatchObject({ kind: 'indirect', content: 'to answer questions about the budget', speakerSpan: 'The governor' });
+  });
+
+  it('takes a bare clause after a thought verb with a subject', () => {
+    const [q] = quotesOf('Mayor Lena Ortiz believes the city can recover within a year.');
+    expect(q).toMatchObject({ kind: 'indirect', content: 'the city can recover within a year', cue: 'believes' });
+  });
+
   it('marks a report with quoted fragments as mixed', () => {
     const [q] = quotesOf('The minister said the plan was “a total failure” and should be dropped at once.');
     expect(q).toMatchObject({ kind: 'mixed', speakerSpan: 'The minister', cue: 'said' });
