@@ -84,6 +84,19 @@ describe('HTML main content: general rules', () => {
     expect(doc.regions.find((r) => doc.text.slice(r.start, r.end) === 'Mehr zum Thema')).toMatchObject({ kind: 'other-boilerplate', rule: 'html:short-outside-prose' });
     expect(doc.body).toHaveLength(2);
   });
+  it('labels in-text cues in several languages with the boilerplate patterns, even between paragraphs', () => {
+    const p = (t: string) => `<p>${t}</p>`;
+    const html = `<html><body><article>${p('El gobierno anunció el martes un plan para reparar las carreteras dañadas por las lluvias del invierno pasado.')}
+      ${p('Lea más: Las lluvias dejan cortes en tres provincias')}${p('Foto: Agencia Sur')}
+      ${p('Las obras comenzarán en marzo y durarán al menos seis meses, según el ministerio de obras públicas de la región.')}
+      ${p('Czytaj też: Nowe drogi w regionie')}${p('Die Arbeiten werden nach Angaben des Ministeriums mindestens sechs Monate dauern und im März beginnen.')}
+      ${p('Bei den Links handelt es sich um Affiliate-Links.')}</article></body></html>`;
+    const doc = analyze(html, { format: 'html' });
+    expect(doc.body).toHaveLength(3);
+    expect(texts(doc, 'related-link')).toEqual(['Lea más: Las lluvias dejan cortes en tres provincias', 'Czytaj też: Nowe drogi w regionie']);
+    expect(texts(doc, 'caption')).toEqual(['Foto: Agencia Sur']);
+    expect(texts(doc, 'advertisement')).toEqual(['Bei den Links handelt es sich um Affiliate-Links.']);
+  });
   it('reads class and id names as evidence, ignoring states, taxonomy and BEM modifiers', () => {
     expect(boilerplateEvidence(el('div', 'post-share-bar'))?.rule).toBe('html:share-bar');
     expect(boilerplateEvidence(el('div', 'relatedPosts'))?.kind).toBe('related-link');
