@@ -91,7 +91,8 @@ function absorbModifiers(text: string, cands: Sentenced[], sentences: readonly S
     const c = cands[i]!;
     const s = sentences[c.sentence]!;
     const floor = Math.max(s.start, i > 0 ? cands[i - 1]!.end : 0);
-    const before = text.slice(floor, c.start);
+    // The modifiers are short: look only at the few words before (the regexes anchor at the end).
+    const before = text.slice(Math.max(floor, c.start - 24), c.start);
     const own = text.slice(c.start, c.end);
     const quantity = c.type === 'DURATION' || c.parser === 'ago' || c.parser === 'earlier-later';
     const m = quantity && !/^the\b/i.test(own) ? QUANTITY_MOD.exec(before) : !quantity ? POINT_MOD.exec(before) : null;
@@ -100,7 +101,7 @@ function absorbModifiers(text: string, cands: Sentenced[], sentences: readonly S
     // "later" and "earlier" only modify "this/that …" ("later this year"), not a bare date.
     if ((word === 'later' || word === 'earlier') && !/^(this|that|in|next|last)\b/i.test(own)) continue;
     if ((word === 'early' || word === 'late') && c.type === 'DURATION') continue;
-    c.start = floor + before.length - m[0].length + m[0].search(/\p{L}/u);
+    c.start = c.start - m[0].length + m[0].search(/\p{L}/u);
     if (!c.mod) c.mod = MODS[word];
   }
 }
