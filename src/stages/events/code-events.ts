@@ -56,6 +56,18 @@ function placeOf(v: DocView, places: readonly Place[], clause: [number, number])
   return null;
 }
 
+/** A coded quotation speaker when the trigger's subject is "we"/"I" inside the quotation. */
+function firstPersonSpeaker(v: DocView, first: number, s0: number): ActorMention | null {
+  const speaker = v.speakerAt[first];
+  if (!speaker?.actor) return null;
+  for (let k = first - 1; k >= Math.max(s0, first - 4); k--) {
+    const w = v.words[k]!;
+    if (w === 'we' || w === 'i') return { first, last: first, entity: speaker, code: speaker.actor.code };
+    if (!/^(are|am|is|will|would|have|has|had|do|did|not|n't|'re|'m|'ll|'ve|also|now|still|to|want|must|shall|can|cannot)$/.test(w)) return null;
+  }
+  return null;
+}
+
 /** The first coded actor after the given word, following the trigger. */
 function actorAfterWord(v: DocView, word: string, from: number, s1: number): ActorMention | null {
   for (let i = from; i < s1; i++) {
@@ -130,6 +142,11 @@ export function codeEvents(doc: Readonly<WorkingDocument>, res: CoderResources, 
     for (const m of matchSentence(v, res.index, s0, s1)) {
       const skip = new Set(m.used);
       const args = m.pattern.pos === 'v' ? verbArguments(v, m.first, m.last, s0, s1, skip) : nounArguments(v, m.first, m.last, s0, s1, skip);
+      // "We are proposing …" inside a quotation: the speaker of the quotation acts.
+      if (!args.source) {
+        const sp = firstPersonSpeaker(v, m.first, s0);
+        if (sp) args.source = { mentions: [sp], rule: 'first-person subject of a quotation: its speaker' };
+      }
       const sources = codedActors(args.source);
       let targets = codedActors(args.target);
       // A threat's target is often only named in its condition: "would respond … if Russia invaded".

@@ -23,6 +23,8 @@ const TARGET_PREPS = new Set(['with', 'against', 'to', 'toward', 'towards', 'on'
 const PLACE_PREPS = new Set(['in', 'inside', 'across', 'throughout', 'within']);
 const STOP_RIGHT = new Set([';', ':', '(', ')', 'that', 'which', 'who', 'whom', 'whose', 'if', 'unless', 'because', 'although', 'while', 'whereas', 'when', 'after', 'before', 'since', 'but', 'where', 'whether']);
 const SAYING = /^(said|says|say|told|tells|wrote|writes|added|adds|stated|states|announced|declared|insisted|noted|stressed|warned|asked)$/;
+/** Prepositions that open a scene-setting phrase ("In the United Kingdom, …"), not a subject. */
+const SUBJECTLESS_PREPS = new Set(['in', 'at', 'near', 'from', 'across', 'throughout', 'inside', 'outside', 'within', 'during', 'like', 'unlike', 'amid']);
 const LEFT_WINDOW = 25;
 const NONE: ReadonlySet<number> = new Set();
 const RIGHT_WINDOW = 12;
@@ -114,7 +116,11 @@ function subjectLeft(v: DocView, first: number, sentenceStart: number): ActorMen
     }
     const m = v.mentionAt[i];
     if (m) {
-      if (m.code) return m;
+      // "In the United Kingdom, X killed …": an actor inside a prepositional phrase is no subject
+      let p = m.first - 1;
+      if (p >= floor && v.words[p] === 'the') p--;
+      const opening = p >= floor && SUBJECTLESS_PREPS.has(v.words[p]!) && (p - 1 < sentenceStart || /^[,;:—–-]$/.test(v.words[p - 1]!));
+      if (m.code && !opening) return m;
       i = m.first - 1;
       continue;
     }

@@ -33,6 +33,8 @@ export interface DocView {
   mentionAt: (ActorMention | null)[];
   /** true for tokens inside a quotation */
   quoted: Uint8Array;
+  /** the speaking entity of the quotation holding each token (quotes layer), or null */
+  speakerAt: (Entity | null)[];
   /** paragraph number of each sentence (a blank line starts a new paragraph) */
   paragraph: Int32Array;
 }
@@ -95,10 +97,15 @@ export function buildDocView(doc: Readonly<WorkingDocument>, options: ViewOption
 
   // Quotations: the quotes layer when present, else paired quote marks within a paragraph.
   const quoted = new Uint8Array(n);
+  const speakerAt = new Array<Entity | null>(n).fill(null);
   if (doc.quotes.length > 0) {
+    const byId = new Map(doc.entities.map((e) => [e.id, e]));
     for (const q of doc.quotes) {
-      if (q.kind === 'indirect') continue;
-      for (let i = lowerBound(tt.start, n, q.start); i < n && tt.start[i]! < q.end; i++) quoted[i] = 1;
+      const speaker = q.speaker ? byId.get(q.speaker) ?? null : null;
+      for (let i = lowerBound(tt.start, n, q.start); i < n && tt.start[i]! < q.end; i++) {
+        if (q.kind !== 'indirect') quoted[i] = 1;
+        speakerAt[i] = speaker;
+      }
     }
   } else {
     let open = false;
@@ -120,7 +127,7 @@ export function buildDocView(doc: Readonly<WorkingDocument>, options: ViewOption
     if (/\n\s*\n/.test(gap)) para++;
     paragraph[s] = para;
   }
-  return { text: doc.text, words, start: tt.start, end: tt.end, sentence: tt.sentence, sentenceFirst, mentionAt, quoted, paragraph };
+  return { text: doc.text, words, start: tt.start, end: tt.end, sentence: tt.sentence, sentenceFirst, mentionAt, quoted, speakerAt, paragraph };
 }
 
 const SKIPPABLE = /^(main|largest|senior|top|former|new|chief|deputy|local|state|national|federal|regional|security|border|foreign|armed|official|acting|interim|first|the|'s|of|from|in)$/;
