@@ -18,6 +18,24 @@ export interface QuotedSpan {
 const DOUBLE = new Set(['“', '”', '«', '»', '„', '‟', '"', '〝', '〞']);
 const SINGLE_OPEN = new Set(['‘', '‚', "'", '‹']);
 const SINGLE_CLOSE = new Set(['’', "'", '‘', '›']);
+/** Jumps to the next candidate mark instead of testing every character. */
+const DOUBLE_SCAN = /[“”«»„‟"〝〞]/g;
+const SINGLE_SCAN = /['‘‚‹]/g;
+function positions(text: string, re: RegExp): number[] {
+  const out: number[] = [];
+  re.lastIndex = 0;
+  for (let m = re.exec(text); m; m = re.exec(text)) out.push(m.index);
+  return out;
+}
+function lowerBound(xs: readonly number[], x: number): number {
+  let lo = 0, hi = xs.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (xs[mid]! < x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
 const isSpace = (c: string | undefined) => c === undefined || /\s/.test(c);
 /** What may stand right before an opening mark: a space, a bracket, a dash or another mark. */
 const BEFORE_OPEN = /[\s([{\u2014\u2013\-\/:;,]/;
@@ -48,10 +66,9 @@ function trimmed(text: string, start: number, end: number): [number, number] {
 }
 
 /** Single-quoted spans inside [lo, hi) with no double quote open: ‘…’ and '…' pairs. */
-function singleQuotes(text: string, lo: number, hi: number, out: QuotedSpan[]): void {
-  for (let i = lo; i < hi; i++) {
-    const c = text[i]!;
-    if (!SINGLE_OPEN.has(c)) continue;
+function singleQuotes(text: string, singles: readonly number[], lo: number, hi: number, out: QuotedSpan[]): void {
+  for (let k = lowerBound(singles, lo); k < singles.length && singles[k]! < hi; k++) {
+    let i = singles[k]!;
     const prev = i > lo ? text[i - 1]! : ' ';
     if (!(BEFORE_OPEN.test(prev) || DOUBLE.has(prev)) || isSpace(text[i + 1])) continue;
     // The closer: a ’ or ' after a non-space and before a non-letter (not an apostrophe in don’t).
@@ -66,6 +83,7 @@ function singleQuotes(text: string, lo: number, hi: number, out: QuotedSpan[]): 
       const [s, e] = trimmed(text, i + 1, j);
       if (e > s) out.push({ open: i, close: j, start: s, end: e });
       i = j;
+      while (k + 1 < singles.length && singles[k + 1]! <= j) k++;
       break;
     }
   }
@@ -86,6 +104,8 @@ export function findQuotedSpans(original: string, paragraphs: readonly Span[]): 
       return closing ? '" ' : ' "';
     })
     : original;
+  const doubles = positions(text, DOUBLE_SCAN);
+  const singles = positions(text, SINGLE_SCAN);
   const out: QuotedSpan[] = [];
   let carried: number | null = null; // the opening mark of a quote running on from the last paragraph
   for (let p = 0; p < paragraphs.length; p++) {
@@ -104,14 +124,14 @@ export function findQuotedSpans(original: string, paragraphs: readonly Span[]): 
       if (e > s) out.push({ open: carried, close: -1, start: s, end: e });
     }
     carried = null;
-    for (; i < hi; i++) {
+    for (let k = lowerBound(doubles, i); k < doubles.length && doubles[k]! < hi; k++) {
+      i = doubles[k]!;
       const c = text[i]!;
-      if (!DOUBLE.has(c)) continue;
       const opens = canOpen(text, i, lo);
       const closes = canClose(text, i, hi);
       if (open === null) {
         if (opens || !closes) {
-          singleQuotes(text, topStart, i, out);
+          singleQuotes(text, singles, topStart, i, out);
           open = i;
         }
         continue;
@@ -129,7 +149,7 @@ export function findQuotedSpans(original: string, paragraphs: readonly Span[]): 
       topStart = i + 1;
     }
     if (open !== null) carried = open;
-    else singleQuotes(text, topStart, hi, out);
+    else singleQuotes(text, singles, topStart, hi, out);
   }
   if (carried !== null) {
     const last = paragraphs[paragraphs.length - 1]!;

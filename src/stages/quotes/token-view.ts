@@ -43,7 +43,12 @@ export function tokenAtOrAfter(v: TokenView, offset: number): number {
   return lo;
 }
 
-export const isWord = (w: string) => /[\p{L}\p{N}]/u.test(w);
+/** Has a letter or digit (ASCII fast path first: most tokens are plain words). */
+export const isWord = (w: string) => {
+  const c = w.charCodeAt(0);
+  if ((c >= 97 && c <= 122) || (c >= 48 && c <= 57) || (c >= 65 && c <= 90)) return true;
+  return /[\p{L}\p{N}]/u.test(w);
+};
 /** Starts with an upper-case letter in the text (not the lower-cased word). */
 export const isCapitalized = (v: TokenView, i: number) => /^\p{Lu}/u.test(v.text[v.start[i]!] ?? '');
 export const spanOf = (v: TokenView, a: number, b: number): Span => ({ start: v.start[a]!, end: v.end[b]! });
