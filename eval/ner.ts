@@ -3,7 +3,8 @@
  * (../shared/data), conlleval-style (exact spans): precision, recall and F1 per type and overall,
  * for the tagger alone and for the tagger with the stage's rules (types folded back to CoNLL's
  * PER/ORG/LOC/MISC). The "PER/ORG/LOC" row is the issue's target (MISC left out).
- * Options: --limit=N documents per data set.
+ * Options: --limit=N documents per data set; --wiki-doc=N sentences per WikiNEuRal pseudo-document
+ * (default 20; its sentences are unrelated, so this only sets how far document features reach).
  */
 import { dataSet, fmt, prf } from './shared-data.js';
 import { readConll, score, toTaggerInput } from './_conll.js';
@@ -58,9 +59,10 @@ function evaluate(name: string, docs: ConllDoc[]): void {
 
 export async function run(args: string[]): Promise<void> {
   const limit = Number(args.find((a) => a.startsWith('--limit='))?.split('=')[1] ?? Infinity);
+  const wikiDoc = Number(args.find((a) => a.startsWith('--wiki-doc='))?.split('=')[1] ?? 20);
   const conll = dataSet('conll2003-en');
   if (conll) evaluate('CoNLL-2003 English val', readConll(`${conll}/val.conllu`).slice(0, limit));
   const wiki = dataSet('wikineural-en');
   // WikiNEuRal has no document breaks: 20-sentence pseudo-documents keep the document-level features honest.
-  if (wiki) evaluate('WikiNEuRal English val (silver labels)', readConll(`${wiki}/val.conllu`, Number(process.env.WIKI_DOC ?? 20)).slice(0, limit));
+  if (wiki) evaluate('WikiNEuRal English val (silver labels)', readConll(`${wiki}/val.conllu`, wikiDoc).slice(0, limit));
 }
