@@ -184,8 +184,9 @@ export function publishedFromText(text: string, regions: readonly { start: numbe
       }
     }
   }
-  // Last resort: the latest full date written anywhere in the text.
-  const dates = fullDatesIn(text);
+  // Last resort: the latest full date in the opening of the text, where pages put their date
+  // (further down, dates are mostly those of the events reported).
+  const dates = fullDatesIn(text.slice(0, 1500));
   if (dates.length) {
     const latest = dates.reduce((a, b) => (formatYmd(b.date) > formatYmd(a.date) ? b : a));
     return { value: formatYmd(latest.date), evidence: `latest date in the text: ${latest.text}`, confidence: 0.3 };
