@@ -121,6 +121,10 @@ describe('entities: roles read from the text', () => {
     const { named } = run('Brazilian Foreign Minister Jonas Pereira-Lima called for calm.', '2022-01-10');
     expect(named('Jonas Pereira-Lima')?.actor).toMatchObject({ code: 'BRAGOV', country: 'BRA', sector: 'GOV', role: 'Foreign Minister' });
   });
+  it('codes an unknown official from an appositive after the name', () => {
+    const { named } = run('Tomas Vrbensky, the Czech foreign minister, arrived on Monday.', '2022-01-10');
+    expect(named('Tomas Vrbensky')?.actor).toMatchObject({ code: 'CZEGOV', country: 'CZE', sector: 'GOV', role: 'foreign minister' });
+  });
   it('codes peoples with a group noun as group actors', () => {
     const { named } = run('Russian troops crossed the river at dawn.', '2022-01-10');
     expect(named('Russian troops')?.actor).toMatchObject({ code: 'RUSMIL', country: 'RUS', sector: 'MIL' });

@@ -240,7 +240,7 @@ export function recognize(tt: TaggerTokens, res: EntityResources): Mention[] {
   }
   for (const m of mentions) {
     if (m.type === 'PERSON') {
-      m.role = roleBefore(m, words, low, sentence, mentions, res);
+      m.role = roleBefore(m, words, low, sentence, mentions, res) ?? roleAfter(m, words, low, sentence, res);
       // A capitalised title right before the name belongs to the mention ("President Biden").
       const f = m.role?.first;
       if (f !== undefined && !m.honorific && words.slice(f, m.first).every(isCap)) m.start = tt.start[f]!;
@@ -343,6 +343,26 @@ function roleBefore(m: Mention, words: string[], low: string[], sentence: Int32A
       if (!country && low[k] === "'s" && k > 0) country = countryOfWords(low[k - 1]!, res);
     }
     return { title: words.slice(a, end + 1).join(' '), sector, country, first: a };
+  }
+  return null;
+}
+
+/** An appositive role after the name: "Jan Novak, the Czech foreign minister," / "…, Russia's deputy foreign minister". */
+function roleAfter(m: Mention, words: string[], low: string[], sentence: Int32Array, res: EntityResources): Mention['role'] {
+  let k = m.last + 1;
+  const at = (i: number) => (i < low.length && sentence[i] === m.sentence ? low[i]! : '');
+  if (at(k) !== ',') return null;
+  k++;
+  if (at(k) === 'the' || at(k) === 'a' || at(k) === 'an') k++;
+  const country = countryOfWords(at(k), res);
+  if (!country) return null;
+  k++;
+  if (at(k) === "'s" || at(k) === '’s') k++;
+  for (let len = res.lexicon.maxTitleWords; len >= 1; len--) {
+    if (k + len > low.length || sentence[k + len - 1] !== m.sentence) continue;
+    const title = low.slice(k, k + len).join(' ');
+    const sector = res.lexicon.titles.get(title);
+    if (sector) return { title: words.slice(k, k + len).join(' '), sector, country };
   }
   return null;
 }
