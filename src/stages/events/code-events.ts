@@ -216,7 +216,7 @@ export function codeEvents(doc: Readonly<WorkingDocument>, res: CoderResources, 
         });
       };
       for (const [a, b] of pairs) {
-        if (a && b && ((a.entity !== null && a.entity === b.entity) || a.code === b.code)) continue;
+        if (a && b && ((a.entity !== null && a.entity === b.entity && a.agent === b.agent) || a.code === b.code)) continue;
         emit(pattern.code, a, b, false);
         if (pattern.reverseCode && a && b && !(targetRule === 'coordinated subject')) emit(pattern.reverseCode, b, a, true);
       }
