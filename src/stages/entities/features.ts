@@ -99,19 +99,29 @@ function tables(): [Uint16Array, Uint8Array] {
   return [FOLD, CLASS];
 }
 
-export function computeColumns(input: TaggerInput, gaz: HashedGazetteer): TokenColumns {
+/** Column buffers reused across documents (the stage tags one document at a time). */
+let pool: { cap: number; u32: Uint32Array; i32: Int32Array; u8: Uint8Array } = { cap: 0, u32: new Uint32Array(0), i32: new Int32Array(0), u8: new Uint8Array(0) };
+
+export function computeColumns(input: TaggerInput, gaz: HashedGazetteer, reuse = false): TokenColumns {
   const { text, start, end, sentence } = input;
   const [fold, klass] = tables();
   const n = start.length;
-  const low = new Uint32Array(n);
-  const exact = new Uint32Array(n);
-  const shape = new Uint32Array(n);
-  const affix = new Uint32Array(n * 8);
-  const flags = new Int32Array(n);
-  const gazCol = new Int32Array(n);
-  const sentCaps = new Uint8Array(n);
-  const lowerElsewhere = new Uint8Array(n);
-  const first = new Uint8Array(n);
+  if (reuse && pool.cap < n) {
+    const cap = Math.max(n, pool.cap * 2, 1024);
+    pool = { cap, u32: new Uint32Array(cap * 11), i32: new Int32Array(cap * 2), u8: new Uint8Array(cap * 3) };
+  }
+  const u32 = reuse ? pool.u32.subarray(0, n * 11).fill(0) : new Uint32Array(n * 11);
+  const i32 = reuse ? pool.i32.subarray(0, n * 2).fill(0) : new Int32Array(n * 2);
+  const u8 = reuse ? pool.u8.subarray(0, n * 3).fill(0) : new Uint8Array(n * 3);
+  const low = u32.subarray(0, n);
+  const exact = u32.subarray(n, 2 * n);
+  const shape = u32.subarray(2 * n, 3 * n);
+  const affix = u32.subarray(3 * n, 11 * n);
+  const flags = i32.subarray(0, n);
+  const gazCol = i32.subarray(n, 2 * n);
+  const sentCaps = u8.subarray(0, n);
+  const lowerElsewhere = u8.subarray(n, 2 * n);
+  const first = u8.subarray(2 * n, 3 * n);
   const lowerSeen = new Set<number>();
   for (let i = 0; i < n; i++) {
     const s = start[i]!;

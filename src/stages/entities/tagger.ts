@@ -74,7 +74,7 @@ export interface Prepared {
 
 /** Token columns and static feature offsets (rows of `w`, -1 when absent) of one document. */
 export function prepare(input: TaggerInput, gaz: HashedGazetteer, w: Weights, reuse = false): Prepared {
-  const cols = computeColumns(input, gaz);
+  const cols = computeColumns(input, gaz, reuse);
   const feats = staticFeatures(cols, input.sentence, w.bits, reuse);
   if (w.bitmap) for (let k = 0; k < feats.length; k++) feats[k] = offsetOf(w, feats[k]!);
   else for (let k = 0; k < feats.length; k++) feats[k] = feats[k]! * NUM_LABELS;
