@@ -38,6 +38,9 @@ const TEMPORAL_BEFORE = /(?:\b(?:in|since|until|till|by|from|to|during|of|before
 /** Words after a four-digit number that make it a count, not a year ("1990 people"). */
 const YEAR_NOT_BEFORE = /^\s+(?:people|persons|troops|soldiers|men|women|children|students|workers|employees|jobs|units|tons|tonnes|barrels|shares|votes|cars|vehicles|homes|houses|acres|hectares|miles|km|kilometers|kilometres|meters|metres|feet|ft|pounds|kilograms|kg|dollars|euros|yen|points|cases|deaths|members|copies|seats|rooms|beds|calories|degrees|m|cm|mm|mph|hp|rpm|percent|per\s?cent|years?|months?|days?|hours?|minutes?)\b/i;
 
+/** The few words before a match: enough for the end-anchored context checks, and cheap to scan. */
+const before40 = (ctx: ParseContext, index: number) => ctx.text.slice(Math.max(0, index - 40), index);
+
 const month = (ctx: ParseContext, s: string) => ctx.v.monthIndex.get(s.toLowerCase().replace(/\.$/, ''));
 const weekday = (ctx: ParseContext, s: string) => ctx.v.weekdayIndex.get(s.toLowerCase());
 const dayNumber = (ctx: ParseContext, s: string) => (/^\d+$/.test(s) ? Number(s) : ctx.v.lex.ordinals[s.toLowerCase()] ?? NaN);
@@ -307,7 +310,7 @@ export const PARSERS: readonly Parser[] = [
     pattern: String.raw`\b(?:(fiscal(?: year)?|calendar(?: year)?|FY|model year)\s+)?(${YEAR})(?![\d%])\b`,
     extract: (m, ctx) => {
       const y = +m[2]!;
-      const before = ctx.text.slice(0, m.index);
+      const before = before40(ctx, m.index);
       const after = ctx.text.slice(m.index + m[0].length);
       if (/[$€£#]\s*$|\d[.,]$|(?<!\bmid)[-–/]$/i.test(before) || /^(?:[.,]\d|\s*(?:%|percent|per\s?cent))/i.test(after)) return null;
       if (/^-\d/.test(after)) return null;
@@ -326,7 +329,7 @@ export const PARSERS: readonly Parser[] = [
       const name = m[2]!;
       if (!isUpper(name)) return null;
       const mo = month(ctx, name)!;
-      const before = ctx.text.slice(0, m.index);
+      const before = before40(ctx, m.index);
       const after = ctx.text.slice(m.index + m[0].length);
       const which = m[1]?.toLowerCase();
       if (!which) {
@@ -412,7 +415,7 @@ export const PARSERS: readonly Parser[] = [
     needs: ['@season'],
     pattern: String.raw`\b(?:(the)\s+)?({SEASON})\b`,
     extract: (m, ctx) => {
-      const before = ctx.text.slice(0, m.index);
+      const before = before40(ctx, m.index);
       if (!m[1] && !/\b(?:in|during|through|until|since|by|early|late|mid|this|last|next)\s+$/i.test(before)) return null;
       if (m[1] && /^\s*(?:of|season)\b/i.test(ctx.text.slice(m.index + m[0].length))) return null;
       const code = ctx.v.lex.seasons[m[2]!.toLowerCase()]!;
@@ -457,7 +460,7 @@ export const PARSERS: readonly Parser[] = [
     extract: (m, ctx) => {
       const w = m[1]!.toLowerCase().replace(/^in\s+/, '');
       const start = m.index + m[0].length - w.length;
-      const before = ctx.text.slice(0, m.index);
+      const before = before40(ctx, m.index);
       const after = ctx.text.slice(m.index + m[0].length);
       if (w === 'once again') return null;
       if (w === 'soon' && /\bas\s+$/i.test(before)) return null;
@@ -585,7 +588,7 @@ export const PARSERS: readonly Parser[] = [
     name: 'noon',
     needs: ['noon', 'midnight', 'midday', 'mid'],
     pattern: String.raw`\b(noon|midnight|midday|mid-day)\b`,
-    extract: (m, ctx) => /\bhigh\s+$/i.test(ctx.text.slice(0, m.index)) ? null : ({ type: 'TIME', cal: m[1]!.toLowerCase() === 'midnight' ? { hh: 24, mi: 0 } : { hh: 12, mi: 0 } }),
+    extract: (m, ctx) => /\bhigh\s+$/i.test(before40(ctx, m.index)) ? null : ({ type: 'TIME', cal: m[1]!.toLowerCase() === 'midnight' ? { hh: 24, mi: 0 } : { hh: 12, mi: 0 } }),
   },
   {
     name: 'day-part',
@@ -619,7 +622,7 @@ export const PARSERS: readonly Parser[] = [
     needs: ['daily', 'weekly', 'monthly', 'yearly', 'hourly', 'nightly'],
     pattern: String.raw`\b(daily|weekly|monthly|yearly|hourly|nightly)\b`,
     extract: (m, ctx) => {
-      const before = ctx.text.slice(0, m.index);
+      const before = before40(ctx, m.index);
       const after = ctx.text.slice(m.index + m[0].length);
       return { type: 'SET', value: { daily: 'P1D', weekly: 'P1W', monthly: 'P1M', yearly: 'P1Y', annually: 'P1Y', hourly: 'PT1H', nightly: 'P1D' }[m[1]!.toLowerCase()]! };
     },
@@ -666,7 +669,7 @@ export const PARSERS: readonly Parser[] = [
       if (/^\s+(?:ago|earlier|later)\b/i.test(after)) return null;
       // Ages ("52 years old") and rates ("$1.76 a year", "700 seats a week") are not durations.
       if (/^[\s-]+old\b/i.test(after)) return null;
-      if (/^(a|an)$/i.test(m[2]!) && !m[1] && /(?:\d[\d,.]*|million|billion|trillion|percent|cents?|dollars?|times|once|twice|[%$]|\b\p{L}{3,}s)\s+$/iu.test(ctx.text.slice(0, m.index))) return null;
+      if (/^(a|an)$/i.test(m[2]!) && !m[1] && /(?:\d[\d,.]*|million|billion|trillion|percent|cents?|dollars?|times|once|twice|[%$]|\b\p{L}{3,}s)\s+$/iu.test(before40(ctx, m.index))) return null;
       if (isUpper(m[5]!) && m.index > 0) return null;
       const value = m[3] ? durationValue(parseNumber(m[2]!, ctx.v) > 0 && !/^\d/.test(m[2]!) ? n : n, unit) : durationValue(n, unit);
       return { type: 'DURATION', value, ...(m[7] ? { mod: 'APPROX' } : {}) };
@@ -678,7 +681,7 @@ export const PARSERS: readonly Parser[] = [
     pattern: String.raw`\b(?:(the)\s+)?(?:(past|last|next|coming|recent|first|previous|ensuing|following)\s+)?(?:(a few|few|several|many|some|a number of|a couple of|couple of)\s+)?(years|months|weeks|days|decades|hours|minutes|centuries|quarters)\b`,
     extract: (m, ctx) => {
       const unit = unitCode(m[4]!, ctx.v)!;
-      const before = ctx.text.slice(0, m.index);
+      const before = before40(ctx, m.index);
       if (!m[2] && !m[3] && !/\b(?:for|over|in|within|after|took|lasted|spent|last|lasting|than)\s+$/i.test(before)) return null;
       if (!m[2] && !m[3] && /^\s+(?:of|old|ago|earlier|later|before|after)\b/i.test(ctx.text.slice(m.index + m[0].length))) return null;
       if (m[3] && /couple/i.test(m[3])) return { type: 'DURATION', value: durationValue(2, unit), mod: 'APPROX' };
@@ -718,7 +721,7 @@ export const PARSERS: readonly Parser[] = [
     extract: (m, ctx) => {
       const mods = m[1]!.toLowerCase();
       const w = m[2]!.toLowerCase();
-      const before = ctx.text.slice(0, m.index);
+      const before = before40(ctx, m.index);
       if (/\b(?:per|a|each|every|this)\s+$/i.test(before)) return null;
       if (/same/.test(mods)) return null;
       if (w === 'year') {
