@@ -193,8 +193,9 @@ export function codeEvents(doc: Readonly<WorkingDocument>, res: CoderResources, 
         // and a statement needs a named speaker.
         if (!named(a) && !named(b)) return;
         if (code.startsWith('01') && !named(a)) return;
-        // A bare statement is the least informative event of a sentence: it ranks below any other.
-        const conf = Math.min(0.95, 0.45 + (a && b ? 0.2 : 0) + Math.min(0.2, pattern.after.length * 0.1) + (pattern.pos === 'v' ? 0.1 : 0) - (modality === 'asserted' ? 0 : 0.05) - (code.startsWith('01') && pattern.after.length === 0 ? 0.25 : 0));
+        // A bare statement is the least informative event of a sentence: it ranks below any other
+        // that happened; an event said not to happen ranks lowest.
+        const conf = Math.max(0.05, Math.min(0.95, 0.45 + (a && b ? 0.2 : 0) + Math.min(0.2, pattern.after.length * 0.1) + (pattern.pos === 'v' ? 0.1 : 0) - (modality === 'asserted' ? 0 : modality === 'negated' ? 0.3 : 0.05) - (code.startsWith('01') && pattern.after.length === 0 ? 0.25 : 0)));
         const rootNum = Math.min(20, Math.max(1, Number(code.slice(0, 2)) || 1));
         out.push({
           id: `v${out.length + 1}`,

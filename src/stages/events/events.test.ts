@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { validateDocument } from '../../core/document.js';
 import { codeText, dyad } from './test-pipeline.js';
 
 describe('events coder', () => {
@@ -46,8 +47,9 @@ describe('events coder', () => {
     expect(e.date).toMatchObject({ value: '2021-12-30', from: 'published' });
   });
   it('every event is valid against the schema and highlights its trigger', () => {
-    const doc = codeText('Iran accused Israel of aggression. Israel rejected the proposal of talks by Iran.');
+    const doc = codeText('Iran accused Israel of aggression. Israel rejected the proposal of talks by Iran. Iran did not attack Israel.');
     expect(doc.events.length).toBeGreaterThan(0);
+    expect(validateDocument(JSON.parse(JSON.stringify(doc)))).toEqual([]);
     for (const e of doc.events) {
       expect(e.trigger.end).toBeGreaterThan(e.trigger.start);
       expect(e.confidence).toBeGreaterThan(0);

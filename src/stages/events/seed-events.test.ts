@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { analyze } from '../../analyze.js';
 import type { CasusEvent } from '../../core/document.js';
+import { validateDocument } from '../../core/document.js';
 import { SEED_PATH, hasSeed } from '../../../test/helpers/fixtures.js';
 import { eventsPipeline } from './test-pipeline.js';
 
@@ -43,6 +44,9 @@ describe.skipIf(!hasSeed)('events on the seed article', () => {
   it('marks "Washington does not intend to deploy …" as negated', () => {
     const e = find((x) => doc.text.slice(x.trigger.start, x.trigger.end) === 'deploy' && x.source?.code === 'USAGOV');
     expect(e.map((x) => x.modality)).toEqual(['negated']);
+  });
+  it('is valid against the schema', () => {
+    expect(validateDocument(JSON.parse(JSON.stringify(doc)))).toEqual([]);
   });
   it('stays small: fewer than 30 events, each with a pattern and a coded actor', () => {
     expect(doc.events.length).toBeLessThan(30);
