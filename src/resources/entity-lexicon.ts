@@ -27,6 +27,7 @@ const EntityLexiconSchema = z.object({
   placeNouns: Words,
   peoples: Words,
   lawWords: Words,
+  regionCountries: z.record(z.string(), z.string().regex(/^[A-Z]{3}$/)),
   variants: z.record(z.string(), z.string()),
 });
 export type EntityLexiconData = z.infer<typeof EntityLexiconSchema>;
@@ -48,6 +49,7 @@ export interface EntityLexicon {
   placeNouns: Set<string>;
   peoples: Set<string>;
   lawWords: Set<string>;
+  regionCountries: Map<string, string>;
   variants: Map<string, string>;
   /** Standard spelling → its variants (for looking up a place under its local name). */
   variantsOf: Map<string, string[]>;
@@ -76,6 +78,7 @@ export function parseEntityLexicon(json: string, where: string): EntityLexicon {
     placeNouns: lower(d.placeNouns),
     peoples: lower(d.peoples),
     lawWords: lower(d.lawWords),
+    regionCountries: new Map(Object.entries(d.regionCountries).map(([k, v]) => [k.toLowerCase(), v])),
     variants: new Map(Object.entries(d.variants).map(([k, v]) => [k.toLowerCase(), v.toLowerCase()])),
     variantsOf: new Map(),
   };

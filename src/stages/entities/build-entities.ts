@@ -202,7 +202,7 @@ function codeCluster(c: Cluster, type: EntityType, date: string | null, text: st
     if (!r) return null;
     return { code: `${r.country ?? ''}${r.sector}`, country: r.country, sector: r.sector, role: r.title };
   }
-  if (type === 'GPE') {
+  if (type === 'GPE' || type === 'LOC') {
     const country = countryOfWords(key, res);
     return country ? { code: country, country, sector: null, role: null } : null;
   }

@@ -300,7 +300,7 @@ function fineType(m: Mention, low: string[], res: EntityResources): EntityType {
 /** The country a word or phrase points to: a demonym, a country, or "pro-X" (X's side). */
 export function countryOfWords(key: string, res: EntityResources): string | null {
   const k = key.replace(/['’]s$/, '');
-  const direct = res.countryOf.get(k);
+  const direct = res.countryOf.get(k) ?? res.lexicon.regionCountries.get(k);
   if (direct) return direct;
   const v = res.lexicon.variants.get(k);
   if (v && res.countryOf.has(v)) return res.countryOf.get(v)!;
