@@ -22,7 +22,7 @@ const decode = (s: string) => s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').repl
 const tag = (xml: string, name: string) => { const m = new RegExp(`<${name}>([\\s\\S]*?)</${name}>`).exec(xml); return m ? m[1]! : null; };
 
 function readLgl(path: string): Article[] {
-  const xml = readFileSync(path, 'utf8');
+  const xml = readFileSync(path, 'utf8').replace(/<!--[\s\S]*?-->/g, '');
   const out: Article[] = [];
   for (const a of xml.split('<article ').slice(1)) {
     const raw = tag(a, 'text') ?? '';
@@ -45,7 +45,8 @@ function align(text: string, name: string, start: number): number {
 }
 
 function readGeoVirus(path: string): Article[] {
-  const xml = readFileSync(path, 'utf8');
+  // Commented-out template entries (<!-- <name></name> … -->) are not gold.
+  const xml = readFileSync(path, 'utf8').replace(/<!--[\s\S]*?-->/g, '');
   return xml.split('<article>').slice(1).map((a) => {
     const text = decode(tag(a, 'text') ?? '');
     return {
