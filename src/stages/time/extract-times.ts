@@ -8,7 +8,8 @@ import type { Span } from '../../core/span.js';
 import { isoWeekday, isValidYmd, parseYmd } from './calendar.js';
 import type { Ymd } from './calendar.js';
 import type { Candidate, Cal, Env, Focus, Resolved } from './candidate.js';
-import { compiledParsers, gateIndex, gateRegex } from './parsers.js';
+import type { GateTable } from './parsers.js';
+import { compiledParsers, gateTableOf } from './parsers.js';
 import { resolveCal } from './resolve.js';
 import { tenseCues, tenseNear } from './tense.js';
 import type { TenseCue } from './tense.js';
@@ -32,34 +33,52 @@ const MODS: Record<string, string> = {
   'the end of': 'END', 'the close of': 'END', mid: 'MID', 'the middle of': 'MID',
 };
 
+/** Marks the parsers whose gate words occur in the sentence; false when none does. */
+function markActive(sentence: string, gate: GateTable, active: Uint8Array): boolean {
+  let any = false;
+  const n = sentence.length;
+  let i = 0;
+  while (i < n) {
+    let c = sentence.charCodeAt(i);
+    if (c >= 48 && c <= 57) {
+      const start = i;
+      while (i < n && (c = sentence.charCodeAt(i)) >= 48 && c <= 57) i++;
+      const len = i - start;
+      const list = len === 4 ? gate.digits4 : len <= 2 ? gate.digits2 : gate.digits;
+      for (const p of list) active[p] = 1;
+      if (list.length) any = true;
+      continue;
+    }
+    const letter = (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+    if (!letter) { i++; continue; }
+    const capital = c <= 90;
+    let h = 0;
+    while (i < n) {
+      c = sentence.charCodeAt(i);
+      if (c >= 65 && c <= 90) c += 32;
+      else if (!(c >= 97 && c <= 122)) break;
+      h = (Math.imul(h, 31) + c) | 0;
+      i++;
+    }
+    const list = gate.words.get(h);
+    if (list) for (const e of list) if (!e.capital || capital) { active[e.parser] = 1; any = true; }
+  }
+  return any;
+}
+
 function findCandidates(text: string, sentences: readonly Span[]): Sentenced[] {
   const parsers = compiledParsers();
-  const gate = gateIndex();
+  const gate = gateTableOf();
   const v = vocab();
   const active = new Uint8Array(parsers.length);
   const out: Sentenced[] = [];
   sentences.forEach((s, si) => {
     const sentence = text.slice(s.start, s.end);
     const ctx = { text: sentence, v };
-    // Most parsers cannot match a sentence without one of their words: one pass over the words
-    // says which patterns are worth running.
+    // Most parsers cannot match a sentence without one of their words: one pass over the
+    // characters (word hashes, no strings) says which patterns are worth running.
     active.fill(0);
-    let any = false;
-    const WORD = gateRegex();
-    WORD.lastIndex = 0;
-    for (let w = WORD.exec(sentence); w; w = WORD.exec(sentence)) {
-      const word = w[0];
-      if (word.charCodeAt(0) <= 57) {
-        const hits = gate.get(word.length === 4 ? '#4' : word.length <= 2 ? '#2' : '#');
-        if (hits) { for (const i of hits) active[i] = 1; any = true; }
-        continue;
-      }
-      // A capitalised word may gate as written ("May") and in lower case ("Year" → "year").
-      const exact = gate.get(word);
-      if (exact) { for (const i of exact) active[i] = 1; any = true; }
-      const lower = word.charCodeAt(0) < 97 ? gate.get(word.toLowerCase()) : undefined;
-      if (lower) { for (const i of lower) active[i] = 1; any = true; }
-    }
+    const any = markActive(sentence, gate, active);
     if (!any) return;
     for (const p of parsers) {
       if (!active[p.rank]) continue;

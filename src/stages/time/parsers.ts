@@ -773,15 +773,41 @@ export function gateIndex(v: Vocabulary = vocab()): GateIndex {
   return gate;
 }
 
-let gateRe: RegExp | undefined;
+/** Hash of a word's lower-case letters, as the gate scan computes it. */
+export function wordHash(word: string): number {
+  let h = 0;
+  for (let i = 0; i < word.length; i++) {
+    let c = word.charCodeAt(i);
+    if (c >= 65 && c <= 90) c += 32;
+    h = (Math.imul(h, 31) + c) | 0;
+  }
+  return h;
+}
 
-/** One pattern that finds the gate words (and digit runs) of a sentence, so other words cost nothing. */
-export function gateRegex(v: Vocabulary = vocab()): RegExp {
-  if (gateRe) return gateRe;
-  const words = [...gateIndex(v).keys()].filter((w) => !w.startsWith('#') && /^[A-Za-z]+$/.test(w));
-  const uniq = [...new Set(words.map((w) => w.toLowerCase()))].sort((a, b) => b.length - a.length);
-  gateRe = new RegExp(`\\b(?:${uniq.join('|')})\\b|\\d+`, 'gi');
-  return gateRe;
+export interface GateTable {
+  /** Word hash → the parsers it lets run, and whether the word must be written with a capital. */
+  words: Map<number, { parser: number; capital: boolean }[]>;
+  digits4: number[];
+  digits2: number[];
+  digits: number[];
+}
+let gateTable: GateTable | undefined;
+
+/** The gate as integer lookups: the sentence scan allocates no strings. */
+export function gateTableOf(v: Vocabulary = vocab()): GateTable {
+  if (gateTable) return gateTable;
+  const index = gateIndex(v);
+  const words = new Map<number, { parser: number; capital: boolean }[]>();
+  for (const [key, parsers] of index) {
+    if (key.startsWith('#')) continue;
+    const h = wordHash(key);
+    const list = words.get(h) ?? [];
+    const capital = /^[A-Z]/.test(key);
+    for (const parser of parsers) list.push({ parser, capital });
+    words.set(h, list);
+  }
+  gateTable = { words, digits4: index.get('#4') ?? [], digits2: index.get('#2') ?? [], digits: index.get('#') ?? [] };
+  return gateTable;
 }
 
 let compiled: CompiledParser[] | undefined;
