@@ -142,7 +142,7 @@ export async function run(args: string[]): Promise<void> {
     const s = score(name, articles, verbose);
     const seconds = (performance.now() - started) / 1000;
     const det = prf(s.predictedOnGold, s.predicted - s.predictedOnGold, s.gold - s.found);
-    rows.push(`${name.padEnd(9)} ${String(articles.length).padStart(4)} ${String(s.gold).padStart(5)}  ${fmt(s.right / s.gold)}   ${fmt(s.found / s.gold)}  ${fmt(det.p)}  ${fmt(det.f)}  ${median(s.errors).toFixed(1).padStart(7)}   ${fmt(s.givenRight / s.gold)}  ${median(s.givenErrors).toFixed(1).padStart(7)}   ${(articles.length / seconds).toFixed(0).padStart(4)}   ${fmt(s.sameCountryOnly / s.gold)}${s.spanMismatch ? `  (${s.spanMismatch} gold spans do not match their text)` : ''}`);
+    rows.push(`${name.padEnd(9)} ${String(articles.length).padStart(4)} ${String(s.gold).padStart(5)}  ${fmt(s.right / s.gold)}   ${fmt(s.found / s.gold)}  ${fmt(det.p)}  ${fmt(det.f)}  ${median(s.errors).toFixed(1).padStart(7)}   ${fmt(s.givenRight / s.gold)}  ${median(s.givenErrors).toFixed(1).padStart(7)}   ${(articles.length / seconds).toFixed(0).padStart(4)}   ${fmt(s.sameCountryOnly / s.gold)}   ${s.right}/${s.gold} right${s.spanMismatch ? `  (${s.spanMismatch} gold spans do not match their text)` : ''}`);
   }
   console.log('places · end to end from raw text; "given gold" = resolver alone on the gold toponym spans');
   console.log('set       docs  gold  acc@161  recall  prec   F1     median km  given:acc@161 median km  docs/s  right country, other point');
