@@ -106,3 +106,15 @@ describe('quotes: without the entity layer', () => {
     expect(text.slice(q!.cue!.start, q!.cue!.end)).toBe('said');
   });
 });
+
+describe('quotes: odd input', () => {
+  it.each([
+    '“', '« »', '"""', "''''", '“ ” “ ”', '‘’‘’', ': “', 'said: “”', '„“‚‘«»‹›', '“He said,” said. “',
+    'According to, “”.', '“A,” “B,” “C,” he said, “D.”\n“E\n“F',
+  ])('%j gives valid spans and no error', (text) => {
+    const doc = analyzeQuotes(text);
+    for (const q of doc.quotes) {
+      for (const s of [q, q.cue, q.speakerSpan]) if (s) expect(s.start <= s.end && s.end <= text.length).toBe(true);
+    }
+  });
+});
