@@ -112,6 +112,17 @@ export const EventSchema = z.object({
   why: z.string(),
 });
 
+/** Per token, columnar: UD part of speech, PTB tag, lemma, head (token index, -1 for a sentence root), UD relation. */
+export const SyntaxSchema = z.object({
+  start: z.array(z.number().int()),
+  end: z.array(z.number().int()),
+  upos: z.array(z.string()),
+  xpos: z.array(z.string()),
+  lemma: z.array(z.string()),
+  head: z.array(z.number().int()),
+  rel: z.array(z.string()),
+});
+
 export const FlagSchema = SpanSchema.extend({
   kind: z.enum(['untranslated']),
   language: z.string(),
@@ -153,6 +164,8 @@ export const DocumentSchema = z.object({
   places: z.array(PlaceSchema),
   events: z.array(EventSchema),
   flags: z.array(FlagSchema),
+  /** Tags, lemmas and dependencies of the body's tokens (the syntax stage). */
+  syntax: SyntaxSchema.optional(),
   issues: z.array(DocumentIssueSchema),
 });
 export type Document = z.infer<typeof DocumentSchema>;
@@ -162,6 +175,7 @@ export type Quote = z.infer<typeof QuoteSchema>;
 export type Place = z.infer<typeof PlaceSchema>;
 export type CasusEvent = z.infer<typeof EventSchema>;
 export type Flag = z.infer<typeof FlagSchema>;
+export type Syntax = z.infer<typeof SyntaxSchema>;
 export type DocumentIssue = z.infer<typeof DocumentIssueSchema>;
 export type Metadata = z.infer<typeof MetadataSchema>;
 

@@ -49,5 +49,6 @@ export function toPublicDocument(doc: WorkingDocument): Document {
     title: doc.title, published: doc.published, metadata: doc.metadata, regions: doc.regions,
     body: doc.body, sentences: doc.sentences, entities: doc.entities, times: doc.times,
     quotes: doc.quotes, places: doc.places, events: doc.events, flags: doc.flags, issues: doc.issues,
+    ...(doc.syntax ? { syntax: doc.syntax } : {}),
   };
 }

@@ -1,0 +1,409 @@
+/**
+ * The dependency parser: greedy arc-eager transitions scored by an averaged perceptron (Zhang &
+ * Nivre 2011 features), trained with Goldberg & Nivre's dynamic oracle; each arc is labelled
+ * when it is made by a second perceptron, so later decisions see the labels.
+ */
+import { fh, hashLower } from './hash.js';
+import type { Scorer, WordColumns } from './tagger.js';
+
+export const SHIFT = 0;
+export const REDUCE = 1;
+export const LEFT = 2;
+export const RIGHT = 3;
+export const NUM_ACTIONS = 4;
+export const NUM_PARSE_FEATURES = 83;
+export const NUM_LABEL_FEATURES = 25;
+
+const NONE = 1;
+const ROOT = 2;
+const NOLABEL = 3;
+
+/** What training adds to a parse: the gold tree, the update callbacks and exploration. */
+export interface ParseTraining {
+  /** Gold head of word k (1-based; 0 = root), index 0 unused. */
+  goldHead: Int32Array;
+  goldRel: Int32Array;
+  updateParser(feats: Uint32Array, n: number, gold: number, guess: number): void;
+  updateLabeler(feats: Uint32Array, n: number, gold: number, guess: number): void;
+  /** Follow the model's own wrong transitions with this probability (0 = never). */
+  explore: number;
+  random(): number;
+}
+
+/** A parse: head[k] (0 = root) and rel[k] for words k = 1..n (index 0 unused). */
+export interface ParseResult {
+  head: Int32Array;
+  rel: Int32Array;
+}
+
+/** The parser's reusable state; one per thread of work, grown as sentences require. */
+export class ArcEager {
+  private cap = 0;
+  n = 0;
+  stack = new Int32Array(0);
+  sp = 0;
+  b = 1;
+  head = new Int32Array(0);
+  rel = new Int32Array(0);
+  l1 = new Int32Array(0);
+  l2 = new Int32Array(0);
+  r1 = new Int32Array(0);
+  r2 = new Int32Array(0);
+  nl = new Int32Array(0);
+  nr = new Int32Array(0);
+  lset = new Uint32Array(0);
+  rset = new Uint32Array(0);
+  inStack = new Uint8Array(0);
+  rootChild = -1;
+  private words!: Uint32Array;
+  private tags!: Uint8Array;
+  private suf3!: Uint32Array;
+  private readonly pf = new Uint32Array(NUM_PARSE_FEATURES);
+  private readonly lf = new Uint32Array(NUM_LABEL_FEATURES);
+  private readonly ps = new Float64Array(NUM_ACTIONS);
+  private ls = new Float64Array(64);
+  private readonly costs = new Int32Array(NUM_ACTIONS);
+
+  private commas = new Int32Array(0);
+  private static readonly COMMA = hashLower(',');
+
+  /** coarse maps a tag id to a small coarse-class id (UPOS) for the backed-off features. */
+  constructor(private readonly rootRel: number, private readonly coarse: Uint8Array) {}
+
+  private reset(c: WordColumns, tags: Uint8Array): void {
+    const n = c.n;
+    if (n + 1 > this.cap) {
+      const m = Math.max(n + 1, this.cap * 2, 64);
+      this.cap = m;
+      this.stack = new Int32Array(m);
+      this.head = new Int32Array(m);
+      this.rel = new Int32Array(m);
+      this.l1 = new Int32Array(m);
+      this.l2 = new Int32Array(m);
+      this.r1 = new Int32Array(m);
+      this.r2 = new Int32Array(m);
+      this.nl = new Int32Array(m);
+      this.nr = new Int32Array(m);
+      this.lset = new Uint32Array(m);
+      this.rset = new Uint32Array(m);
+      this.inStack = new Uint8Array(m);
+      this.commas = new Int32Array(m);
+    }
+    this.n = n;
+    const m = n + 1;
+    this.head.fill(-1, 0, m);
+    this.rel.fill(-1, 0, m);
+    this.l1.fill(-1, 0, m);
+    this.l2.fill(-1, 0, m);
+    this.r1.fill(-1, 0, m);
+    this.r2.fill(-1, 0, m);
+    this.nl.fill(0, 0, m);
+    this.nr.fill(0, 0, m);
+    this.lset.fill(0, 0, m);
+    this.rset.fill(0, 0, m);
+    this.inStack.fill(0, 0, m);
+    this.stack[0] = 0;
+    this.inStack[0] = 1;
+    this.sp = 1;
+    this.b = 1;
+    this.rootChild = -1;
+    this.words = c.lower;
+    this.suf3 = c.suf3;
+    this.tags = tags;
+    // commas[k]: commas among words 1..k, for "a comma lies between s0 and n0".
+    for (let k = 1; k <= n; k++) this.commas[k] = this.commas[k - 1]! + (c.lower[k - 1] === ArcEager.COMMA ? 1 : 0);
+  }
+
+  private W(k: number): number {
+    return k < 0 ? NONE : k === 0 ? ROOT : this.words[k - 1]!;
+  }
+  private T(k: number): number {
+    return k < 0 || k > this.n ? NONE : k === 0 ? ROOT : this.tags[k - 1]! + 16;
+  }
+  private U(k: number): number {
+    return k < 0 || k > this.n ? NONE : k === 0 ? ROOT : this.coarse[this.tags[k - 1]!]! + 4;
+  }
+  private L(k: number): number {
+    return k <= 0 ? NONE : this.rel[k]! < 0 ? NOLABEL : this.rel[k]! + 16;
+  }
+
+  private parseFeatures(): void {
+    const f = this.pf;
+    const n = this.n;
+    const s0 = this.sp > 0 ? this.stack[this.sp - 1]! : -1;
+    const s1 = this.sp > 1 ? this.stack[this.sp - 2]! : -1;
+    const n0 = this.b <= n ? this.b : -1;
+    const n1 = this.b + 1 <= n ? this.b + 1 : -1;
+    const n2 = this.b + 2 <= n ? this.b + 2 : -1;
+    const s0h = s0 > 0 ? this.head[s0]! : -1;
+    const s0h2 = s0h > 0 ? this.head[s0h]! : -1;
+    const s0l = s0 >= 0 ? this.l1[s0]! : -1;
+    const s0l2 = s0 >= 0 ? this.l2[s0]! : -1;
+    const s0r = s0 >= 0 ? this.r1[s0]! : -1;
+    const s0r2 = s0 >= 0 ? this.r2[s0]! : -1;
+    const n0l = n0 > 0 ? this.l1[n0]! : -1;
+    const n0l2 = n0 > 0 ? this.l2[n0]! : -1;
+    const s0w = this.W(s0), s0t = this.T(s0);
+    const n0w = this.W(n0), n0t = this.T(n0);
+    const n1w = this.W(n1), n1t = this.T(n1);
+    const n2w = this.W(n2), n2t = this.T(n2);
+    const s0ht = this.T(s0h), s0lt = this.T(s0l), s0rt = this.T(s0r), n0lt = this.T(n0l);
+    const s0l2t = this.T(s0l2), s0r2t = this.T(s0r2), n0l2t = this.T(n0l2), s0h2t = this.T(s0h2);
+    const d = s0 >= 0 && n0 > 0 ? Math.min(n0 - s0, 8) : 0;
+    const s0vl = s0 >= 0 ? this.nl[s0]! : 0;
+    const s0vr = s0 >= 0 ? this.nr[s0]! : 0;
+    const n0vl = n0 > 0 ? this.nl[n0]! : 0;
+    const s0sl = s0 >= 0 ? this.lset[s0]! : 0;
+    const s0sr = s0 >= 0 ? this.rset[s0]! : 0;
+    const n0sl = n0 > 0 ? this.lset[n0]! : 0;
+    const s0n0t = s0t * 512 + n0t;
+    const s1t = this.T(s1);
+    f[0] = fh(100, s0w);
+    f[1] = fh(101, s0t);
+    f[2] = fh(102, s0w, s0t);
+    f[3] = fh(103, n0w);
+    f[4] = fh(104, n0t);
+    f[5] = fh(105, n0w, n0t);
+    f[6] = fh(106, n1w);
+    f[7] = fh(107, n1t);
+    f[8] = fh(108, n1w, n1t);
+    f[9] = fh(109, n2w);
+    f[10] = fh(110, n2t);
+    f[11] = fh(111, n2w, n2t);
+    f[12] = fh(112, s0w, n0w, s0n0t);
+    f[13] = fh(113, s0w, n0w, s0t);
+    f[14] = fh(114, s0w, n0w, n0t);
+    f[15] = fh(115, s0w, s0t, n0t);
+    f[16] = fh(116, n0w, s0t, n0t);
+    f[17] = fh(117, s0w, n0w);
+    f[18] = fh(118, s0n0t);
+    f[19] = fh(119, n0t, n1t);
+    f[20] = fh(120, n0t, n1t, n2t);
+    f[21] = fh(121, s0n0t, n1t);
+    f[22] = fh(122, s0ht, s0n0t);
+    f[23] = fh(123, s0lt, s0n0t);
+    f[24] = fh(124, s0rt, s0n0t);
+    f[25] = fh(125, n0lt, s0n0t);
+    f[26] = fh(126, s0w, d);
+    f[27] = fh(127, s0t, d);
+    f[28] = fh(128, n0w, d);
+    f[29] = fh(129, n0t, d);
+    f[30] = fh(130, s0n0t, d);
+    f[31] = fh(131, s0w, s0vr);
+    f[32] = fh(132, s0t, s0vr);
+    f[33] = fh(133, s0w, s0vl);
+    f[34] = fh(134, s0t, s0vl);
+    f[35] = fh(135, n0w, n0vl);
+    f[36] = fh(136, n0t, n0vl);
+    f[37] = fh(137, this.W(s0h));
+    f[38] = fh(138, s0ht);
+    f[39] = fh(139, this.L(s0));
+    f[40] = fh(140, this.W(s0l));
+    f[41] = fh(141, s0lt);
+    f[42] = fh(142, this.L(s0l));
+    f[43] = fh(143, this.W(s0r));
+    f[44] = fh(144, s0rt);
+    f[45] = fh(145, this.L(s0r));
+    f[46] = fh(146, this.W(n0l));
+    f[47] = fh(147, n0lt);
+    f[48] = fh(148, this.L(n0l));
+    f[49] = fh(149, this.W(s0h2));
+    f[50] = fh(150, s0h2t);
+    f[51] = fh(151, this.L(s0h));
+    f[52] = fh(152, this.W(s0l2));
+    f[53] = fh(153, s0l2t);
+    f[54] = fh(154, this.L(s0l2));
+    f[55] = fh(155, this.W(s0r2));
+    f[56] = fh(156, s0r2t);
+    f[57] = fh(157, this.L(s0r2));
+    f[58] = fh(158, this.W(n0l2));
+    f[59] = fh(159, n0l2t);
+    f[60] = fh(160, this.L(n0l2));
+    f[61] = fh(161, s0t, s0lt, s0l2t);
+    f[62] = fh(162, s0t, s0rt, s0r2t);
+    f[63] = fh(163, s0t, s0ht, s0h2t);
+    f[64] = fh(164, n0t, n0lt, n0l2t);
+    f[65] = fh(165, s0w, s0sr);
+    f[66] = fh(166, s0t, s0sr);
+    f[67] = fh(167, s0w, s0sl);
+    f[68] = fh(168, s0t, s0sl);
+    f[69] = fh(169, n0w, n0sl);
+    f[70] = fh(170, n0t, n0sl);
+    f[71] = fh(171, this.W(s1));
+    f[72] = fh(172, s1t);
+    f[73] = fh(173, s1t, s0n0t);
+    f[74] = fh(174, this.W(s1), s0w);
+    f[75] = fh(175, 0);
+    f[76] = fh(176, s0h >= 0 ? 1 : 0, s0n0t);
+    f[77] = fh(177, n0 > 0 ? this.suf3[n0 - 1]! : NONE, s0t);
+    const us0n0 = this.U(s0) * 64 + this.U(n0);
+    f[78] = fh(178, us0n0, this.U(n1) * 64 + this.U(n2));
+    f[79] = fh(179, this.U(s1) * 64 + this.U(s0), this.U(n0));
+    f[80] = fh(180, us0n0, d, s0h >= 0 ? 1 : 0);
+    f[81] = fh(181, this.U(s0h), us0n0);
+    f[82] = fh(182, s0 > 0 && n0 > 0 ? Math.min(this.commas[n0 - 1]! - this.commas[s0]!, 3) : 4, s0n0t);
+  }
+
+  private labelFeatures(h: number, d: number): void {
+    const f = this.lf;
+    const dir = d < h ? 1 : 2;
+    const dist = Math.min(Math.abs(h - d), 10);
+    const hw = this.W(h), ht = this.T(h), dw = this.W(d), dt = this.T(d);
+    const dl = this.l1[d]!;
+    f[0] = fh(200, 0);
+    f[1] = fh(201, hw, dw);
+    f[2] = fh(202, ht, dt, dir);
+    f[3] = fh(203, hw, dt, dir);
+    f[4] = fh(204, ht, dw, dir);
+    f[5] = fh(205, dw, dt);
+    f[6] = fh(206, hw, ht);
+    f[7] = fh(207, ht, dt, dist * 4 + dir);
+    f[8] = fh(208, ht, this.lset[h]!, dir);
+    f[9] = fh(209, dt, this.lset[d]!);
+    f[10] = fh(210, dt, this.rset[d]!);
+    f[11] = fh(211, ht, this.rset[h]!, dir);
+    f[12] = fh(212, ht, this.T(this.head[h]!), dir);
+    f[13] = fh(213, this.W(dl), dt);
+    f[14] = fh(214, this.L(dl), dt, dir);
+    f[15] = fh(215, dt, this.T(d - 1), this.T(d + 1));
+    f[16] = fh(216, ht, this.T(h - 1), this.T(h + 1));
+    f[17] = fh(217, dw, dir);
+    f[18] = fh(218, d > 0 ? this.suf3[d - 1]! : NONE, dt);
+    f[19] = fh(219, hw, dw, dir);
+    f[20] = fh(220, ht * 512 + dt, this.lset[h]!, dir);
+    f[21] = fh(221, hw, dir);
+    f[22] = fh(222, this.L(this.head[h]!), ht, dt);
+    f[23] = fh(223, this.W(this.r1[d]!), dt);
+    f[24] = fh(224, this.U(h) * 64 + this.U(d), dist * 4 + dir);
+  }
+
+  private addArc(h: number, d: number, labeler: Scorer, train: ParseTraining | undefined): void {
+    let r: number;
+    if (h === 0) {
+      r = this.rootRel;
+      this.rootChild = d;
+    } else {
+      this.labelFeatures(h, d);
+      const k = labeler.nClasses;
+      if (this.ls.length < k) this.ls = new Float64Array(k);
+      labeler.score(this.lf, NUM_LABEL_FEATURES, this.ls);
+      r = 0;
+      for (let j = 1; j < k; j++) if (this.ls[j]! > this.ls[r]!) r = j;
+      if (train && train.goldHead[d] === h && train.goldRel[d] !== r && train.goldRel[d]! < k) {
+        train.updateLabeler(this.lf, NUM_LABEL_FEATURES, train.goldRel[d]!, r);
+      }
+    }
+    this.head[d] = h;
+    this.rel[d] = r;
+    const bit = 1 << Math.min(r, 31);
+    if (d < h) {
+      this.nl[h]!++;
+      this.lset[h]! |= bit;
+      if (this.l1[h]! < 0 || d < this.l1[h]!) { this.l2[h] = this.l1[h]!; this.l1[h] = d; }
+      else if (this.l2[h]! < 0 || d < this.l2[h]!) this.l2[h] = d;
+    } else {
+      this.nr[h]!++;
+      this.rset[h]! |= bit;
+      if (this.r1[h]! < 0 || d > this.r1[h]!) { this.r2[h] = this.r1[h]!; this.r1[h] = d; }
+      else if (this.r2[h]! < 0 || d > this.r2[h]!) this.r2[h] = d;
+    }
+  }
+
+  private valid(a: number): boolean {
+    const s0 = this.sp > 0 ? this.stack[this.sp - 1]! : -1;
+    const bufferNonEmpty = this.b <= this.n;
+    switch (a) {
+      case SHIFT: return bufferNonEmpty;
+      case REDUCE: return s0 > 0 && this.head[s0]! >= 0;
+      case LEFT: return bufferNonEmpty && s0 > 0 && this.head[s0]! < 0;
+      default: return bufferNonEmpty && s0 >= 0 && (s0 !== 0 || this.rootChild < 0);
+    }
+  }
+
+  /** Arcs of the gold tree that the transition makes unreachable (Goldberg & Nivre 2012). */
+  private cost(a: number, gh: Int32Array): number {
+    const s = this.stack[this.sp - 1]!;
+    const b = this.b;
+    const n = this.n;
+    let c = 0;
+    if (a === LEFT || a === REDUCE) {
+      for (let d = b; d <= n; d++) if (gh[d] === s) c++;
+      if (a === LEFT && gh[s]! > b) c++;
+      return c;
+    }
+    if (a === RIGHT) {
+      const g = gh[b]!;
+      if (g !== s && (this.inStack[g] === 1 || g > b)) c++;
+      for (let i = 0; i < this.sp; i++) {
+        const k = this.stack[i]!;
+        if (gh[k] === b && this.head[k]! < 0) c++;
+      }
+      return c;
+    }
+    for (let i = 0; i < this.sp; i++) {
+      const k = this.stack[i]!;
+      if (gh[b] === k) c++;
+      if (gh[k] === b && this.head[k]! < 0) c++;
+    }
+    return c;
+  }
+
+  private apply(a: number, labeler: Scorer, train: ParseTraining | undefined): void {
+    if (a === SHIFT) {
+      this.stack[this.sp++] = this.b;
+      this.inStack[this.b] = 1;
+      this.b++;
+    } else if (a === REDUCE) {
+      this.inStack[this.stack[--this.sp]!] = 0;
+    } else if (a === LEFT) {
+      const s = this.stack[--this.sp]!;
+      this.inStack[s] = 0;
+      this.addArc(this.b, s, labeler, train);
+    } else {
+      this.addArc(this.stack[this.sp - 1]!, this.b, labeler, train);
+      this.stack[this.sp++] = this.b;
+      this.inStack[this.b] = 1;
+      this.b++;
+    }
+  }
+
+  /** Parses one tagged sentence (training when `train` is given); heads and labels go to out. */
+  parse(c: WordColumns, tags: Uint8Array, parser: Scorer, labeler: Scorer, out: ParseResult, train?: ParseTraining): void {
+    this.reset(c, tags);
+    const ps = this.ps;
+    const costs = this.costs;
+    while (this.b <= this.n) {
+      this.parseFeatures();
+      parser.score(this.pf, NUM_PARSE_FEATURES, ps);
+      let pred = -1;
+      for (let a = 0; a < NUM_ACTIONS; a++) if (this.valid(a) && (pred < 0 || ps[a]! > ps[pred]!)) pred = a;
+      let next = pred;
+      if (train) {
+        let min = 1 << 30;
+        for (let a = 0; a < NUM_ACTIONS; a++) {
+          costs[a] = this.valid(a) ? this.cost(a, train.goldHead) : 1 << 30;
+          if (costs[a]! < min) min = costs[a]!;
+        }
+        if (costs[pred]! > min) {
+          let best = -1;
+          for (let a = 0; a < NUM_ACTIONS; a++) if (costs[a] === min && (best < 0 || ps[a]! > ps[best]!)) best = a;
+          train.updateParser(this.pf, NUM_PARSE_FEATURES, best, pred);
+          if (!(train.explore > 0 && train.random() < train.explore)) next = best;
+        }
+      }
+      this.apply(next, labeler, train);
+    }
+    this.finish(labeler);
+    out.head.set(this.head.subarray(0, this.n + 1));
+    out.rel.set(this.rel.subarray(0, this.n + 1));
+  }
+
+  /** One root: the root's child if any, else the first headless word; other headless words hang from it. */
+  private finish(labeler: Scorer): void {
+    let root = this.rootChild;
+    for (let k = 1; k <= this.n && root < 0; k++) if (this.head[k]! < 0) root = k;
+    if (root < 0) return;
+    if (this.head[root]! < 0) this.addArc(0, root, labeler, undefined);
+    for (let k = 1; k <= this.n; k++) if (this.head[k]! < 0) this.addArc(root, k, labeler, undefined);
+  }
+}

@@ -1,0 +1,171 @@
+/**
+ * The part-of-speech tagger: an averaged perceptron over hashed word, affix, shape and context
+ * features with greedy left-to-right decoding. One label is a UPOS|PTB pair, so both come at once.
+ */
+import { fh, hashExact, hashLower, hashShape } from './hash.js';
+
+/** Anything that scores a feature list: the training weights or the shipped sparse table. */
+export interface Scorer {
+  readonly nClasses: number;
+  score(feats: Uint32Array, n: number, scores: Float64Array): void;
+}
+
+/** Per-token integer columns of a sentence, computed once and shared by tagger and parser. */
+export interface WordColumns {
+  n: number;
+  lower: Uint32Array;
+  exact: Uint32Array;
+  shape: Uint32Array;
+  suf1: Uint32Array;
+  suf2: Uint32Array;
+  suf3: Uint32Array;
+  suf4: Uint32Array;
+  pre1: Uint32Array;
+  pre2: Uint32Array;
+  pre3: Uint32Array;
+  /** Ambiguity class of each word: a hash of the tags the training data gave it, 0 when unknown. */
+  amb: Uint32Array;
+  /** 0 ordinary, 1 every cased word in capitals (headline), 2 every long word capitalized (title case). */
+  sentenceCase: number;
+}
+
+/** Values standing for positions outside the sentence. */
+const BOS1 = 0x1001;
+const BOS2 = 0x1002;
+const EOS1 = 0x1003;
+const EOS2 = 0x1004;
+
+/** Word (lower-case hash) → ambiguity class, learnt from the training data. */
+export type Lexicon = ReadonlyMap<number, number>;
+
+export function wordColumns(words: readonly string[], lexicon?: Lexicon): WordColumns {
+  const n = words.length;
+  const mk = () => new Uint32Array(n);
+  const c: WordColumns = {
+    n, lower: mk(), exact: mk(), shape: mk(), suf1: mk(), suf2: mk(), suf3: mk(), suf4: mk(),
+    pre1: mk(), pre2: mk(), pre3: mk(), amb: mk(), sentenceCase: 0,
+  };
+  let cased = 0;
+  let upper = 0;
+  let longWords = 0;
+  let titled = 0;
+  for (let i = 0; i < n; i++) {
+    const w = words[i]!;
+    const len = w.length;
+    c.lower[i] = hashLower(w);
+    c.exact[i] = hashExact(w);
+    c.shape[i] = hashShape(w);
+    // Affix hashes carry their length so a short word's whole-word "suffix" differs per template.
+    c.suf1[i] = hashLower(w, Math.max(0, len - 1)) ^ 1;
+    c.suf2[i] = hashLower(w, Math.max(0, len - 2)) ^ 2;
+    c.suf3[i] = hashLower(w, Math.max(0, len - 3)) ^ 3;
+    c.suf4[i] = hashLower(w, Math.max(0, len - 4)) ^ 4;
+    c.pre1[i] = hashLower(w, 0, Math.min(len, 1)) ^ 5;
+    c.pre2[i] = hashLower(w, 0, Math.min(len, 2)) ^ 6;
+    c.pre3[i] = hashLower(w, 0, Math.min(len, 3)) ^ 7;
+    const ch = w.charCodeAt(0);
+    if (w.toLowerCase() !== w.toUpperCase()) {
+      cased++;
+      if (w === w.toUpperCase() && len > 1) upper++;
+    }
+    if (len > 3 && ((ch >= 65 && ch <= 90) || (ch >= 97 && ch <= 122))) {
+      longWords++;
+      if (ch <= 90) titled++;
+    }
+  }
+  if (lexicon) fillAmbiguity(c, lexicon);
+  if (cased >= 3 && upper >= cased * 0.8) c.sentenceCase = 1;
+  else if (longWords >= 3 && titled === longWords) c.sentenceCase = 2;
+  return c;
+}
+
+export function fillAmbiguity(c: WordColumns, lexicon: Lexicon): void {
+  for (let i = 0; i < c.n; i++) c.amb[i] = lexicon.get(c.lower[i]!) ?? 0;
+}
+
+export const NUM_STATIC = 26;
+export const NUM_TAG_FEATURES = NUM_STATIC + 7;
+
+/** The context features of token i that do not depend on predicted tags, into out[at..]. */
+export function staticFeatures(c: WordColumns, i: number, out: Uint32Array, at: number): void {
+  const n = c.n;
+  const lw = c.lower;
+  const p1 = i > 0 ? lw[i - 1]! : BOS1;
+  const p2 = i > 1 ? lw[i - 2]! : i > 0 ? BOS1 : BOS2;
+  const n1 = i + 1 < n ? lw[i + 1]! : EOS1;
+  const n2 = i + 2 < n ? lw[i + 2]! : i + 1 < n ? EOS1 : EOS2;
+  const w = lw[i]!;
+  const sh = c.shape[i]!;
+  const shp = i > 0 ? c.shape[i - 1]! : BOS1;
+  const shn = i + 1 < n ? c.shape[i + 1]! : EOS1;
+  out[at] = fh(0, 0);
+  out[at + 1] = fh(1, w);
+  out[at + 2] = fh(2, c.exact[i]!);
+  out[at + 3] = fh(3, c.suf1[i]!);
+  out[at + 4] = fh(4, c.suf2[i]!);
+  out[at + 5] = fh(5, c.suf3[i]!);
+  out[at + 6] = fh(6, c.suf4[i]!);
+  out[at + 7] = fh(7, c.pre1[i]!);
+  out[at + 8] = fh(8, c.pre2[i]!);
+  out[at + 9] = fh(9, c.pre3[i]!);
+  out[at + 10] = fh(10, sh);
+  out[at + 11] = fh(11, p1);
+  out[at + 12] = fh(12, p2);
+  out[at + 13] = fh(13, n1);
+  out[at + 14] = fh(14, n2);
+  out[at + 15] = fh(15, i > 0 ? c.suf3[i - 1]! : BOS1);
+  out[at + 16] = fh(16, i + 1 < n ? c.suf3[i + 1]! : EOS1);
+  out[at + 17] = fh(17, shp, sh);
+  out[at + 18] = fh(18, sh, shn);
+  out[at + 19] = fh(19, p1, w);
+  out[at + 20] = fh(20, w, n1);
+  out[at + 21] = fh(21, i === 0 ? 1 : 0, sh);
+  out[at + 22] = fh(22, c.sentenceCase, sh, c.suf2[i]!);
+  const a = c.amb[i]!;
+  out[at + 23] = fh(23, a, a === 0 ? sh : 0);
+  out[at + 24] = fh(24, a, i + 1 < n ? c.amb[i + 1]! : EOS1);
+  out[at + 25] = fh(25, i > 0 ? c.amb[i - 1]! : BOS1, a);
+}
+
+/** The features that read the tags already predicted (p1, p2: previous two, NUM_CLASSES+k at the start). */
+export function dynamicFeatures(c: WordColumns, i: number, t1: number, t2: number, out: Uint32Array, at: number): void {
+  const w = c.lower[i]!;
+  out[at] = fh(30, t1);
+  out[at + 1] = fh(31, t1, t2);
+  out[at + 2] = fh(32, t1, w);
+  out[at + 3] = fh(33, t2);
+  out[at + 4] = fh(34, t1, c.suf3[i]!);
+  out[at + 5] = fh(35, t1, i + 1 < c.n ? c.lower[i + 1]! : EOS1);
+  out[at + 6] = fh(36, t1, c.amb[i]!);
+}
+
+/** Tag ids standing for "before the sentence" in the history features. */
+const START1 = 250;
+const START2 = 251;
+
+/**
+ * Greedy decoding. With `gold` and `update`, trains: after each wrong guess update(feats, gold, guess)
+ * is called (the history uses the model's own guesses, as at tagging time).
+ */
+export function tagSentence(
+  c: WordColumns,
+  scorer: Scorer,
+  out: Uint8Array,
+  gold?: ArrayLike<number>,
+  update?: (feats: Uint32Array, n: number, gold: number, guess: number) => void,
+): void {
+  const feats = new Uint32Array(NUM_TAG_FEATURES);
+  const scores = new Float64Array(scorer.nClasses);
+  const k = scorer.nClasses;
+  for (let i = 0; i < c.n; i++) {
+    staticFeatures(c, i, feats, 0);
+    const t1 = i > 0 ? out[i - 1]! : START1;
+    const t2 = i > 1 ? out[i - 2]! : i > 0 ? START1 : START2;
+    dynamicFeatures(c, i, t1, t2, feats, NUM_STATIC);
+    scorer.score(feats, NUM_TAG_FEATURES, scores);
+    let best = 0;
+    for (let j = 1; j < k; j++) if (scores[j]! > scores[best]!) best = j;
+    if (gold && update && gold[i] !== best) update(feats, NUM_TAG_FEATURES, gold[i]!, best);
+    out[i] = best;
+  }
+}

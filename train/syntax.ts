@@ -1,0 +1,341 @@
+/**
+ * `npm run train -- syntax`: trains the tagger (UPOS|XPOS), the arc-eager parser and its labeler
+ * on UD English EWT train, picks epochs on dev, and writes src/resources/data/models/syntax.bin.
+ * Options: --tagger-epochs=N --parser-epochs=N --folds=N (jackknifed tags for parser training),
+ * --out=PATH (write the model elsewhere), --{tagger,parser,labeler}-threshold=X (pruning).
+ */
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dataSet } from '../eval/shared-data.js';
+import { dataPath } from '../src/resources/data-path.js';
+import type { GoldSentence } from '../src/stages/syntax/conllu.js';
+import { parseConllu } from '../src/stages/syntax/conllu.js';
+import { ruleLemma } from '../src/stages/syntax/lemmatizer.js';
+import { ArcEager } from '../src/stages/syntax/parser.js';
+import type { ParseTraining } from '../src/stages/syntax/parser.js';
+import { coarseTags, decodeModel, encodeModel, MODEL_FILE } from '../src/stages/syntax/syntax-model.js';
+import type { WordColumns } from '../src/stages/syntax/tagger.js';
+import { fillAmbiguity, tagSentence, wordColumns } from '../src/stages/syntax/tagger.js';
+import { fh } from '../src/stages/syntax/hash.js';
+import { AveragedWeights, pack } from '../src/stages/syntax/weights.js';
+import { SentenceAnnotator } from '../src/stages/syntax/annotate.js';
+
+const TAGGER_BITS = 20;
+const PARSER_BITS = 23;
+const LABELER_BITS = 20;
+
+interface Prepared {
+  gold: GoldSentence;
+  cols: WordColumns;
+  tags: Uint8Array;
+  goldHead: Int32Array;
+  goldRel: Int32Array;
+  /** Tags predicted by a tagger that did not see this sentence (jackknifing). */
+  predicted: Uint8Array;
+}
+
+/** A small seeded generator so training runs are repeatable. */
+function rng(seed: number): () => number {
+  let s = seed >>> 0;
+  return () => {
+    s = (Math.imul(s, 1664525) + 1013904223) >>> 0;
+    return s / 4294967296;
+  };
+}
+
+function shuffle<T>(a: T[], random: () => number): T[] {
+  for (let i = a.length - 1; i > 0; i--) {
+    const j = Math.floor(random() * (i + 1));
+    [a[i], a[j]] = [a[j]!, a[i]!];
+  }
+  return a;
+}
+
+const SMALL = new Set(['a', 'an', 'the', 'of', 'in', 'on', 'at', 'to', 'for', 'and', 'or', 'by', 'with']);
+/** Headline casings the web treebank lacks: ALL CAPS and Title Case copies of some sentences. */
+function recase(words: string[], mode: 'upper' | 'title'): string[] {
+  if (mode === 'upper') return words.map((w) => w.toUpperCase());
+  return words.map((w, i) => (i > 0 && SMALL.has(w.toLowerCase()) ? w : w.charAt(0).toUpperCase() + w.slice(1)));
+}
+
+/**
+ * Ambiguity classes: for each word seen at least 3 times, the tags that make up 5% or more of its
+ * uses, hashed. Built from the sentences the tagger trains on (per fold when jackknifing).
+ */
+function buildLexicon(sents: Prepared[]): Map<number, number> {
+  const counts = new Map<number, Map<number, number>>();
+  for (const p of sents) {
+    for (let i = 0; i < p.cols.n; i++) {
+      const w = p.cols.lower[i]!;
+      const m = counts.get(w) ?? new Map<number, number>();
+      m.set(p.tags[i]!, (m.get(p.tags[i]!) ?? 0) + 1);
+      counts.set(w, m);
+    }
+  }
+  const lexicon = new Map<number, number>();
+  for (const [w, m] of counts) {
+    let total = 0;
+    for (const c of m.values()) total += c;
+    if (total < 3) continue;
+    const ids = [...m].filter(([, c]) => c >= total * 0.05).map(([t]) => t).sort((a, b) => a - b);
+    let h = 0x1234567;
+    for (const t of ids) h = fh(300, h, t);
+    lexicon.set(w, h || 1);
+  }
+  return lexicon;
+}
+
+function trainTagger(sents: { cols: WordColumns; tags: Uint8Array }[], nTags: number, epochs: number, random: () => number): AveragedWeights {
+  const w = new AveragedWeights(TAGGER_BITS, nTags);
+  const order = sents.slice();
+  const update = (f: Uint32Array, n: number, g: number, p: number) => {
+    w.update(f, n, g, 1);
+    w.update(f, n, p, -1);
+  };
+  for (let e = 0; e < epochs; e++) {
+    shuffle(order, random);
+    let tokens = 0;
+    let wrong = 0;
+    for (const s of order) {
+      const out = new Uint8Array(s.cols.n);
+      // One averaging step per token: tick inside the update closure would skip correct tokens.
+      tagSentence(s.cols, w, out, s.tags, update);
+      w.c += s.cols.n;
+      tokens += s.cols.n;
+      for (let i = 0; i < s.cols.n; i++) if (out[i] !== s.tags[i]) wrong++;
+    }
+    console.log(`  tagger epoch ${e + 1}: train accuracy ${(1 - wrong / tokens).toFixed(4)}`);
+  }
+  return w;
+}
+
+/** Dense averaged weights as a Scorer (for dev checks during training). */
+function denseScorer(avg: Float32Array, bits: number, nClasses: number) {
+  const mask = (1 << bits) - 1;
+  return {
+    nClasses,
+    score(f: Uint32Array, n: number, s: Float64Array) {
+      s.fill(0, 0, nClasses);
+      for (let i = 0; i < n; i++) {
+        const row = (f[i]! & mask) * nClasses;
+        for (let j = 0; j < nClasses; j++) s[j]! += avg[row + j]!;
+      }
+    },
+  };
+}
+
+export async function run(args: string[]): Promise<void> {
+  const opt = (name: string, dflt: number) => Number(args.find((a) => a.startsWith(`--${name}=`))?.split('=')[1] ?? dflt);
+  const dir = dataSet('ud-english-ewt');
+  if (!dir) return;
+  const repackDir = args.find((a) => a.startsWith('--repack='))?.slice(9);
+  if (repackDir) return repack(args, repackDir, dir);
+  const started = Date.now();
+  const train = parseConllu(readFileSync(`${dir}/en_ewt-ud-train.conllu`, 'utf8'));
+  const dev = parseConllu(readFileSync(`${dir}/en_ewt-ud-dev.conllu`, 'utf8'));
+  console.log(`EWT train ${train.length} sentences, dev ${dev.length}`);
+
+  // Tag set: UPOS|XPOS pairs seen at least 5 times; rarer pairs fold into their UPOS's commonest.
+  const pairCount = new Map<string, number>();
+  for (const s of train) s.upos.forEach((u, i) => { const k = `${u}|${s.xpos[i]}`; pairCount.set(k, (pairCount.get(k) ?? 0) + 1); });
+  const tags = [...pairCount].filter(([, c]) => c >= 5).sort((a, b) => b[1] - a[1]).map(([k]) => k);
+  const tagId = new Map(tags.map((t, i) => [t, i]));
+  const commonestOf = (upos: string) => tags.findIndex((t) => t.startsWith(`${upos}|`));
+  const tagOf = (u: string, x: string) => tagId.get(`${u}|${x}`) ?? Math.max(0, commonestOf(u));
+  // Relations seen at least 20 times; rarer ones become "dep". "root" is last and never predicted by the labeler.
+  const relCount = new Map<string, number>();
+  for (const s of train) for (const r of s.rels) relCount.set(r, (relCount.get(r) ?? 0) + 1);
+  const rels = [...relCount].filter(([r, c]) => c >= 20 && r !== 'root' && r !== 'dep').sort((a, b) => b[1] - a[1]).map(([r]) => r);
+  rels.push('dep', 'root');
+  const relId = new Map(rels.map((r, i) => [r, i]));
+  const depId = relId.get('dep')!;
+  console.log(`${tags.length} tags, ${rels.length} relations`);
+
+  const prep = (g: GoldSentence): Prepared => {
+    const n = g.words.length;
+    const goldHead = new Int32Array(n + 1);
+    const goldRel = new Int32Array(n + 1);
+    for (let i = 0; i < n; i++) { goldHead[i + 1] = g.heads[i]!; goldRel[i + 1] = relId.get(g.rels[i]!) ?? depId; }
+    return { gold: g, cols: wordColumns(g.words), tags: Uint8Array.from(g.upos.map((u, i) => tagOf(u, g.xpos[i]!))), goldHead, goldRel, predicted: new Uint8Array(n) };
+  };
+  const trainP = train.map(prep);
+  const devP = dev.map(prep);
+  const random = rng(7);
+
+  // Tagger training data: every sentence, plus ALL CAPS and Title Case copies of a few.
+  const augmented: { cols: WordColumns; tags: Uint8Array; origin: number }[] = trainP.map((p, i) => ({ cols: p.cols, tags: p.tags, origin: i }));
+  trainP.forEach((p, i) => {
+    const r = random();
+    if (r < 0.05) augmented.push({ cols: wordColumns(recase(p.gold.words, 'upper')), tags: p.tags, origin: i });
+    else if (r < 0.08) augmented.push({ cols: wordColumns(recase(p.gold.words, 'title')), tags: p.tags, origin: i });
+  });
+
+  const taggerEpochs = opt('tagger-epochs', 6);
+  const folds = opt('folds', 4);
+  // Jackknifing: the parser trains on tags as noisy as the ones it will see.
+  for (let k = 0; k < folds; k++) {
+    const inFold = (i: number) => i % folds === k;
+    const lexicon = buildLexicon(trainP.filter((_, i) => !inFold(i)));
+    for (const a of augmented) fillAmbiguity(a.cols, lexicon);
+    const part = augmented.filter((a) => !inFold(a.origin));
+    console.log(`fold ${k + 1}/${folds}: tagger on ${part.length} sentences`);
+    const w = trainTagger(part, tags.length, taggerEpochs, random);
+    const scorer = denseScorer(w.averaged(), TAGGER_BITS, tags.length);
+    trainP.forEach((p, i) => { if (inFold(i)) tagSentence(p.cols, scorer, p.predicted); });
+  }
+  let jk = 0, jkN = 0;
+  for (const p of trainP) for (let i = 0; i < p.cols.n; i++) { jkN++; if (p.predicted[i] === p.tags[i]) jk++; }
+  if (folds > 1) console.log(`jackknifed train tag accuracy ${(jk / jkN).toFixed(4)}`);
+  else for (const p of trainP) p.predicted.set(p.tags);
+
+  console.log('final tagger');
+  const lexicon = buildLexicon(trainP);
+  for (const a of augmented) fillAmbiguity(a.cols, lexicon);
+  for (const p of devP) fillAmbiguity(p.cols, lexicon);
+  const taggerW = trainTagger(augmented, tags.length, taggerEpochs, random);
+  const taggerAvg = taggerW.averaged();
+  const taggerScorer = denseScorer(taggerAvg, TAGGER_BITS, tags.length);
+  let ok = 0, all = 0;
+  for (const p of devP) {
+    tagSentence(p.cols, taggerScorer, p.predicted);
+    for (let i = 0; i < p.cols.n; i++) { all++; if (p.predicted[i] === p.tags[i]) ok++; }
+  }
+  console.log(`dev tag accuracy (UPOS|XPOS) ${(ok / all).toFixed(4)}`);
+
+  // Parser and labeler.
+  const nLabels = rels.length - 1;
+  const parserW = new AveragedWeights(PARSER_BITS, 4);
+  const labelerW = new AveragedWeights(LABELER_BITS, nLabels);
+  const state = new ArcEager(rels.length - 1, coarseTags(tags));
+  const parserEpochs = opt('parser-epochs', 15);
+  let best: { las: number; epoch: number; parser: Float32Array; labeler: Float32Array } = { las: -1, epoch: 0, parser: new Float32Array(0), labeler: new Float32Array(0) };
+  const order = trainP.slice();
+  for (let e = 0; e < parserEpochs; e++) {
+    shuffle(order, random);
+    const training: ParseTraining = {
+      goldHead: new Int32Array(0), goldRel: new Int32Array(0),
+      updateParser(f: Uint32Array, n: number, g: number, p: number) { parserW.update(f, n, g, 1); parserW.update(f, n, p, -1); parserW.c++; },
+      updateLabeler(f: Uint32Array, n: number, g: number, p: number) { labelerW.update(f, n, g, 1); labelerW.update(f, n, p, -1); labelerW.c++; },
+      explore: e > 0 ? 0.9 : 0,
+      random,
+    };
+    const t0 = Date.now();
+    for (const p of order) {
+      const n = p.cols.n;
+      const out = { head: new Int32Array(n + 1), rel: new Int32Array(n + 1) };
+      training.goldHead = p.goldHead;
+      training.goldRel = p.goldRel;
+      state.parse(p.cols, p.predicted, parserW, labelerW, out, training);
+      // Averaging steps: one per sentence-word, so weights that last longer count more.
+      parserW.c += n;
+      labelerW.c += n;
+    }
+    const pAvg = parserW.averaged();
+    const lAvg = labelerW.averaged();
+    const score = evaluate(devP, state, denseScorer(pAvg, PARSER_BITS, 4), denseScorer(lAvg, LABELER_BITS, nLabels));
+    console.log(`  parser epoch ${e + 1} (${((Date.now() - t0) / 1000).toFixed(0)} s): dev UAS ${score.uas.toFixed(4)} LAS ${score.las.toFixed(4)}`);
+    if (score.las > best.las) best = { las: score.las, epoch: e + 1, parser: pAvg, labeler: lAvg };
+  }
+  console.log(`best parser epoch ${best.epoch}: dev LAS ${best.las.toFixed(4)}`);
+
+  // Lemma exceptions: the commonest lemma of each (form, PTB tag) where the rules get it wrong.
+  const lemmaCounts = new Map<string, Map<string, number>>();
+  for (const s of train) s.words.forEach((w, i) => {
+    const key = `${s.xpos[i]}\t${w.toLowerCase().replace(/’/g, "'")}`;
+    const m = lemmaCounts.get(key) ?? new Map<string, number>();
+    m.set(s.lemmas[i]!, (m.get(s.lemmas[i]!) ?? 0) + 1);
+    lemmaCounts.set(key, m);
+  });
+  const lemmas: Record<string, [string, string][]> = {};
+  for (const [key, m] of lemmaCounts) {
+    const [xpos, form] = key.split('\t') as [string, string];
+    if (xpos === 'NNP' || xpos === 'NNPS') continue;
+    const lemma = [...m].sort((a, b) => b[1] - a[1])[0]![0];
+    if (lemma === '_' || ruleLemma(form, xpos) === lemma) continue;
+    (lemmas[xpos] ??= []).push([form, lemma]);
+  }
+  for (const list of Object.values(lemmas)) list.sort((a, b) => (a[0] < b[0] ? -1 : 1));
+
+  const parts: ModelParts = {
+    tags, rels, lemmas,
+    lexicon: { words: [...lexicon.keys()], classes: [...lexicon.values()] },
+    meta: { trained: new Date().toISOString().slice(0, 10), taggerEpochs, parserEpoch: best.epoch, folds },
+  };
+  const dump = args.find((a) => a.startsWith('--dump='))?.slice(7);
+  if (dump) {
+    mkdirSync(dump, { recursive: true });
+    writeFileSync(`${dump}/parts.json`, JSON.stringify(parts));
+    writeFileSync(`${dump}/tagger.f32`, Buffer.from(taggerAvg.buffer));
+    writeFileSync(`${dump}/parser.f32`, Buffer.from(best.parser.buffer));
+    writeFileSync(`${dump}/labeler.f32`, Buffer.from(best.labeler.buffer));
+  }
+  writeModel(args, parts, { tagger: taggerAvg, parser: best.parser, labeler: best.labeler }, dev);
+  console.log(`done in ${((Date.now() - started) / 1000).toFixed(0)} s`);
+}
+
+interface ModelParts {
+  tags: string[];
+  rels: string[];
+  lemmas: Record<string, [string, string][]>;
+  lexicon: { words: number[]; classes: number[] };
+  meta: Record<string, unknown>;
+}
+
+/** Prunes and quantizes the dense weights, writes the model, and scores the shipped form on dev. */
+function writeModel(args: string[], parts: ModelParts, dense: { tagger: Float32Array; parser: Float32Array; labeler: Float32Array }, dev: GoldSentence[]): void {
+  const opt = (name: string, dflt: number) => Number(args.find((a) => a.startsWith(`--${name}=`))?.split('=')[1] ?? dflt);
+  const thresholds = {
+    tagger: opt('tagger-threshold', 0.5),
+    parser: opt('parser-threshold', 0.5),
+    labeler: opt('labeler-threshold', 0.5),
+  };
+  const file = encodeModel(
+    {
+      about: 'Casus syntax model: averaged-perceptron tagger (UPOS|XPOS), arc-eager parser and labeler. Trained on UD English EWT (CC BY-SA 4.0) by npm run train -- syntax.',
+      ...parts,
+      meta: { ...parts.meta, thresholds },
+    },
+    [
+      { name: 'tagger', w: pack(dense.tagger, TAGGER_BITS, parts.tags.length, thresholds.tagger) },
+      { name: 'parser', w: pack(dense.parser, PARSER_BITS, 4, thresholds.parser) },
+      { name: 'labeler', w: pack(dense.labeler, LABELER_BITS, parts.rels.length - 1, thresholds.labeler) },
+    ],
+  );
+  const outPath = args.find((a) => a.startsWith('--out='))?.slice(6) ?? dataPath(MODEL_FILE);
+  writeFileSync(outPath, file);
+  const model = decodeModel(file);
+  console.log(`wrote ${outPath}: ${(file.length / 1e6).toFixed(2)} MB; entries ${model.tables.map((t) => t.entries.length).join(', ')}`);
+  // The shipped (pruned, quantized) model on dev, through the same code the stage runs.
+  const annotator = new SentenceAnnotator(model);
+  let tagOk = 0, headOk = 0, labOk = 0, n = 0;
+  for (const g of dev) {
+    const r = annotator.annotate(g.words);
+    for (let i = 0; i < g.words.length; i++) {
+      n++;
+      if (model.upos[r.tags[i]!] === g.upos[i]) tagOk++;
+      if (r.head[i + 1] === g.heads[i]) { headOk++; if (model.rels[r.rel[i + 1]!] === g.rels[i]) labOk++; }
+    }
+  }
+  console.log(`shipped model on dev: UPOS ${(tagOk / n).toFixed(4)} UAS ${(headOk / n).toFixed(4)} LAS ${(labOk / n).toFixed(4)}`);
+}
+
+/** `--repack=DIR`: re-prunes weights saved by --dump=DIR without retraining. */
+function repack(args: string[], dir: string, ewt: string): void {
+  const parts = JSON.parse(readFileSync(`${dir}/parts.json`, 'utf8')) as ModelParts;
+  const f32 = (name: string) => { const b = readFileSync(`${dir}/${name}.f32`); return new Float32Array(b.buffer, b.byteOffset, b.byteLength / 4); };
+  const dev = parseConllu(readFileSync(`${ewt}/en_ewt-ud-dev.conllu`, 'utf8'));
+  writeModel(args, parts, { tagger: f32('tagger'), parser: f32('parser'), labeler: f32('labeler') }, dev);
+}
+
+function evaluate(devP: Prepared[], state: ArcEager, parser: ReturnType<typeof denseScorer>, labeler: ReturnType<typeof denseScorer>) {
+  let n = 0, u = 0, l = 0;
+  for (const p of devP) {
+    const k = p.cols.n;
+    const out = { head: new Int32Array(k + 1), rel: new Int32Array(k + 1) };
+    state.parse(p.cols, p.predicted, parser, labeler, out);
+    for (let i = 1; i <= k; i++) {
+      n++;
+      if (out.head[i] === p.goldHead[i]) { u++; if (out.rel[i] === p.goldRel[i]) l++; }
+    }
+  }
+  return { uas: u / n, las: l / n };
+}
