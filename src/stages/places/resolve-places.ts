@@ -17,6 +17,8 @@ interface Group {
   key: string; mentions: Candidate[]; entries: number[]; choice: number; confident: boolean; score: number; context: number;
   /** First-level regions its candidates lie in, with the weight one group lends each (ambiguous names lend less). */
   regions: Map<number, number>;
+  /** Without context it would get no answer: it does not vouch for others either. */
+  weak: boolean;
 }
 
 const EARTH_KM = 6371;
@@ -50,7 +52,7 @@ interface Context {
 function buildContext(g: Gazetteer, groups: Group[], onlyConfident: boolean): Context {
   const ctx: Context = { country: new Map(), admin1: new Map(), total: 0, points: [] };
   for (const gr of groups) {
-    if (gr.choice < 0 || (onlyConfident && !gr.confident)) continue;
+    if (gr.choice < 0 || gr.weak || (onlyConfident && !gr.confident)) continue;
     const e = gr.choice, w = gr.mentions.length;
     const cc = g.country[e]!;
     if (cc >= 0) { ctx.country.set(cc, (ctx.country.get(cc) ?? 0) + w); ctx.total += w; }
@@ -83,7 +85,8 @@ function contextScore(g: Gazetteer, e: number, gr: Group, ctx: Context, groups: 
   if (a1 >= 0 && g.kind[e]! >= CITY) {
     let support = 0;
     // Confidently resolved names already count through ctx.admin1; the rest lend their candidates' regions.
-    for (const o of groups) if (o !== gr && !o.confident) support += o.regions.get(a1) ?? 0;
+    // Names too weak to answer for themselves ("White", "Is") lend nothing.
+    for (const o of groups) if (o !== gr && !o.confident && !o.weak) support += o.regions.get(a1) ?? 0;
     local += support;
   }
   if (g.kind[e]! >= CITY) {
@@ -133,7 +136,7 @@ export function resolvePlaces(g: Gazetteer, candidates: readonly Candidate[]): R
     if (!gr) {
       // A demonym names its country, never a city of the same spelling.
       const entries = c.demonym ? [...(g.demonymOf(c.key) ?? [])] : [...c.entries];
-      gr = { key: c.key, mentions: [], entries, choice: -1, confident: false, score: 0, context: 0, regions: new Map() };
+      gr = { key: c.key, mentions: [], entries, choice: -1, confident: false, score: 0, context: 0, regions: new Map(), weak: false };
       byKey.set(c.key, gr);
     }
     gr.mentions.push(c);
@@ -145,6 +148,7 @@ export function resolvePlaces(g: Gazetteer, candidates: readonly Candidate[]): R
     for (const a1 of set) gr.regions.set(a1, 1 / Math.sqrt(set.size));
   }
   for (const gr of groups) choose(g, gr, null, groups);
+  for (const gr of groups) gr.weak = weakEvidence(g, gr) !== null;
   let ctx = buildContext(g, groups, true);
   for (const gr of groups) choose(g, gr, ctx, groups);
   ctx = buildContext(g, groups, false);
