@@ -12,6 +12,7 @@ import type { Candidate, FinderWords } from './find-candidates.js';
 import { isMetonymic, metonymyWords } from './metonymy.js';
 import type { MetonymyWords } from './metonymy.js';
 import { resolvePlaces } from './resolve-places.js';
+import { createRequire } from 'node:module';
 
 export { distanceKm } from './resolve-places.js';
 
@@ -74,7 +75,7 @@ export function findPlaces(doc: Pick<WorkingDocument, 'text' | 'sentences' | 're
     places.push({
       entity: mentions.find((m) => m.entity)?.entity ?? null,
       name: g.name[e]!,
-      country: cc >= 0 ? g.countries[cc]! : null,
+      country: cc >= 0 ? toAlpha3(g.countries[cc]!) : null,
       lat: Math.round(g.lat[e]! * 1e4) / 1e4,
       lon: Math.round(g.lon[e]! * 1e4) / 1e4,
       geonameId: g.geonameId[e]! > 0 ? g.geonameId[e]! : null,
@@ -98,3 +99,13 @@ export const places: Stage = {
     return { places: found };
   },
 };
+
+let alpha2to3: Map<string, string> | undefined;
+/** The contract's ISO 3166-1 alpha-3 code for the gazetteer's alpha-2 one (world-countries, loaded once). */
+function toAlpha3(cc2: string): string {
+  if (!alpha2to3) {
+    const list = createRequire(import.meta.url)('world-countries') as { cca2: string; cca3: string }[];
+    alpha2to3 = new Map(list.map((c) => [c.cca2, c.cca3]));
+  }
+  return alpha2to3.get(cc2) ?? cc2;
+}
