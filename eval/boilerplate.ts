@@ -7,13 +7,13 @@
  * the main text with its headings, without the title or comments). Only the reader and the clean
  * stage run: the later stages do not change regions, and pages/s then measures extraction.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
 import { analyzeWorking } from '../src/analyze.js';
 import { readBytes } from '../src/ingest/read-inputs.js';
 import { buildPipeline } from '../src/pipeline/build-pipeline.js';
 import { clean } from '../src/stages/clean/index.js';
-import { dataSet, fmt, prf } from './shared-data.js';
+import { dataSet, fmt, limitOption, prf, trafilaturaItems, trafilaturaPagePath } from './shared-data.js';
 
 interface Item { file: string; with: string[]; without: string[] }
 
@@ -32,14 +32,14 @@ export function extractedText(html: Uint8Array, uri: string): string {
 export async function run(args: string[]): Promise<void> {
   const dir = dataSet('trafilatura-eval');
   if (!dir) return;
-  const items = JSON.parse(readFileSync(`${dir}/evaldata.json`, 'utf8')) as Record<string, Item>;
-  const limit = Number(args.find((a) => a.startsWith('--limit='))?.slice(8) ?? Infinity);
+  const items = trafilaturaItems<Item>(dir);
+  const limit = limitOption(args);
   const verbose = args.includes('--verbose');
   let tp = 0, fp = 0, fn = 0, tn = 0, pages = 0, failed = 0;
   const started = performance.now();
   for (const [url, item] of Object.entries(items)) {
     if (pages >= limit) break;
-    const path = [`${dir}/html/cache/${item.file}.gz`, `${dir}/html/eval/${item.file}.gz`].find(existsSync);
+    const path = trafilaturaPagePath(dir, item.file);
     if (!path) continue;
     pages++;
     let text = '';

@@ -7,7 +7,7 @@
  *  3. false flags: bracketed/parenthesised fragments of the English PolNeAR train texts, where
  *     every "not English" verdict is a false untranslated flag.
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
 import { eld } from 'eld/extrasmall';
 import { franc } from 'franc';
@@ -15,7 +15,7 @@ import { detect as tinyld } from 'tinyld';
 import { languageVotes, untranslatedLanguage } from '../src/stages/language/detect-language.js';
 import { analyze } from '../src/analyze.js';
 import { readBytes } from '../src/ingest/read-inputs.js';
-import { dataSet, fmt } from './shared-data.js';
+import { dataSet, fmt, trafilaturaItems, trafilaturaPagePath } from './shared-data.js';
 
 const ISO3: Record<string, string> = { eng: 'en', deu: 'de', fra: 'fr', spa: 'es', ita: 'it', por: 'pt', nld: 'nl', pol: 'pl', rus: 'ru', zho: 'zh', cmn: 'zh', arb: 'ar', ara: 'ar', tur: 'tr', swe: 'sv', dan: 'da', nob: 'no', fin: 'fi', ces: 'cs', ukr: 'uk', jpn: 'ja', kor: 'ko', hun: 'hu', ron: 'ro', ell: 'el' };
 
@@ -41,11 +41,11 @@ export async function run(): Promise<void> {
   const traf = dataSet('trafilatura-eval');
   const polnear = dataSet('polnear/train/text');
   if (!traf || !polnear) return;
-  const items = JSON.parse(readFileSync(`${traf}/evaldata.json`, 'utf8')) as Record<string, { file: string; with: string[] }>;
+  const items = trafilaturaItems<{ file: string; with: string[] }>(traf);
   const docs: { lang: string; text: string }[] = [];
   const fragments: { lang: string; text: string }[] = [];
   for (const [url, item] of Object.entries(items)) {
-    const path = [`${traf}/html/cache/${item.file}.gz`, `${traf}/html/eval/${item.file}.gz`].find(existsSync);
+    const path = trafilaturaPagePath(traf, item.file);
     if (!path) continue;
     const bytes = gunzipSync(readFileSync(path));
     const lang = /<html[^>]*\blang=["']?([a-z]{2})/i.exec(bytes.subarray(0, 4096).toString('latin1'))?.[1]?.toLowerCase();

@@ -5,19 +5,19 @@
  * over the pages where Casus gave a date, and where the right answers came from.
  * Options: --limit=N, --verbose (print each miss).
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
 import { analyze } from '../src/analyze.js';
 import { readBytes } from '../src/ingest/read-inputs.js';
-import { dataSet, fmt, prf } from './shared-data.js';
+import { dataSet, fmt, limitOption, prf, trafilaturaItems, trafilaturaPagePath } from './shared-data.js';
 
 interface Item { file: string; date?: string }
 
 export async function run(args: string[]): Promise<void> {
   const dir = dataSet('trafilatura-eval');
   if (!dir) return;
-  const items = JSON.parse(readFileSync(`${dir}/evaldata.json`, 'utf8')) as Record<string, Item>;
-  const limit = Number(args.find((a) => a.startsWith('--limit='))?.slice(8) ?? Infinity);
+  const items = trafilaturaItems<Item>(dir);
+  const limit = limitOption(args);
   const verbose = args.includes('--verbose');
   let pages = 0, right = 0, wrong = 0, none = 0, failed = 0, unread = 0;
   const sources = new Map<string, number>();
@@ -25,7 +25,7 @@ export async function run(args: string[]): Promise<void> {
   for (const [url, item] of Object.entries(items)) {
     if (!item.date) continue;
     if (pages >= limit) break;
-    const path = [`${dir}/html/cache/${item.file}.gz`, `${dir}/html/eval/${item.file}.gz`].find(existsSync);
+    const path = trafilaturaPagePath(dir, item.file);
     if (!path) continue;
     pages++;
     const gold = item.date.slice(0, 10);
