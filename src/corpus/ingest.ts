@@ -3,14 +3,14 @@
  * documents already stored (keyed by content), analyses the rest on worker threads and commits
  * each to the store in input order, so an interrupted run resumed later ends in the same state.
  */
-import { open, readdir, readFile, stat } from 'node:fs/promises';
-import { extname, join, resolve } from 'node:path';
+import { open, readFile, stat } from 'node:fs/promises';
+import { extname, resolve } from 'node:path';
 
 import { analyze } from '../analyze.js';
 import type { Document } from '../core/document.js';
 import { contentId } from '../core/ids.js';
 import type { RawDocument, ReadResult } from '../ingest/raw-document.js';
-import { readInputs } from '../ingest/read-inputs.js';
+import { listFiles, readInputs } from '../ingest/read-inputs.js';
 import { isUrlList, readUrl, urlListEntries } from '../ingest/url-fetcher.js';
 import type { FetchOptions } from '../ingest/url-fetcher.js';
 import type { FailureRecord, Store } from '../storage/store.js';
@@ -56,19 +56,6 @@ type Unit = { kind: 'file'; path: string } | { kind: 'url'; url: string } | { ki
 
 const URL_LIST_EXT = new Set(['', '.txt', '.urls', '.list']);
 const URL_LIST_MAX = 4 * 1024 * 1024;
-
-async function listFiles(dir: string): Promise<string[]> {
-  const out: string[] = [];
-  const entries = await readdir(dir, { withFileTypes: true });
-  entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-  for (const e of entries) {
-    if (e.name.startsWith('.')) continue;
-    const full = join(dir, e.name);
-    if (e.isDirectory()) out.push(...(await listFiles(full)));
-    else if (e.isFile()) out.push(full);
-  }
-  return out;
-}
 
 /** The inputs in a stable order: directories expanded (sorted, recursively), URLs kept as they are. */
 export async function expandSources(sources: readonly string[]): Promise<Unit[]> {

@@ -144,7 +144,8 @@ export function sniffFormat(text: string): InputFormat {
   return 'text';
 }
 
-async function listFiles(dir: string): Promise<string[]> {
+/** Files under a directory, recursively, in name order; hidden entries skipped. */
+export async function listFiles(dir: string): Promise<string[]> {
   const out: string[] = [];
   const entries = await readdir(dir, { withFileTypes: true });
   entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
