@@ -109,10 +109,8 @@ export function findAttributions(v: TokenView, spans: readonly QuotedSpan[], cue
   };
 
   // 1. Direct quotes.
-  const isQuotation = (k: number) => {
-    const q = spans[k]!;
-    if (words[k]! < 4) return false;
-    // A title in quotes ("The Art of the Deal"): every word capitalised, no sentence punctuation.
+  /** Content words inside quote pair k, and how many of them are capitalised. */
+  const capitalisation = (k: number) => {
     let caps = 0, all = 0;
     for (let t = openTok[k]! + 1; t < closeTok[k]!; t++) {
       const w = v.words[t]!;
@@ -120,18 +118,19 @@ export function findAttributions(v: TokenView, spans: readonly QuotedSpan[], cue
       all++;
       if (isCapitalized(v, t)) caps++;
     }
+    return { caps, all };
+  };
+  const isQuotation = (k: number) => {
+    const q = spans[k]!;
+    if (words[k]! < 4) return false;
+    // A title in quotes ("The Art of the Deal"): every word capitalised, no sentence punctuation.
+    const { caps, all } = capitalisation(k);
     const punct = /[.!?,;:]/.test(v.text.slice(q.start, q.end).replace(/,$/, ''));
     return !(caps === all && all <= 10 && !punct);
   };
   /** Every word capitalised ("This Week,", "Never Trump"): a title or a name, never a quotation. */
   const titleLike = (k: number) => {
-    let caps = 0, all = 0;
-    for (let t = openTok[k]! + 1; t < closeTok[k]!; t++) {
-      const w = v.words[t]!;
-      if (!isWord(w) || SMALL.has(w)) continue;
-      all++;
-      if (isCapitalized(v, t)) caps++;
-    }
+    const { caps, all } = capitalisation(k);
     return all > 0 && caps === all && !/[.!?;:]/.test(v.text.slice(spans[k]!.start, spans[k]!.end));
   };
   const directOf = new Map<number, Draft>();
