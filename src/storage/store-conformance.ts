@@ -201,5 +201,78 @@ export function describeStoreConformance(name: string, open: () => Promise<Store
       expect(await store.search('"unbalanced')).toEqual([]);
       await store.close();
     });
+
+    it('pages documents, events, quotes, actors and search hits with totals that match the unpaged queries', async () => {
+      const store = await open();
+      const original = syntheticDocument(story());
+      await store.put(original);
+      const copy = syntheticDocument(copyOf(story(), '2021-12-15', 'https://mirror.example/copy'));
+      await store.put(copy);
+      await store.put(syntheticDocument(other));
+      await store.put(syntheticDocument({ title: 'Reply', uri: 'https://d.example/d', published: '2021-12-16',
+        sentences: ['Washington rejected the Russian demands for legal guarantees on Tuesday.', 'Another round of talks is not planned before spring.'],
+        events: [{ source: 'USA', target: 'RUS', code: '125', date: '2021-12-14', sentence: 0, trigger: 'rejected', goldstein: -4 }],
+        quotes: [{ speaker: 'Ned Price', sentence: 1 }] }));
+
+      const docs = await store.documentPage({ limit: 2, offset: 1 });
+      expect(docs.total).toBe(4);
+      expect(docs.items.map((d) => d.id)).toEqual((await store.documents()).slice(1, 3).map((d) => d.id));
+      expect((await store.documentPage({ duplicates: true })).items.map((d) => d.id)).toEqual([copy.id]);
+      expect((await store.documentPage({ duplicates: false })).total).toBe(3);
+
+      const all = await store.events();
+      const page = await store.eventPage({ limit: 1, offset: 1 });
+      expect(page.total).toBe(all.length);
+      expect(page.items.map((c) => c.id)).toEqual([all[1]!.id]);
+      expect((await store.eventPage({ actor: 'RUS', eitherSide: true })).items.map((c) => c.id)).toEqual((await store.events({ actor: 'RUS', eitherSide: true })).map((c) => c.id));
+      expect(await store.eventPage({ actor: 'ZZZ' })).toEqual({ items: [], total: 0 });
+      const geneva = (await store.eventPage({ actor: 'RUS', target: 'USA' })).items[0]!;
+      const report = geneva.sources.find((s) => s.docId === original.id)!;
+      const ev = original.events[0]!;
+      expect(report).toMatchObject({ sentence: ev.sentence, trigger: ev.trigger, why: ev.why, modality: ev.modality, date: ev.date, place: ev.place });
+      expect(original.text.slice(report.trigger.start, report.trigger.end)).toBe('demanded');
+      expect(geneva.sources.find((s) => s.docId === copy.id)!.duplicateOf).toBe(original.id);
+
+      const quotes = await store.quotePage({ limit: 1 });
+      expect(quotes.total).toBe((await store.quotes()).length);
+      expect(quotes.total).toBe(2);
+      expect(quotes.items).toHaveLength(1);
+      expect((await store.quotePage({ speaker: 'price' })).items.map((q) => q.speaker)).toEqual(['Ned Price']);
+
+      const actors = await store.actorPage({ limit: 2, offset: 1 });
+      expect(actors.total).toBe((await store.actors()).length);
+      expect(actors.items).toEqual((await store.actors()).slice(1, 3));
+      expect(await store.actor('RUS')).toMatchObject({ code: 'RUS', asSource: 1, asTarget: 1 });
+      expect(await store.actor('ZZZ')).toBeNull();
+
+      const hits = await store.searchPage('legal guarantees', { limit: 1, offset: 1 });
+      expect(hits.total).toBe((await store.search('legal guarantees')).length);
+      expect(hits.total).toBe(2);
+      expect(hits.items).toEqual((await store.search('legal guarantees')).slice(1, 2));
+      await store.close();
+    });
+
+    it('finds an actor\'s quotes through the entities of its code, and draws the network of dyads', async () => {
+      const store = await open();
+      const doc = syntheticDocument(story({ quotes: [{ speaker: 'RUS', sentence: 2 }, { speaker: 'Someone Else', sentence: 3 }] }));
+      await store.put(doc);
+      await store.put(syntheticDocument(other));
+      await store.put(syntheticDocument({ title: 'Reply', uri: 'https://d.example/d', published: '2021-12-16',
+        sentences: ['Washington rejected the Russian demands for legal guarantees on Tuesday.', 'Troops moved closer to the frontier overnight.'],
+        events: [{ source: 'USA', target: 'RUS', code: '125', date: '2021-12-14', sentence: 0, goldstein: -4 }, { source: 'USA', target: 'RUS', code: '190', date: '2021-12-15', sentence: 1, goldstein: -10 }] }));
+      // Synthetic entities are named after their code, so the speaker "RUS" is the RUS entity.
+      expect((await store.actorQuotes('RUS')).map((q) => q.speaker)).toEqual(['RUS']);
+      expect(await store.actorQuotes('CHN')).toEqual([]);
+      const net = await store.network();
+      const usaRus = net.edges.find((e) => e.source === 'USA' && e.target === 'RUS')!;
+      expect(usaRus).toMatchObject({ events: 2, goldsteinSum: -14, quad: { 1: 0, 2: 0, 3: 1, 4: 1 } });
+      expect(net.edges.find((e) => e.source === 'RUS' && e.target === 'USA')).toMatchObject({ events: 1, quad: { 3: 1 }, dominantQuad: 3 });
+      expect(net.nodes.find((n) => n.id === 'RUS')!.events).toBe(3);
+      expect(net.edges).toHaveLength(3);
+      expect((await store.network({ minEvents: 2 })).edges.map((e) => `${e.source}-${e.target}`)).toEqual(['USA-RUS']);
+      expect((await store.network({ from: '2021-12-15', to: '2021-12-31' })).edges.map((e) => `${e.source}-${e.target}-${e.events}`).sort()).toEqual(['UKR-EGY-1', 'USA-RUS-1']);
+      expect((await store.network({ root: '19' })).nodes.map((n) => n.id).sort()).toEqual(['RUS', 'USA']);
+      await store.close();
+    });
   });
 }

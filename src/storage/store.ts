@@ -79,6 +79,27 @@ export interface StoreStats { documents: number; originals: number; duplicates: 
 
 export interface StoredDocument { id: string; uri: string | null; title: string | null; published: string | null; duplicateOf: string | null; similarity: number | null }
 
+/** One page of a longer list: `total` counts every match, not only this page's items. */
+export interface Page<T> { items: T[]; total: number }
+
+/** One report of an event cluster with what explains it: where in its document, why, how sure. */
+export type EventReport = EventCluster['sources'][number] & {
+  sentence: number;
+  trigger: { start: number; end: number };
+  why: string;
+  modality: string;
+  confidence: number;
+  date: { value: string; time: string | null; granularity?: string; from?: string } | null;
+  /** The document's place id (doc.places[].id), or null. */
+  place: string | null;
+};
+export type DetailedEventCluster = Omit<EventCluster, 'sources'> & { sources: EventReport[] };
+
+export interface NetworkFilter { from?: string; to?: string; root?: string; minEvents?: number; limit?: number }
+export interface NetworkNode { id: string; name: string | null; events: number }
+export interface NetworkEdge { source: string; target: string; events: number; goldsteinSum: number; quad: Record<'1' | '2' | '3' | '4', number>; dominantQuad: number }
+export interface Network { nodes: NetworkNode[]; edges: NetworkEdge[] }
+
 export interface Store {
   /** Whether a document with this content id is stored. */
   has(id: string): Promise<boolean>;
@@ -102,4 +123,19 @@ export interface Store {
   places(options?: { limit?: number }): Promise<PlaceRow[]>;
   stats(): Promise<StoreStats>;
   close(): Promise<void>;
+
+  // Paged read-only queries for the HTTP API: the same selections as above, with an offset and a total.
+  /** Event clusters as `events` selects them (same order), a page at a time, each report with its trigger, sentence, why and modality. */
+  eventPage(filter?: EventFilter & { offset?: number }): Promise<Page<DetailedEventCluster>>;
+  /** Documents in ingest order; `duplicates` true: only near-duplicates, false: only originals. */
+  documentPage(options?: { limit?: number; offset?: number; duplicates?: boolean }): Promise<Page<StoredDocument>>;
+  quotePage(filter?: QuoteFilter & { offset?: number }): Promise<Page<QuoteRow>>;
+  actorPage(options?: { limit?: number; offset?: number; type?: string }): Promise<Page<ActorRow>>;
+  /** The actor row of a stored actor code (exact), or null. */
+  actor(code: string): Promise<ActorRow | null>;
+  /** Quotes whose speaker is an entity coded with this actor code prefix, most recent first. */
+  actorQuotes(code: string, options?: { limit?: number }): Promise<QuoteRow[]>;
+  /** Who acts on whom: actor codes as nodes, directed dyads as edges with cluster counts per quad class. */
+  network(filter?: NetworkFilter): Promise<Network>;
+  searchPage(query: string, options?: { limit?: number; offset?: number }): Promise<Page<SearchHit>>;
 }

@@ -6,14 +6,14 @@
 import Database from 'better-sqlite3';
 import type { Database as DB, Statement } from 'better-sqlite3';
 import { DocumentSchema, FORMAT } from '../../core/document.js';
-import type { Document } from '../../core/document.js';
+import type { CasusEvent, Document } from '../../core/document.js';
 import { chooseCluster, eventRows, publishedDay } from '../../corpus/event-clusters.js';
 import type { ClusterCandidate } from '../../corpus/event-clusters.js';
 import { addDays } from '../../corpus/event-clusters.js';
 import { bodyText, copySimilarity, fingerprint, signatureFromBytes, signatureToBytes } from '../../corpus/near-duplicates.js';
 import type {
-  ActorRow, EventCluster, EventFilter, FailureRecord, Period, PlaceRow, PutResult, QuoteFilter, QuoteRow,
-  SearchHit, SeriesRow, Store, StoreStats, StoredDocument,
+  ActorRow, DetailedEventCluster, EventCluster, EventFilter, EventReport, FailureRecord, Network, NetworkEdge, NetworkFilter, NetworkNode, Page, Period,
+  PlaceRow, PutResult, QuoteFilter, QuoteRow, SearchHit, SeriesRow, Store, StoreStats, StoredDocument,
 } from '../store.js';
 import { MIGRATIONS } from './migrations.js';
 
@@ -259,27 +259,28 @@ export class SqliteStore implements Store {
     return rows.map((r) => ({ uri: r.uri as string, ...((r.line as number) ? { line: r.line as number } : {}), code: r.code as string, message: r.message as string }));
   }
 
-  async events(filter: EventFilter = {}): Promise<EventCluster[]> {
+  /** The WHERE terms (over event_clusters c) of an event filter; null when an actor prefix matches no stored code. */
+  private eventWhere(filter: EventFilter): { where: string[]; args: unknown[] } | null {
     const where: string[] = [];
     const args: unknown[] = [];
     // Code prefixes become the list of codes that exist: equality lets the (code, date) indexes work.
     if (filter.actor && filter.eitherSide) {
       const src = this.codes('source_code', filter.actor);
       const tgt = this.codes('target_code', filter.actor);
-      if (src.length + tgt.length === 0) return [];
+      if (src.length + tgt.length === 0) return null;
       const dates = `${filter.from ? ' AND date_end >= ? AND date_start >= ?' : ''}${filter.to ? ' AND date_start <= ?' : ''}`;
       const dargs = [...(filter.from ? [filter.from, this.startBound(filter.from)] : []), ...(filter.to ? [filter.to] : [])];
       where.push(`c.id IN (SELECT id FROM event_clusters WHERE source_code IN (${marks(src)})${dates} UNION ALL SELECT id FROM event_clusters WHERE target_code IN (${marks(tgt)})${dates})`);
       args.push(...src, ...dargs, ...tgt, ...dargs);
     } else if (filter.actor) {
       const src = this.codes('source_code', filter.actor);
-      if (src.length === 0) return [];
+      if (src.length === 0) return null;
       where.push(`c.source_code IN (${marks(src)})`);
       args.push(...src);
     }
     if (filter.target) {
       const tgt = this.codes('target_code', filter.target);
-      if (tgt.length === 0) return [];
+      if (tgt.length === 0) return null;
       where.push(`c.target_code IN (${marks(tgt)})`);
       args.push(...tgt);
     }
@@ -288,6 +289,13 @@ export class SqliteStore implements Store {
     if (filter.quadClass) { where.push('c.quad_class = ?'); args.push(filter.quadClass); }
     if (filter.from) { where.push('c.date_end >= ? AND c.date_start >= ?'); args.push(filter.from, this.startBound(filter.from)); }
     if (filter.to) { where.push('c.date_start <= ?'); args.push(filter.to); }
+    return { where, args };
+  }
+
+  async events(filter: EventFilter = {}): Promise<EventCluster[]> {
+    const built = this.eventWhere(filter);
+    if (!built) return [];
+    const { where, args } = built;
     // One pass over clusters joined with their reports, in cluster order: no query per cluster.
     const sql = `SELECT c.id, c.code, c.label, c.root, c.quad_class, c.source_code, c.source_name, c.target_code, c.target_name, c.date_start, c.date_end,
       e.event_id, e.goldstein, e.evidence, e.place_name, e.place_country, e.lat, e.lon, e.geoname_id,
@@ -398,6 +406,178 @@ export class SqliteStore implements Store {
   async close(): Promise<void> {
     if (this.db.open) this.db.close();
   }
+
+  /** Prepared statements of the paged queries, by SQL text: the API asks the same shapes again and again. */
+  private readonly prepared = new Map<string, Statement>();
+
+  private prep(sql: string): Statement {
+    let st = this.prepared.get(sql);
+    if (!st) {
+      st = this.db.prepare(sql);
+      if (this.prepared.size > 500) this.prepared.clear();
+      this.prepared.set(sql, st);
+    }
+    return st;
+  }
+
+  async eventPage(filter: EventFilter & { offset?: number } = {}): Promise<Page<DetailedEventCluster>> {
+    const built = this.eventWhere(filter);
+    if (!built) return { items: [], total: 0 };
+    // originals > 0 is the clusters `events` keeps (a cluster of copies only counts nowhere).
+    const where = ['c.originals > 0', ...built.where];
+    const total = (this.prep(`SELECT COUNT(*) AS n FROM event_clusters c WHERE ${where.join(' AND ')}`).get(...built.args) as { n: number }).n;
+    const ids = (this.prep(`SELECT c.id FROM event_clusters c WHERE ${where.join(' AND ')} ORDER BY c.date_start, c.id LIMIT ? OFFSET ?`)
+      .all(...built.args, filter.limit ?? -1, filter.offset ?? 0) as { id: number }[]).map((r) => r.id);
+    return { items: this.detailedClusters(ids), total };
+  }
+
+  /** Clusters by id, in the given order, each report with its event's explanation (from the stored event JSON). */
+  private detailedClusters(ids: readonly number[]): DetailedEventCluster[] {
+    if (ids.length === 0) return [];
+    const rows = this.prep(`SELECT c.id, c.code, c.label, c.root, c.quad_class, c.source_code, c.source_name, c.target_code, c.target_name, c.date_start, c.date_end,
+      e.event_id, e.goldstein, e.evidence, e.place_name, e.place_country, e.lat, e.lon, e.geoname_id, e.json,
+      d.id AS doc_id, d.uri, d.title, d.published, d.duplicate_of
+      FROM event_clusters c JOIN events e ON e.cluster_id = c.id JOIN documents d ON d.seq = e.doc_seq
+      WHERE c.id IN (SELECT value FROM json_each(?)) ORDER BY c.id, e.seq`).all(JSON.stringify(ids)) as Row[];
+    const byId = new Map<number, Row[]>();
+    for (const r of rows) {
+      const list = byId.get(r.id as number);
+      if (list) list.push(r);
+      else byId.set(r.id as number, [r]);
+    }
+    const out: DetailedEventCluster[] = [];
+    for (const id of ids) {
+      const evs = byId.get(id);
+      const cluster = evs && clusterOf(evs);
+      if (!cluster || !evs) continue;
+      const sources: EventReport[] = cluster.sources.map((src, i) => {
+        const ev = JSON.parse(evs[i]!.json as string) as CasusEvent;
+        return { ...src, sentence: ev.sentence, trigger: { start: ev.trigger.start, end: ev.trigger.end }, why: ev.why, modality: ev.modality,
+          confidence: ev.confidence, date: ev.date, place: ev.place };
+      });
+      out.push({ ...cluster, sources });
+    }
+    return out;
+  }
+
+  async documentPage(options: { limit?: number; offset?: number; duplicates?: boolean } = {}): Promise<Page<StoredDocument>> {
+    const where = options.duplicates === undefined ? '' : `WHERE duplicate_of IS ${options.duplicates ? 'NOT ' : ''}NULL`;
+    const total = (this.prep(`SELECT COUNT(*) AS n FROM documents ${where}`).get() as { n: number }).n;
+    const rows = this.prep(`SELECT id, uri, title, published, duplicate_of, similarity FROM documents ${where} ORDER BY seq LIMIT ? OFFSET ?`)
+      .all(options.limit ?? -1, options.offset ?? 0) as Row[];
+    return { items: rows.map((r) => ({ id: r.id as string, uri: r.uri as string | null, title: r.title as string | null, published: r.published as string | null,
+      duplicateOf: r.duplicate_of as string | null, similarity: r.similarity as number | null })), total };
+  }
+
+  async quotePage(filter: QuoteFilter & { offset?: number } = {}): Promise<Page<QuoteRow>> {
+    const where = ['d.duplicate_of IS NULL'];
+    const args: unknown[] = [];
+    let from = 'quotes q';
+    const match = [...(filter.speaker ? [`speaker : ${ftsPhrase(filter.speaker)}`] : []), ...(filter.text ? [`text : ${ftsPhrase(filter.text)}`] : [])];
+    if (match.length) { from = 'quotes_fts f JOIN quotes q ON q.seq = f.rowid'; where.push('quotes_fts MATCH ?'); args.push(match.join(' AND ')); }
+    if (filter.from) { where.push('d.published >= ?'); args.push(filter.from); }
+    if (filter.to) { where.push('d.published <= ?'); args.push(filter.to); }
+    const sqlFrom = `FROM ${from} JOIN documents d ON d.seq = q.doc_seq WHERE ${where.join(' AND ')}`;
+    const total = (this.prep(`SELECT COUNT(*) AS n ${sqlFrom}`).get(...args) as { n: number }).n;
+    const rows = this.prep(`SELECT q.*, d.id AS doc_id, d.uri, d.published ${sqlFrom} ORDER BY d.published, q.seq LIMIT ? OFFSET ?`)
+      .all(...args, filter.limit ?? -1, filter.offset ?? 0) as Row[];
+    return { items: rows.map(quoteRow), total };
+  }
+
+  async actorPage(options: { limit?: number; offset?: number; type?: string } = {}): Promise<Page<ActorRow>> {
+    const where = `a.documents > 0 ${options.type ? 'AND a.type = ?' : ''}`;
+    const targs = options.type ? [options.type] : [];
+    const total = (this.prep(`SELECT COUNT(*) AS n FROM actor_counts a WHERE ${where}`).get(...targs) as { n: number }).n;
+    const rows = this.prep(`SELECT a.code, a.name, a.type, a.documents, a.mentions, COALESCE(c.as_source, 0) AS as_source, COALESCE(c.as_target, 0) AS as_target
+      FROM actor_counts a LEFT JOIN code_counts c ON c.code = a.code WHERE ${where}
+      ORDER BY a.documents DESC, a.mentions DESC, a.name LIMIT ? OFFSET ?`).all(...targs, options.limit ?? -1, options.offset ?? 0) as Row[];
+    return { items: rows.map(actorRow), total };
+  }
+
+  async actor(code: string): Promise<ActorRow | null> {
+    const r = this.prep(`SELECT a.code, a.name, a.type, a.documents, a.mentions, COALESCE(c.as_source, 0) AS as_source, COALESCE(c.as_target, 0) AS as_target
+      FROM actor_counts a LEFT JOIN code_counts c ON c.code = a.code WHERE a.code = ? AND a.documents > 0`).get(code) as Row | undefined;
+    if (r) return actorRow(r);
+    // A code seen only as an event's actor (no entity of its own in an original document).
+    const c = this.prep(`SELECT code, as_source, as_target FROM code_counts WHERE code = ? AND as_source + as_target > 0`).get(code) as Row | undefined;
+    if (!c) return null;
+    const name = this.prep(`SELECT COALESCE((SELECT source_name FROM event_clusters WHERE source_code = ? AND source_name IS NOT NULL LIMIT 1),
+      (SELECT target_name FROM event_clusters WHERE target_code = ? AND target_name IS NOT NULL LIMIT 1)) AS name`).get(code, code) as { name: string | null };
+    return { code, name: name.name ?? code, type: 'OTHER', documents: 0, mentions: 0, asSource: c.as_source as number, asTarget: c.as_target as number };
+  }
+
+  async actorQuotes(code: string, options: { limit?: number } = {}): Promise<QuoteRow[]> {
+    // Entities carry the actor code; a quote's speaker is the entity's name in the same document.
+    const rows = this.prep(`SELECT DISTINCT q.*, d.id AS doc_id, d.uri, d.published FROM entities en
+      JOIN quotes q ON q.doc_seq = en.doc_seq AND q.speaker = en.name COLLATE NOCASE JOIN documents d ON d.seq = q.doc_seq
+      WHERE en.actor_code GLOB ? AND d.duplicate_of IS NULL ORDER BY d.published DESC, q.seq DESC LIMIT ?`).all(prefixGlob(code), options.limit ?? -1) as Row[];
+    return rows.map(quoteRow);
+  }
+
+  async network(filter: NetworkFilter = {}): Promise<Network> {
+    const where = ['c.originals > 0', 'd.duplicate_of IS NULL'];
+    const args: unknown[] = [];
+    if (filter.root) { where.push('c.root = ?'); args.push(filter.root.slice(0, 2)); }
+    if (filter.from) { where.push('c.date_end >= ? AND c.date_start >= ?'); args.push(filter.from, this.startBound(filter.from)); }
+    if (filter.to) { where.push('c.date_start <= ?'); args.push(filter.to); }
+    // A cluster's Goldstein is the mean over its original reports, as in `events`.
+    const rows = this.prep(`SELECT c.source_code AS s, c.target_code AS t, c.quad_class AS q, c.source_name AS sn, c.target_name AS tn, AVG(e.goldstein) AS g
+      FROM event_clusters c JOIN events e ON e.cluster_id = c.id JOIN documents d ON d.seq = e.doc_seq
+      WHERE ${where.join(' AND ')} GROUP BY c.id`).all(...args) as { s: string; t: string; q: number; sn: string | null; tn: string | null; g: number }[];
+    const edges = new Map<string, NetworkEdge & { sum: number }>();
+    const nodes = new Map<string, NetworkNode>();
+    const node = (id: string, name: string | null) => {
+      let n = nodes.get(id);
+      if (!n) nodes.set(id, n = { id, name, events: 0 });
+      if (!n.name && name) n.name = name;
+      n.events++;
+    };
+    for (const r of rows) {
+      const key = `${r.s}\u0000${r.t}`;
+      let e = edges.get(key);
+      if (!e) edges.set(key, e = { source: r.s, target: r.t, events: 0, goldsteinSum: 0, sum: 0, quad: { 1: 0, 2: 0, 3: 0, 4: 0 }, dominantQuad: 0 });
+      e.events++;
+      e.sum += r.g;
+      const q = String(r.q) as '1' | '2' | '3' | '4';
+      if (q in e.quad) e.quad[q]++;
+    }
+    const minEvents = filter.minEvents ?? 1;
+    const kept = [...edges.values()].filter((e) => e.events >= minEvents)
+      .sort((a, b) => b.events - a.events || (a.source < b.source ? -1 : a.source > b.source ? 1 : a.target < b.target ? -1 : a.target > b.target ? 1 : 0))
+      .slice(0, filter.limit ?? Infinity);
+    const keptKeys = new Set(kept.map((e) => `${e.source}\u0000${e.target}`));
+    // Node counts are clusters on either side, over the kept edges, so a node's figure matches what is drawn.
+    for (const r of rows) {
+      if (!keptKeys.has(`${r.s}\u0000${r.t}`)) continue;
+      node(r.s, r.sn);
+      node(r.t, r.tn);
+    }
+    return {
+      nodes: [...nodes.values()].sort((a, b) => b.events - a.events || (a.id < b.id ? -1 : 1)),
+      edges: kept.map(({ sum, ...e }) => {
+        const dominant = (['1', '2', '3', '4'] as const).reduce((best, q) => (e.quad[q] > e.quad[best] ? q : best), '1');
+        return { ...e, goldsteinSum: round(sum), dominantQuad: Number(dominant) };
+      }),
+    };
+  }
+
+  async searchPage(query: string, options: { limit?: number; offset?: number } = {}): Promise<Page<SearchHit>> {
+    const q = ftsPhrase(query);
+    const limit = options.limit ?? 50;
+    const offset = options.offset ?? 0;
+    const total = (this.prep(`SELECT (SELECT COUNT(*) FROM body_fts JOIN documents d ON d.seq = body_fts.rowid WHERE body_fts MATCH ? AND d.duplicate_of IS NULL)
+      + (SELECT COUNT(*) FROM quotes_fts JOIN quotes q ON q.seq = quotes_fts.rowid JOIN documents d ON d.seq = q.doc_seq WHERE quotes_fts MATCH ? AND d.duplicate_of IS NULL) AS n`).get(q, q) as { n: number }).n;
+    // Body hits first, then quote hits, as `search` orders them: each half up to offset + limit covers the page.
+    const n = offset + limit;
+    const body = this.prep(`SELECT d.id, d.uri, d.title, d.published, snippet(body_fts, 1, '[', ']', '…', 12) AS snip FROM body_fts
+      JOIN documents d ON d.seq = body_fts.rowid WHERE body_fts MATCH ? AND d.duplicate_of IS NULL ORDER BY rank LIMIT ?`).all(q, n) as Row[];
+    const quotes = body.length >= n ? [] : this.prep(`SELECT d.id, d.uri, d.title, d.published, snippet(quotes_fts, 0, '[', ']', '…', 12) AS snip FROM quotes_fts
+      JOIN quotes q ON q.seq = quotes_fts.rowid JOIN documents d ON d.seq = q.doc_seq WHERE quotes_fts MATCH ? AND d.duplicate_of IS NULL ORDER BY rank LIMIT ?`).all(q, n - body.length) as Row[];
+    const hit = (where: 'body' | 'quote') => (r: Row): SearchHit => ({ docId: r.id as string, uri: r.uri as string | null, title: r.title as string | null,
+      published: r.published as string | null, where, snippet: r.snip as string });
+    const hits = [...body.map(hit('body')), ...quotes.map(hit('quote'))];
+    return { items: hits.slice(offset, offset + limit), total };
+  }
 }
 
 /** A cluster from its joined rows (one per report); null when every report is a copy (it then counts nowhere). */
@@ -418,6 +598,16 @@ function clusterOf(evs: Row[]): EventCluster | null {
     sources: evs.map((e) => ({ docId: e.doc_id as string, uri: e.uri as string | null, title: e.title as string | null, published: e.published as string | null,
       eventId: e.event_id as string, evidence: e.evidence as string, duplicateOf: e.duplicate_of as string | null })),
   };
+}
+
+function quoteRow(r: Row): QuoteRow {
+  return { docId: r.doc_id as string, uri: r.uri as string | null, published: r.published as string | null, kind: r.kind as string,
+    speaker: r.speaker as string | null, text: r.text as string, start: r.start as number, end: r.end as number, channel: r.channel as string | null };
+}
+
+function actorRow(r: Row): ActorRow {
+  return { code: r.code as string | null, name: r.name as string, type: r.type as string, documents: r.documents as number, mentions: r.mentions as number,
+    asSource: r.as_source as number, asTarget: r.as_target as number };
 }
 
 /** A user's words as one FTS5 phrase: no query syntax to learn, no syntax errors. */
