@@ -122,6 +122,11 @@ export function eventsIcs(clusters: readonly EventCluster[], options: { now?: Da
 
 /** GeoJSON: a Point per located event cluster, and the places layer as Points of kind "place". */
 export function eventsGeoJson(clusters: readonly EventCluster[], places: readonly PlaceRow[] = []): string {
+  return JSON.stringify(eventsFeatureCollection(clusters, places), null, 1) + '\n';
+}
+
+/** The GeoJSON FeatureCollection as an object (the HTTP API sends it as it is). */
+export function eventsFeatureCollection(clusters: readonly EventCluster[], places: readonly PlaceRow[] = []): { type: 'FeatureCollection'; features: object[] } {
   const features = [
     ...clusters.filter((c) => c.place).map((c) => ({
       type: 'Feature',
@@ -138,5 +143,5 @@ export function eventsGeoJson(clusters: readonly EventCluster[], places: readonl
       properties: { kind: 'place', entity: p.entity, name: p.name, country: p.country, lat: p.lat, lon: p.lon, geonameId: p.geonameId, mentions: p.mentions },
     })),
   ];
-  return JSON.stringify({ type: 'FeatureCollection', features }, null, 1) + '\n';
+  return { type: 'FeatureCollection', features };
 }

@@ -214,11 +214,23 @@ export function describeStoreConformance(name: string, open: () => Promise<Store
         events: [{ source: 'USA', target: 'RUS', code: '125', date: '2021-12-14', sentence: 0, trigger: 'rejected', goldstein: -4 }],
         quotes: [{ speaker: 'Ned Price', sentence: 1 }] }));
 
+      const v0 = await store.dataVersion();
+      await store.put(syntheticDocument({ title: 'Undated', uri: 'https://u.example/u', sentences: ['Kyiv thanked Warsaw for the help with the refugees.', 'Officials gave no further details.'],
+        events: [{ source: 'UKR', target: 'POL', code: '041', date: null, sentence: 0 }] }));
+      expect(await store.dataVersion()).not.toBe(v0);
+      expect(await store.dataVersion()).toBe(await store.dataVersion());
+      const dated = await store.eventPage({ dated: true });
+      expect(dated.total).toBe((await store.events()).filter((c) => c.dateStart).length);
+      expect((await store.eventPage({})).total).toBe(dated.total + 1);
+      expect((await store.eventPage({ located: true })).items.map((c) => c.place?.name)).toEqual(['Geneva']);
+      const newest = await store.eventPage({ dated: true, order: 'desc' });
+      expect(newest.items.map((c) => c.id)).toEqual([...dated.items].reverse().map((c) => c.id));
+
       const docs = await store.documentPage({ limit: 2, offset: 1 });
-      expect(docs.total).toBe(4);
+      expect(docs.total).toBe(5);
       expect(docs.items.map((d) => d.id)).toEqual((await store.documents()).slice(1, 3).map((d) => d.id));
       expect((await store.documentPage({ duplicates: true })).items.map((d) => d.id)).toEqual([copy.id]);
-      expect((await store.documentPage({ duplicates: false })).total).toBe(3);
+      expect((await store.documentPage({ duplicates: false })).total).toBe(4);
 
       const all = await store.events();
       const page = await store.eventPage({ limit: 1, offset: 1 });

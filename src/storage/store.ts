@@ -95,6 +95,16 @@ export type EventReport = EventCluster['sources'][number] & {
 };
 export type DetailedEventCluster = Omit<EventCluster, 'sources'> & { sources: EventReport[] };
 
+export interface EventPageFilter extends EventFilter {
+  offset?: number;
+  /** Only clusters with a date. */
+  dated?: boolean;
+  /** Only clusters with a located report. */
+  located?: boolean;
+  /** By start date, oldest first (default) or newest first. */
+  order?: 'asc' | 'desc';
+}
+
 export interface NetworkFilter { from?: string; to?: string; root?: string; minEvents?: number; limit?: number }
 export interface NetworkNode { id: string; name: string | null; events: number }
 export interface NetworkEdge { source: string; target: string; events: number; goldsteinSum: number; quad: Record<'1' | '2' | '3' | '4', number>; dominantQuad: number }
@@ -126,7 +136,7 @@ export interface Store {
 
   // Paged read-only queries for the HTTP API: the same selections as above, with an offset and a total.
   /** Event clusters as `events` selects them (same order), a page at a time, each report with its trigger, sentence, why and modality. */
-  eventPage(filter?: EventFilter & { offset?: number }): Promise<Page<DetailedEventCluster>>;
+  eventPage(filter?: EventPageFilter): Promise<Page<DetailedEventCluster>>;
   /** Documents in ingest order; `duplicates` true: only near-duplicates, false: only originals. */
   documentPage(options?: { limit?: number; offset?: number; duplicates?: boolean }): Promise<Page<StoredDocument>>;
   quotePage(filter?: QuoteFilter & { offset?: number }): Promise<Page<QuoteRow>>;
@@ -138,4 +148,6 @@ export interface Store {
   /** Who acts on whom: actor codes as nodes, directed dyads as edges with cluster counts per quad class. */
   network(filter?: NetworkFilter): Promise<Network>;
   searchPage(query: string, options?: { limit?: number; offset?: number }): Promise<Page<SearchHit>>;
+  /** A number that changes whenever the stored data changes, by this process or another: lets a reader cache answers. */
+  dataVersion(): Promise<number>;
 }

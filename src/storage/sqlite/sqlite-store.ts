@@ -12,7 +12,7 @@ import type { ClusterCandidate } from '../../corpus/event-clusters.js';
 import { addDays } from '../../corpus/event-clusters.js';
 import { bodyText, copySimilarity, fingerprint, signatureFromBytes, signatureToBytes } from '../../corpus/near-duplicates.js';
 import type {
-  ActorRow, DetailedEventCluster, EventCluster, EventFilter, EventReport, FailureRecord, Network, NetworkEdge, NetworkFilter, NetworkNode, Page, Period,
+  ActorRow, DetailedEventCluster, EventCluster, EventFilter, EventPageFilter, EventReport, FailureRecord, Network, NetworkEdge, NetworkFilter, NetworkNode, Page, Period,
   PlaceRow, PutResult, QuoteFilter, QuoteRow, SearchHit, SeriesRow, Store, StoreStats, StoredDocument,
 } from '../store.js';
 import { MIGRATIONS } from './migrations.js';
@@ -124,7 +124,9 @@ export class SqliteStore implements Store {
   async put(doc: Document): Promise<PutResult> {
     const parsed = DocumentSchema.safeParse(doc);
     if (!parsed.success) throw new Error(`not a ${FORMAT} document: ${parsed.error.issues.slice(0, 3).map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
-    return this.putTx(doc);
+    const r = this.putTx(doc);
+    this.writes++;
+    return r;
   }
 
   private putInTransaction(doc: Document): PutResult {
@@ -236,10 +238,12 @@ export class SqliteStore implements Store {
 
   async recordFailure(f: FailureRecord): Promise<void> {
     this.s.upsertFailure!.run(f.uri, f.line ?? 0, f.code, f.message);
+    this.writes++;
   }
 
   async clearFailure(uri: string, line?: number): Promise<void> {
     this.s.clearFailure!.run(uri, line ?? 0);
+    this.writes++;
   }
 
   async get(id: string): Promise<Document | null> {
@@ -420,13 +424,16 @@ export class SqliteStore implements Store {
     return st;
   }
 
-  async eventPage(filter: EventFilter & { offset?: number } = {}): Promise<Page<DetailedEventCluster>> {
+  async eventPage(filter: EventPageFilter = {}): Promise<Page<DetailedEventCluster>> {
     const built = this.eventWhere(filter);
     if (!built) return { items: [], total: 0 };
     // originals > 0 is the clusters `events` keeps (a cluster of copies only counts nowhere).
     const where = ['c.originals > 0', ...built.where];
+    if (filter.dated) where.push('c.date_start IS NOT NULL');
+    if (filter.located) where.push('EXISTS (SELECT 1 FROM events l WHERE l.cluster_id = c.id AND l.lat IS NOT NULL)');
+    const dir = filter.order === 'desc' ? 'DESC' : 'ASC';
     const total = (this.prep(`SELECT COUNT(*) AS n FROM event_clusters c WHERE ${where.join(' AND ')}`).get(...built.args) as { n: number }).n;
-    const ids = (this.prep(`SELECT c.id FROM event_clusters c WHERE ${where.join(' AND ')} ORDER BY c.date_start, c.id LIMIT ? OFFSET ?`)
+    const ids = (this.prep(`SELECT c.id FROM event_clusters c WHERE ${where.join(' AND ')} ORDER BY c.date_start ${dir}, c.id ${dir} LIMIT ? OFFSET ?`)
       .all(...built.args, filter.limit ?? -1, filter.offset ?? 0) as { id: number }[]).map((r) => r.id);
     return { items: this.detailedClusters(ids), total };
   }
@@ -559,6 +566,14 @@ export class SqliteStore implements Store {
         return { ...e, goldsteinSum: round(sum), dominantQuad: Number(dominant) };
       }),
     };
+  }
+
+  /** Writes by this connection, which PRAGMA data_version does not see. */
+  private writes = 0;
+
+  async dataVersion(): Promise<number> {
+    // data_version moves when another connection commits; our own commits are counted in put().
+    return (this.db.pragma('data_version', { simple: true }) as number) * 1_000_000 + this.writes;
   }
 
   async searchPage(query: string, options: { limit?: number; offset?: number } = {}): Promise<Page<SearchHit>> {
