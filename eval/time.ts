@@ -13,6 +13,7 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { extractTimes } from '../src/stages/time/extract-times.js';
+import { annotateTokens } from '../src/stages/syntax/index.js';
 import { tokenize } from '../src/stages/tokens/index.js';
 import { dataSet, fmt, prf } from './shared-data.js';
 
@@ -58,10 +59,12 @@ export function readCorpus(dir: string, only?: string): TmlDoc[] {
   return docs;
 }
 
-export function systemTimes(doc: TmlDoc) {
+/** The system's expressions, with the tags of the syntax stage (as in the pipeline) unless --no-tags. */
+export function systemTimes(doc: TmlDoc, withTags = true) {
   const stretch = [{ start: 0, end: doc.text.length }];
-  const { sentences } = tokenize(doc.text, stretch);
-  return extractTimes(doc.text, sentences, { reference: doc.dct });
+  const tok = tokenize(doc.text, stretch);
+  const tags = withTags ? annotateTokens(doc.text, Int32Array.from(tok.tokenStarts), Int32Array.from(tok.tokenEnds), Int32Array.from(tok.tokenSentence)) : null;
+  return extractTimes(doc.text, tok.sentences, { reference: doc.dct, tags });
 }
 
 export async function run(args: string[]): Promise<void> {
@@ -72,9 +75,11 @@ export async function run(args: string[]): Promise<void> {
   const only = args.find((a) => a.startsWith('--only='))?.slice(7);
   const docs = readCorpus(dir, only).slice(0, limit);
   let gold = 0, sys = 0, strict = 0, relaxed = 0, valueOk = 0, typeOk = 0;
+  const classes = new Map<string, number>();
+  const count = (k: string) => classes.set(k, (classes.get(k) ?? 0) + 1);
   const started = performance.now();
   for (const doc of docs) {
-    const found = systemTimes(doc);
+    const found = systemTimes(doc, !args.includes('--no-tags'));
     gold += doc.timexes.length;
     sys += found.length;
     const used = new Set<number>();
@@ -92,10 +97,13 @@ export async function run(args: string[]): Promise<void> {
     for (const [gi, j] of pairs) {
       const g = doc.timexes[gi]!, s = found[j]!;
       if (g.value === s.value) valueOk++;
-      else if (verbose) console.log(`VALUE ${doc.name} dct=${doc.dct} "${g.text}" gold=${g.value} sys=${s.value} "${doc.text.slice(s.start, s.end)}"`);
+      else count(valueErrorClass(g, s, doc.dct, g.start !== s.start || g.end !== s.end));
+      if (g.value !== s.value && verbose) console.log(`VALUE ${doc.name} dct=${doc.dct} "${g.text}" gold=${g.value} sys=${s.value} "${doc.text.slice(s.start, s.end)}"`);
       if (g.type === s.type) typeOk++;
       if (verbose && (g.start !== s.start || g.end !== s.end)) console.log(`EXTENT ${doc.name} gold="${g.text}" sys="${doc.text.slice(s.start, s.end)}"`);
     }
+    doc.timexes.forEach((g, gi) => { if (!pairs.some(([a]) => a === gi)) count(`missed ${g.type}`); });
+    found.forEach((s, k) => { if (!used.has(k)) count(`spurious ${s.type}${/_REF$/.test(s.value) ? ' (REF)' : ''}`); });
     if (verbose) {
       doc.timexes.forEach((g, gi) => {
         if (!pairs.some(([a]) => a === gi)) console.log(`MISS ${doc.name} "${g.text}" ${g.type} ${g.value} | …${doc.text.slice(Math.max(0, g.start - 40), g.end + 30).replace(/\s+/g, ' ')}`);
@@ -115,4 +123,35 @@ export async function run(args: string[]): Promise<void> {
   console.log(`value           precision ${fmt(vl.p)}  recall ${fmt(vl.r)}  F1 ${fmt(vl.f)}`);
   console.log(`type accuracy   ${fmt(relaxed ? typeOk / relaxed : 0)} (${typeOk}/${relaxed} matched)`);
   console.log(`${(docs.length / seconds).toFixed(1)} documents/s`);
+  if (args.includes('--errors') || verbose) {
+    console.log('value errors by class (matched pairs with another value; then unmatched expressions):');
+    for (const [k, n] of [...classes.entries()].sort((a, b) => b[1] - a[1])) console.log(`  ${String(n).padStart(4)}  ${k}`);
+  }
+}
+
+/** The shape of a TIMEX3 value, for telling granularity errors from wrong anchors. */
+function shape(v: string): string {
+  return v.replace(/\d/g, '9');
+}
+
+const dayKey = (v: string) => v.replace(/^(\d{4}(?:-\d\d(?:-\d\d)?)?).*$/, '$1');
+
+/**
+ * Why a matched expression got another value: a reference value (PRESENT_REF …), a set, a
+ * duration format, a point read as a duration (or back), another granularity, the wrong side of
+ * the reference date (past/future direction), an underspecified gold value, or a wrong anchor.
+ */
+export function valueErrorClass(g: GoldTimex, s: { type: string; value: string }, dct: string, extentDiffers: boolean): string {
+  const tag = extentDiffers ? ' (extent differs)' : '';
+  if (/_REF$/.test(g.value) || /_REF$/.test(s.value)) return `PRESENT/PAST/FUTURE_REF${tag}`;
+  if (g.type === 'SET' || s.type === 'SET') return `SET${tag}`;
+  const gd = g.value.startsWith('P'), sd = s.value.startsWith('P');
+  if (gd && sd) return `DURATION format${tag}`;
+  if (gd !== sd) return `duration vs point${tag}`;
+  if (/X/.test(g.value) && !/X/.test(s.value)) return `gold underspecified (X)${tag}`;
+  if (shape(g.value) !== shape(s.value)) return `granularity${tag}`;
+  const ref = dct.slice(0, 10);
+  const side = (v: string) => Math.sign(dayKey(v).localeCompare(ref.slice(0, dayKey(v).length)));
+  if (side(g.value) !== side(s.value)) return `past/future direction${tag}`;
+  return `wrong anchor or offset${tag}`;
 }

@@ -11,13 +11,15 @@ import type { Candidate, Cal, Env, Focus, Resolved } from './candidate.js';
 import type { GateTable } from './parsers.js';
 import { compiledParsers, gateTableOf } from './parsers.js';
 import { resolveCal } from './resolve.js';
-import { tenseCues, tenseNear } from './tense.js';
-import type { TenseCue } from './tense.js';
+import { tagCues, tenseCues, tenseNear } from './tense.js';
+import type { TagColumns, TenseCue } from './tense.js';
 import { vocab } from './vocabulary.js';
 
 export interface ExtractOptions {
   /** Reference date (YYYY-MM-DD…); relative expressions stay unresolved without it. */
   reference?: string | null;
+  /** Part-of-speech tags of the tokens (the syntax layer): tense from verbs, not word lists. */
+  tags?: TagColumns | null;
 }
 
 interface Sentenced extends Candidate { sentence: number }
@@ -130,6 +132,12 @@ function mergeAdjacent(text: string, cands: Sentenced[]): Sentenced[] {
   const out: Sentenced[] = [];
   for (const c of cands) {
     const prev = out[out.length - 1];
+    // "January nineteen ninety-seven": a month and the year after it.
+    if (prev && prev.cal && c.cal && prev.sentence === c.sentence && prev.cal.m !== undefined && prev.cal.y === undefined && prev.cal.d === undefined
+      && prev.cal.wd === undefined && c.cal.y !== undefined && c.cal.m === undefined && /^,?\s+$/.test(text.slice(prev.end, c.start))) {
+      out[out.length - 1] = { ...prev, end: c.end, cal: { y: c.cal.y, m: prev.cal.m }, anchors: true, parser: `${prev.parser}+${c.parser}` };
+      continue;
+    }
     if (prev && prev.cal && c.cal && prev.sentence === c.sentence && /^(?:,?\s+(?:at|on)?\s*|,\s*)$/.test(text.slice(prev.end, c.start)) && compatible(prev.cal, c.cal)) {
       const cal: Cal = { ...prev.cal, ...c.cal };
       const explicitDay = cal.m !== undefined && cal.d !== undefined;
@@ -199,7 +207,10 @@ export function extractTimes(text: string, sentences: readonly Span[], options: 
       get tense() {
         if (tense === undefined) {
           let cues = cueCache.get(c.sentence);
-          if (!cues) { cues = tenseCues(text.slice(s.start, s.end)); cueCache.set(c.sentence, cues); }
+          if (!cues) {
+            cues = (options.tags ? tagCues(text, s.start, s.end, options.tags) : null) ?? tenseCues(text.slice(s.start, s.end));
+            cueCache.set(c.sentence, cues);
+          }
           tense = tenseNear(cues, c.start - s.start, c.end - s.start);
         }
         return tense;

@@ -21,7 +21,9 @@ export const time: Stage = {
     const stretches: Span[] = [...doc.sentences];
     for (const r of doc.regions) if (DATED_REGIONS.has(r.kind)) stretches.push({ start: r.start, end: r.end });
     stretches.sort((a, b) => a.start - b.start);
-    const times = extractTimes(doc.text, stretches, { reference: published?.value ?? null });
+    // Tense from the syntax layer's tags where the body was tagged (captions and datelines fall back to words).
+    const tags = doc.syntax ?? null;
+    const times = extractTimes(doc.text, stretches, { reference: published?.value ?? null, tags });
     return { times, published };
   },
 };

@@ -101,6 +101,11 @@ function seasonYear(ref: Ymd, code: string, which: string, tense: Env['tense']):
   const idx = SEASON_INDEX[code]!;
   // Winter straddles the year: December counts with the next year's January and February.
   const baseYear = code === 'WI' && ref.m === 12 ? ref.y + 1 : ref.y;
+  // In January and February the other seasons of this calendar year are all ahead, last year's behind.
+  if (code !== 'WI' && ref.m <= 2) {
+    if (which === 'last' || which === 'past' || which === 'this past' || (!which && tense === 'past')) return ref.y - 1;
+    return ref.y;
+  }
   if (which === 'last' || which === 'past' || which === 'this past') return idx < cur ? baseYear : baseYear - 1;
   if (which === 'next' || which === 'this coming' || which === 'coming') return idx > cur ? baseYear : baseYear + 1;
   if (which === 'this') return baseYear;
@@ -605,6 +610,23 @@ export const PARSERS: readonly Parser[] = [
     },
   },
   {
+    name: 'soon',
+    needs: ['soon'],
+    pattern: String.raw`\b(soon)\b`,
+    extract: (m, ctx) => {
+      // "soon after", "as soon as": a relation to another event; "soon became": past narration.
+      if (/^\s+(?:after|afterwards?|thereafter|as|enough)\b/i.test(ctx.text.slice(m.index + m[0].length))) return null;
+      if (/\b(?:as|how|too|so)\s+$/i.test(before40(ctx, m.index))) return null;
+      return { type: 'DATE', resolve: (env) => (env.tense === 'future' ? { value: 'FUTURE_REF' } : null) };
+    },
+  },
+  {
+    name: 'mid-part',
+    needs: ['mid', 'midmorning', 'midafternoon'],
+    pattern: String.raw`\bmid[- ]?(morning|afternoon)\b`,
+    extract: (m) => ({ type: 'TIME', cal: { part: m[1]!.toLowerCase() === 'morning' ? 'MO' : 'AF' } }),
+  },
+  {
     name: 'weekday',
     needs: ['@weekday'],
     pattern: String.raw`\b({WD})\b`,
@@ -725,8 +747,10 @@ export const PARSERS: readonly Parser[] = [
       if (/\b(?:per|a|each|every|this)\s+$/i.test(before)) return null;
       if (/same/.test(mods)) return null;
       if (w === 'year') {
-        if (/current|full|latest/.test(mods)) return { type: 'DATE', resolve: (env) => refOr(env, (r) => ({ value: String(/latest/.test(mods) ? r.y - 1 : r.y) })) };
-        return { type: 'DURATION', value: 'P1Y' };
+        // "the year ended March 31" is a span of a year; "for the year", "the full year" is this one.
+        const after = ctx.text.slice(m.index + m[0].length);
+        if (/^\s+(?:(?:that|which)\s+)?(?:ended|ending|ends|through|to)\b/i.test(after) || /\bthroughout\s+$/i.test(before)) return { type: 'DURATION', value: 'P1Y' };
+        return { type: 'DATE', resolve: (env) => refOr(env, (r) => ({ value: String(/latest/.test(mods) ? r.y - 1 : r.y) })) };
       }
       return { type: 'DATE', resolve: (env) => refOr(env, (r) => ({ value: shiftFormat(r, unitCode(w)!, 0) })) };
     },
