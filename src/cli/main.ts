@@ -11,6 +11,7 @@ import { runExport } from './commands/export.js';
 import { runIngest } from './commands/ingest.js';
 import { runQuotes } from './commands/quotes.js';
 import { runSearch } from './commands/search.js';
+import { runServe } from './commands/serve.js';
 import { runTimeline } from './commands/timeline.js';
 import { ExitCodes } from './exit-codes.js';
 import { processIO } from './io.js';
@@ -26,6 +27,7 @@ const COMMANDS: Record<string, { summary: string; run: (argv: string[], io: CliI
   actors: { summary: 'entities and actors across stored documents', run: runActors },
   search: { summary: 'full-text search over bodies and quotes', run: runSearch },
   export: { summary: 'events as GDELT-style CSV, JSON Lines, ICS or GeoJSON', run: runExport },
+  serve: { summary: 'the JSON API and the dashboard over a store (http://127.0.0.1:8080)', run: (argv, io) => runServe(argv, io) },
 };
 
 export const mainHelp = `Usage: casus <command> [options]

@@ -522,7 +522,8 @@ export class SqliteStore implements Store {
   }
 
   async network(filter: NetworkFilter = {}): Promise<Network> {
-    const where = ['c.originals > 0', 'd.duplicate_of IS NULL'];
+    // An edge needs two actors: events with an unknown side are left out.
+    const where = ['c.originals > 0', 'd.duplicate_of IS NULL', "c.source_code != ''", "c.target_code != ''"];
     const args: unknown[] = [];
     if (filter.root) { where.push('c.root = ?'); args.push(filter.root.slice(0, 2)); }
     if (filter.from) { where.push('c.date_end >= ? AND c.date_start >= ?'); args.push(filter.from, this.startBound(filter.from)); }
