@@ -1,6 +1,6 @@
 /**
  * The dashboard's entry: store figures in the header, and the five views (documents, timeline,
- * network, dyad, map) behind hash routes. `#app[data-ready=view]` marks a finished render.
+ * network, dyad, map) behind hash routes. `#app[data-ready=view][data-hash=route]` marks a finished render.
  */
 import './style.css';
 import { api } from './api.js';
@@ -39,6 +39,7 @@ async function show(): Promise<void> {
     a.classList.toggle('active', a.dataset.view === route.view);
   }
   app.removeAttribute('data-ready');
+  app.removeAttribute('data-hash');
   const root = h('section', { class: `view view-${route.view}` });
   app.replaceChildren(root);
   try {
@@ -47,7 +48,10 @@ async function show(): Promise<void> {
     if (ctl.signal.aborted) return;
     root.append(note(`Could not load this view: ${(e as Error).message}`, 'error'));
   }
-  if (!ctl.signal.aborted) app.setAttribute('data-ready', route.view);
+  if (!ctl.signal.aborted) {
+    app.setAttribute('data-ready', route.view);
+    app.setAttribute('data-hash', location.hash);
+  }
 }
 
 async function showStats(): Promise<void> {

@@ -30,3 +30,13 @@ export function href(view: string, args: readonly string[] = [], query: Record<s
 export function go(hash: string): void {
   if (location.hash !== hash) location.hash = hash;
 }
+
+/**
+ * Changes the address without re-rendering (e.g. the selected event), keeping `#app[data-hash]`
+ * (the route the view shows, which tests wait on) in step.
+ */
+export function replaceHash(hash: string): void {
+  history.replaceState(null, '', hash);
+  const app = document.getElementById('app');
+  if (app?.hasAttribute('data-ready')) app.setAttribute('data-hash', location.hash);
+}

@@ -44,7 +44,14 @@ export function countryShapes(topo: Topology, object = 'countries'): CountryShap
     if (pts.length < 3) return '';
     let d = '';
     let prev = '';
-    for (const [lon, lat] of pts) {
+    let last: number | null = null;
+    for (const pt of pts) {
+      // Rings crossing the antimeridian (Fiji, Chukotka) are unwrapped: drawn past the map's edge
+      // (clipped) instead of as a stripe across the whole world.
+      let lon = pt[0];
+      if (last !== null) lon += Math.round((last - lon) / 360) * 360;
+      last = lon;
+      const lat = pt[1];
       const p = `${fmt(lon + 180)},${fmt(90 - lat)}`;
       if (p !== prev) d += (d ? 'L' : 'M') + p;
       prev = p;

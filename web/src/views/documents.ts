@@ -6,7 +6,7 @@ import { api } from '../api.js';
 import type { CasusEvent, Document, StoredDocument } from '../api.js';
 import { clear, h, note, num, safeHref } from '../dom.js';
 import { QUAD_NAMES, ROOT_NAMES } from '../labels.js';
-import { href } from '../router.js';
+import { href, replaceHash } from '../router.js';
 import type { Route } from '../router.js';
 import { LAYERS, annotatedText } from './annotated-text.js';
 
@@ -97,7 +97,7 @@ async function renderDocument(root: HTMLElement, id: string, eventId: string | n
     clear(detail);
     detail.append(eventDetail(doc, ev, entityName));
     // Keep the selection in the address without re-rendering the view.
-    history.replaceState(null, '', href('documents', [doc.id], { event: ev.id }));
+    replaceHash(href('documents', [doc.id], { event: ev.id }));
   };
   const text = annotatedText(doc, select);
 

@@ -25,16 +25,16 @@ export async function renderMap(root: HTMLElement, route: Route, signal: AbortSi
   svg.append(land);
 
   const tooltip = h('div', { class: 'tooltip', id: 'map-tooltip', hidden: true });
-  const detail = h('aside', { class: 'detail', id: 'map-detail' }, note('Click a point for the event and its reports.'));
+  const detail = h('aside', { class: 'detail', id: 'map-detail' }, note('Click a point for the events there and their reports.'));
   const points = s('g', { class: 'points' });
+  const spots = groupByPlace(features);
   // Bigger first so small points stay clickable on top.
-  for (const f of [...features].sort((a, b) => b.properties.reports - a.properties.reports)) {
-    const [lon, lat] = f.geometry.coordinates;
-    const p = f.properties;
-    const c = s('circle', { cx: num(lon + 180, 2), cy: num(90 - lat, 2), r: num(0.9 + 0.5 * Math.sqrt(p.reports || 1), 2),
-      fill: quadColor(p.quadClass), class: 'point', 'data-cluster': p.cluster, tabindex: 0 }, s('title', {}, tipText(f)));
+  for (const spot of [...spots].sort((a, b) => b.reports - a.reports)) {
+    const tip = spotTip(spot);
+    const c = s('circle', { cx: num(spot.lon + 180, 2), cy: num(90 - spot.lat, 2), r: num(1 + 0.6 * Math.sqrt(spot.reports), 2),
+      fill: quadColor(spot.quad), class: 'point', 'data-events': spot.features.length, tabindex: 0 }, s('title', {}, tip));
     c.addEventListener('mouseenter', (e) => {
-      tooltip.textContent = tipText(f);
+      tooltip.textContent = tip;
       tooltip.hidden = false;
       place(tooltip, e);
     });
@@ -44,7 +44,7 @@ export async function renderMap(root: HTMLElement, route: Route, signal: AbortSi
     });
     const open = () => {
       clear(detail);
-      detail.append(featureDetail(f));
+      detail.append(h('h2', {}, `${spot.name}: ${spot.features.length} event${spot.features.length === 1 ? '' : 's'}`), ...spot.features.map(featureDetail));
     };
     c.addEventListener('click', open);
     c.addEventListener('keydown', (e) => {
@@ -54,7 +54,7 @@ export async function renderMap(root: HTMLElement, route: Route, signal: AbortSi
   }
   svg.append(points);
   root.append(
-    h('p', { class: 'count' }, `${features.length} located event${features.length === 1 ? '' : 's'}${fc.truncated ? ' (truncated: narrow the filters)' : ''}`),
+    h('p', { class: 'count' }, `${features.length} located event${features.length === 1 ? '' : 's'} at ${spots.length} place${spots.length === 1 ? '' : 's'}${fc.truncated ? ' (truncated: narrow the filters)' : ''}`),
     legend(),
     h('div', { class: 'map-layout' }, h('div', { class: 'chart-box map-box' }, svg, tooltip), detail),
     h('p', { class: 'muted small' }, 'Country shapes: Natural Earth 1:110m via world-atlas.'));
@@ -66,9 +66,38 @@ function placeName(p: MapFeature['properties']): string {
   return typeof p.place === 'string' ? p.place : `${p.place.name}${p.place.country ? `, ${p.place.country}` : ''}`;
 }
 
-function tipText(f: MapFeature): string {
+/** Events at one spot (same coordinates to ~100 m): one point on the map. */
+interface Spot { lon: number; lat: number; name: string; reports: number; quad: number; features: MapFeature[] }
+
+function groupByPlace(features: readonly MapFeature[]): Spot[] {
+  const spots = new Map<string, Spot>();
+  for (const f of features) {
+    const [lon, lat] = f.geometry.coordinates;
+    const key = `${lon.toFixed(3)},${lat.toFixed(3)}`;
+    let spot = spots.get(key);
+    if (!spot) spots.set(key, (spot = { lon, lat, name: placeName(f.properties) || key, reports: 0, quad: 0, features: [] }));
+    spot.features.push(f);
+    spot.reports += Math.max(1, f.properties.reports);
+  }
+  for (const spot of spots.values()) {
+    // The point's colour: the quad class most of its events have.
+    const counts = [0, 0, 0, 0, 0];
+    for (const f of spot.features) counts[f.properties.quadClass] = (counts[f.properties.quadClass] ?? 0) + 1;
+    spot.quad = counts.indexOf(Math.max(...counts));
+  }
+  return [...spots.values()];
+}
+
+function eventLine(f: MapFeature): string {
   const p = f.properties;
-  return `${p.code} ${p.label} · ${p.source || '?'} → ${p.target || '—'} · ${placeName(p)} · ${p.dateStart ?? 'undated'} · ${p.reports} report${p.reports === 1 ? '' : 's'}`;
+  return `${p.code} ${p.label} · ${p.source || '?'} → ${p.target || '—'} · ${p.dateStart ?? 'undated'}`;
+}
+
+function spotTip(spot: Spot): string {
+  const head = `${spot.name} · ${spot.features.length} event${spot.features.length === 1 ? '' : 's'}`;
+  const lines = spot.features.slice(0, 5).map(eventLine);
+  if (spot.features.length > 5) lines.push(`… and ${spot.features.length - 5} more`);
+  return [head, ...lines].join('\n');
 }
 
 function place(tip: HTMLElement, e: MouseEvent): void {
