@@ -122,9 +122,13 @@ export function createApp(options: AppOptions): CasusApp {
     return path;
   };
 
+  const securityHeaders = Object.entries(SECURITY_HEADERS);
   app.use('*', async (c, next) => {
+    // Set before the handler builds its response (cheaper than editing it after), and again on
+    // answers built elsewhere (errors, CORS preflight) that did not take them.
+    for (const [k, v] of securityHeaders) c.header(k, v);
     await next();
-    for (const [k, v] of Object.entries(SECURITY_HEADERS)) c.res.headers.set(k, v);
+    if (!c.res.headers.has('x-content-type-options')) for (const [k, v] of securityHeaders) c.res.headers.set(k, v);
   });
   if (options.cors) app.use('/api/*', cors({ origin: options.cors, allowHeaders: ['Authorization', 'Content-Type'], allowMethods: ['GET', 'POST', 'OPTIONS'], maxAge: 600 }));
 
@@ -161,7 +165,11 @@ export function createApp(options: AppOptions): CasusApp {
     return r.doc;
   };
 
-  app.get(route('GET', '/api/health'), async (c) => c.json({ ok: true, version: VERSION, write: Boolean(token), stats: await store.stats() }));
+  app.get(route('GET', '/api/health'), async (c) => {
+    // The counts scan the store: kept until the data changes, like every other answer.
+    const body = await cache.get('health', async () => safeJson({ ok: true, version: VERSION, write: Boolean(token), stats: await store.stats() }));
+    return c.body(body, 200, JSON_HEADERS);
+  });
   app.get(route('GET', '/api/openapi.json'), (c) => c.json(openApiDocument()));
 
   app.get(route('GET', '/api/documents'), cached(async (c) => {

@@ -574,7 +574,7 @@ export class SqliteStore implements Store {
 
   async dataVersion(): Promise<number> {
     // data_version moves when another connection commits; our own commits are counted in put().
-    return (this.db.pragma('data_version', { simple: true }) as number) * 1_000_000 + this.writes;
+    return (this.prep('PRAGMA data_version').pluck().get() as number) * 1_000_000 + this.writes;
   }
 
   async searchPage(query: string, options: { limit?: number; offset?: number } = {}): Promise<Page<SearchHit>> {
