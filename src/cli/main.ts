@@ -3,31 +3,25 @@
  * The casus command: dispatches to one file per command and sets process.exitCode (never
  * calls exit), so the entry point stays testable.
  */
-import { runActors } from './commands/actors.js';
-import { runAnalyze } from './commands/analyze.js';
-import { runDyad } from './commands/dyad.js';
-import { runEvents } from './commands/events.js';
-import { runExport } from './commands/export.js';
-import { runIngest } from './commands/ingest.js';
-import { runQuotes } from './commands/quotes.js';
-import { runSearch } from './commands/search.js';
-import { runServe } from './commands/serve.js';
-import { runTimeline } from './commands/timeline.js';
 import { ExitCodes } from './exit-codes.js';
 import { processIO } from './io.js';
 import type { CliIO } from './io.js';
 
-const COMMANDS: Record<string, { summary: string; run: (argv: string[], io: CliIO) => Promise<number> }> = {
-  analyze: { summary: 'analyse articles and print structured JSON or a readable report', run: runAnalyze },
-  ingest: { summary: 'analyse sources into a local store, each document exactly once', run: runIngest },
-  events: { summary: 'events in the store (clusters of reports), filtered by actor, date, code', run: runEvents },
-  quotes: { summary: 'quotes in the store, by speaker or words', run: runQuotes },
-  timeline: { summary: "an actor's events as a calendar", run: runTimeline },
-  dyad: { summary: 'events, Goldstein sum and mean per period for a dyad', run: runDyad },
-  actors: { summary: 'entities and actors across stored documents', run: runActors },
-  search: { summary: 'full-text search over bodies and quotes', run: runSearch },
-  export: { summary: 'events as GDELT-style CSV, JSON Lines, ICS or GeoJSON', run: runExport },
-  serve: { summary: 'the JSON API and the dashboard over a store (http://127.0.0.1:8080)', run: (argv, io) => runServe(argv, io) },
+type Run = (argv: string[], io: CliIO) => Promise<number>;
+/** A command's module loads when it runs: `casus analyze` does not load the store, nor `casus events` the NLP stages. */
+const lazy = <K extends string>(load: () => Promise<Record<K, Run>>, name: K): Run => async (argv, io) => (await load())[name](argv, io);
+
+const COMMANDS: Record<string, { summary: string; run: Run }> = {
+  analyze: { summary: 'analyse articles and print structured JSON or a readable report', run: lazy(() => import('./commands/analyze.js'), 'runAnalyze') },
+  ingest: { summary: 'analyse sources into a local store, each document exactly once', run: lazy(() => import('./commands/ingest.js'), 'runIngest') },
+  events: { summary: 'events in the store (clusters of reports), filtered by actor, date, code', run: lazy(() => import('./commands/events.js'), 'runEvents') },
+  quotes: { summary: 'quotes in the store, by speaker or words', run: lazy(() => import('./commands/quotes.js'), 'runQuotes') },
+  timeline: { summary: "an actor's events as a calendar", run: lazy(() => import('./commands/timeline.js'), 'runTimeline') },
+  dyad: { summary: 'events, Goldstein sum and mean per period for a dyad', run: lazy(() => import('./commands/dyad.js'), 'runDyad') },
+  actors: { summary: 'entities and actors across stored documents', run: lazy(() => import('./commands/actors.js'), 'runActors') },
+  search: { summary: 'full-text search over bodies and quotes', run: lazy(() => import('./commands/search.js'), 'runSearch') },
+  export: { summary: 'events as GDELT-style CSV, JSON Lines, ICS or GeoJSON', run: lazy(() => import('./commands/export.js'), 'runExport') },
+  serve: { summary: 'the JSON API and the dashboard over a store (http://127.0.0.1:8080)', run: lazy(() => import('./commands/serve.js'), 'runServe') },
 };
 
 export const mainHelp = `Usage: casus <command> [options]
