@@ -17,6 +17,7 @@ import { parsePetrarchAgents } from '../src/resources/actor-agents.js';
 import { loadPetrarchVerbs } from '../src/resources/petrarch-verbs.js';
 import { createEntitiesStage } from '../src/stages/entities/index.js';
 import { createEventsStage } from '../src/stages/events/index.js';
+import type { DroppedTrigger } from '../src/stages/events/index.js';
 import { dataSet, fmt, prf } from './shared-data.js';
 
 /** The default stages up to entities/time, with the given entities and events stages. */
@@ -117,11 +118,11 @@ function parseCsv(text: string): string[][] {
   return rows;
 }
 
-interface Labelled { text: string; relevant: boolean | null; root: string | null }
+interface Labelled { text: string; relevant: boolean | null; root: string | null; rounds: number[] }
 
 /** Every annotator's votes, pooled over the rounds that annotated the same sentence. */
 function conflibertSentences(dir: string): Labelled[] {
-  const votes = new Map<string, { yes: number; no: number; roots: Map<string, number>; coders: number }>();
+  const votes = new Map<string, { yes: number; no: number; roots: Map<string, number>; coders: number; rounds: number[] }>();
   const rounds = readdirSync(`${dir}/annotations`).filter((d) => d.startsWith('training_round_')).sort();
   for (const r of rounds) {
     const base = `${dir}/annotations/${r}`;
@@ -131,11 +132,13 @@ function conflibertSentences(dir: string): Labelled[] {
     if (!head) continue;
     const col = (name: string) => head.indexOf(name);
     const textCol = col('sentences');
+    const round = Number(r.slice('training_round_'.length));
     for (const row of rows) {
       const text = (row[textCol] ?? '').trim();
       if (!text) continue;
       let v = votes.get(text);
-      if (!v) { v = { yes: 0, no: 0, roots: new Map(), coders: 0 }; votes.set(text, v); }
+      if (!v) { v = { yes: 0, no: 0, roots: new Map(), coders: 0, rounds: [] }; votes.set(text, v); }
+      if (!v.rounds.includes(round)) v.rounds.push(round);
       for (let k = 1; k <= 6; k++) {
         if (col(`1_Relevant_${k}`) < 0) continue;
         const rel = (row[col(`1_Relevant_${k}`)] ?? '').toLowerCase();
@@ -155,52 +158,89 @@ function conflibertSentences(dir: string): Labelled[] {
     const relevant = total === 0 ? null : v.yes * 2 > total ? true : v.no * 2 > total ? false : null;
     let root: string | null = null;
     for (const [c, n] of v.roots) if (n * 2 > v.coders) root = c;
-    out.push({ text, relevant, root });
+    out.push({ text, relevant, root, rounds: v.rounds.sort((a, b) => a - b) });
   }
   return out;
 }
 
-function evalConflibert(verbose: boolean): void {
+/**
+ * The annotations hold two sets of 100 sentences: rounds 1-7 annotated one, rounds 8-10 the
+ * other. Rules are tuned on the first ("tune"); the second ("held-back") is only ever reported.
+ */
+const HELD_BACK_FROM_ROUND = 8;
+type Split = 'tune' | 'held-back';
+const splitOf = (it: Labelled): Split => (it.rounds[0]! >= HELD_BACK_FROM_ROUND ? 'held-back' : 'tune');
+
+interface Tally {
+  relevantWithRoot: number; coded: number; agree: number; irrelevant: number; falseEvents: number;
+  tp: number; fp: number; fn: number;
+  /** gold root → predicted root (or "none") → count */
+  confusion: Map<string, Map<string, number>>;
+  /** why a relevant sentence got no event */
+  missing: Map<string, number>;
+}
+const newTally = (): Tally => ({ relevantWithRoot: 0, coded: 0, agree: 0, irrelevant: 0, falseEvents: 0, tp: 0, fp: 0, fn: 0, confusion: new Map(), missing: new Map() });
+const bump = <K>(m: Map<K, number>, k: K) => m.set(k, (m.get(k) ?? 0) + 1);
+
+function evalConflibert(args: string[]): void {
   const dir = dataSet('cameo-conflibert-annotations');
   if (!dir) return;
-  const pipe = pipelineWith(null, createEventsStage());
+  const verbose = args.includes('--verbose') || args.includes('-v');
+  // Listing sentences of the held-back set would invite tuning on them: only on explicit request.
+  const showHeldBack = args.includes('--show-held-back');
+  let drops: DroppedTrigger[] = [];
+  const pipe = pipelineWith(null, createEventsStage({ onDrop: (d) => drops.push(d) }));
   const items = conflibertSentences(dir);
-  let relevantWithRoot = 0;
-  let agree = 0;
-  let coded = 0;
-  let irrelevant = 0;
-  let falseEvents = 0;
-  let tp = 0;
-  let fp = 0;
-  let fn = 0;
+  const tallies: Record<Split | 'all', Tally> = { tune: newTally(), 'held-back': newTally(), all: newTally() };
   for (const it of items) {
     if (it.relevant === null) continue;
+    const split = splitOf(it);
+    const show = verbose && (split === 'tune' || showHeldBack);
+    drops = [];
     const doc = analyzeWorking(asSentence(it.text), { pipeline: pipe });
     const evs = [...doc.events].sort((a, b) => b.confidence - a.confidence);
     const has = evs.length > 0;
-    if (it.relevant) { if (has) tp++; else fn++; } else if (has) fp++;
-    if (!it.relevant) {
-      irrelevant++;
-      if (has) falseEvents++;
-      if (verbose && has) console.log(`  FALSE got ${evs.map((e) => `${e.source?.code ?? '-'}>${e.target?.code ?? '-'}:${e.code}`).join(',')} | ${it.text.slice(0, 110)}`);
-      continue;
+    const list = evs.map((e) => `${e.source?.code ?? '-'}>${e.target?.code ?? '-'}:${e.code}`).join(',');
+    for (const t of [tallies[split], tallies.all]) {
+      if (it.relevant) { if (has) t.tp++; else t.fn++; } else if (has) t.fp++;
+      if (!it.relevant) { t.irrelevant++; if (has) t.falseEvents++; continue; }
+      if (!it.root) continue;
+      t.relevantWithRoot++;
+      if (has) t.coded++;
+      if (has && evs[0]!.root === it.root) t.agree++;
+      const row = t.confusion.get(it.root) ?? new Map<string, number>();
+      t.confusion.set(it.root, row);
+      bump(row, has ? evs[0]!.root : 'none');
+      if (!has) bump(t.missing, drops.length === 0 ? 'no trigger' : drops.some((d) => d.reason === 'no-actor') ? 'no actor' : `filtered (${drops[0]!.rule})`);
     }
+    if (!show) continue;
+    if (!it.relevant) { if (has) console.log(`  FALSE got ${list} | ${it.text.slice(0, 110)}`); continue; }
     if (!it.root) continue;
-    relevantWithRoot++;
-    if (has) coded++;
     const ok = has && evs[0]!.root === it.root;
-    if (ok) agree++;
-    if (verbose) console.log(`  ${ok ? 'ok ' : has ? 'BAD' : ' - '} gold ${it.root} got ${evs.map((e) => `${e.source?.code ?? '-'}>${e.target?.code ?? '-'}:${e.code}`).join(',') || '(none)'} | ${it.text.slice(0, 110)}`);
+    const why = has ? '' : drops.length === 0 ? ' [no trigger]' : ` [${drops.map((d) => `${d.reason}: ${d.pattern}`).join('; ')}]`;
+    console.log(`  ${ok ? 'ok ' : has ? 'BAD' : ' - '} gold ${it.root} got ${list || '(none)'}${why} | ${it.text.slice(0, 110)}`);
   }
-  const s = prf(tp, fp, fn);
-  console.log('\nConfliBERT CAMEO annotations (majority of 3-5 annotators; not adjudicated)');
-  console.log('relevant+root  coded  root agreement (all / coded) | irrelevant  false-event rate | event detection P      R      F1');
-  console.log(`${String(relevantWithRoot).padEnd(14)} ${String(coded).padEnd(6)} ${fmt(agree / Math.max(1, relevantWithRoot))} / ${fmt(agree / Math.max(1, coded))}              | ${String(irrelevant).padEnd(11)} ${fmt(falseEvents / Math.max(1, irrelevant))}            |                 ${fmt(s.p)}  ${fmt(s.r)}  ${fmt(s.f)}`);
+  console.log('\nConfliBERT CAMEO annotations (majority of 3-5 annotators; not adjudicated); rules tuned on rounds 1-7, rounds 8-10 held back');
+  console.log('split      relevant+root  coded  root agreement (all / coded) | irrelevant  false-event rate | event detection P      R      F1');
+  for (const name of ['tune', 'held-back', 'all'] as const) {
+    const t = tallies[name];
+    const s = prf(t.tp, t.fp, t.fn);
+    console.log(`${name.padEnd(10)} ${String(t.relevantWithRoot).padEnd(14)} ${String(t.coded).padEnd(6)} ${fmt(t.agree / Math.max(1, t.relevantWithRoot))} / ${fmt(t.agree / Math.max(1, t.coded))}              | ${String(t.irrelevant).padEnd(11)} ${fmt(t.falseEvents / Math.max(1, t.irrelevant))}            |                 ${fmt(s.p)}  ${fmt(s.r)}  ${fmt(s.f)}`);
+  }
+  // Error breakdown on the tuning split only (the held-back one is scored, not studied).
+  const t = tallies.tune;
+  console.log('\nerror breakdown, tune split: gold root → predicted root of the top event (count)');
+  for (const [gold, row] of [...t.confusion].sort()) {
+    const cells = [...row].sort((a, b) => b[1] - a[1]).map(([p, n]) => `${p === gold ? `${p}✓` : p}:${n}`).join('  ');
+    console.log(`  ${gold}  ${cells}`);
+  }
+  console.log('no event on a relevant sentence, by cause:');
+  for (const [cause, n] of [...t.missing].sort((a, b) => b[1] - a[1])) console.log(`  ${String(n).padStart(3)}  ${cause}`);
 }
 
 export async function run(args: string[]): Promise<void> {
   const verbose = args.includes('--verbose') || args.includes('-v');
   const only = args.find((a) => a === 'petrarch' || a === 'conflibert');
   if (!only || only === 'petrarch') evalPetrarch(verbose);
-  if (!only || only === 'conflibert') evalConflibert(verbose);
+  if (!only || only === 'conflibert') evalConflibert(args);
 }

@@ -13,6 +13,9 @@ import type { EventDate } from './date-event.js';
 import type { Argument } from './find-arguments.js';
 import { nounArguments, verbArguments } from './find-arguments.js';
 import { matchSentence } from './match-patterns.js';
+import { nounArgumentsFromParse, sentenceParsed, verbArgumentsFromParse } from './syntax-arguments.js';
+/** Roots of material conflict in which an agent without a country may act alone (not 16, reduce relations). */
+const MATERIAL_CONFLICT = /^(1[4578]|19|20)/;
 import type { PatternIndex, TriggerMatch } from './match-patterns.js';
 import type { EventPattern } from '../../resources/event-patterns.js';
 import { isParticipleLike } from './inflect.js';
@@ -26,6 +29,18 @@ export interface CoderResources {
   agents?: AgentDictionary;
   /** Code agents named without a country ("police" → COP). */
   standaloneAgents?: boolean;
+  /** Called for every trigger that produced no event, with the reason (for error analysis). */
+  onDrop?: (drop: DroppedTrigger) => void;
+}
+
+/** A trigger that matched a pattern but produced no event, and why. */
+export interface DroppedTrigger {
+  sentence: number;
+  pattern: string;
+  code: string;
+  /** no-actor: neither source nor target is a coded actor; filtered: a rule set the actors aside. */
+  reason: 'no-actor' | 'filtered';
+  rule: string;
 }
 
 export type CodedEvent = CasusEvent & { date: EventDate | null };
@@ -130,18 +145,39 @@ function temporalClause(v: DocView, first: number, s0: number): boolean {
   return false;
 }
 
+/**
+ * The parse's argument, else the word-window one; the word window's coordination list wins when
+ * it holds the parse's actors and more (the parser often leaves long lists of names unattached).
+ */
+function preferParse(parse: Argument | null, shallow: Argument | null): Argument | null {
+  if (!parse) return shallow;
+  if (shallow && shallow.mentions.length > parse.mentions.length && parse.mentions.every((m) => shallow.mentions.includes(m))) return shallow;
+  return parse;
+}
+
 export function codeEvents(doc: Readonly<WorkingDocument>, res: CoderResources, published: string | null): CodedEvent[] {
   if (!doc.tokens || doc.tokens.length === 0) return [];
   const v = buildDocView(doc, { agents: res.agents, standaloneAgents: res.standaloneAgents });
   const byS = timesBySentence(v, doc.times, doc.sentences.length);
+  const g = doc.parse;
   const out: CodedEvent[] = [];
   for (let s = 0; s < doc.sentences.length; s++) {
     const s0 = v.sentenceFirst[s]!;
     const s1 = v.sentenceFirst[s + 1]!;
     if (s1 <= s0) continue;
+    const parsed = sentenceParsed(g, s0, s1);
     for (const m of matchSentence(v, res.index, s0, s1)) {
+      // The pattern's own words ("military support", "deploy troops") are the action, never its actors.
       const skip = new Set(m.used);
-      const args = m.pattern.pos === 'v' ? verbArguments(v, m.first, m.last, s0, s1, skip) : nounArguments(v, m.first, m.last, s0, s1, skip);
+      for (let k = m.first; k <= m.last; k++) skip.add(k);
+      const windowArgs = () => (m.pattern.pos === 'v' ? verbArguments(v, m.first, m.last, s0, s1, skip) : nounArguments(v, m.first, m.last, s0, s1, skip));
+      // The parse's source and target when the sentence was parsed, the word window's otherwise
+      // (and for a role the parse leaves empty).
+      let args = windowArgs();
+      if (parsed) {
+        const p = m.pattern.pos === 'v' ? verbArgumentsFromParse(v, g!, m.first, skip) : nounArgumentsFromParse(v, g!, m.last, m.first, skip);
+        args = { source: preferParse(p.source, args.source), target: preferParse(p.target, args.target) };
+      }
       // "We are proposing …" inside a quotation: the speaker of the quotation acts.
       if (!args.source) {
         const sp = firstPersonSpeaker(v, m.first, s0);
@@ -154,7 +190,10 @@ export function codeEvents(doc: Readonly<WorkingDocument>, res: CoderResources, 
         const t = conditionSubject(v, m.last + 1, s1);
         if (t) { targets = [t]; args.target = { mentions: [t], rule: 'subject of the threat\'s if-clause' }; }
       }
-      if (sources.length === 0 && targets.length === 0) continue;
+      if (sources.length === 0 && targets.length === 0) {
+        res.onDrop?.({ sentence: s, pattern: m.pattern.text, code: m.pattern.code, reason: 'no-actor', rule: `source: ${describe(args.source)}; target: ${describe(args.target)}` });
+        continue;
+      }
       // A pattern that names where its target stands ("… with +") overrides the nearest object.
       if (m.pattern.targetAfter) {
         const t = actorAfterWord(v, m.pattern.targetAfter, m.last + 1, s1);
@@ -165,7 +204,10 @@ export function codeEvents(doc: Readonly<WorkingDocument>, res: CoderResources, 
       const fits = (p: EventPattern) => !p.compound || (p.compound === 'subject' ? sources.length > 1 : targets.length > 1);
       if (!fits(pattern)) {
         const alt = m.alternatives.find(fits);
-        if (!alt) continue;
+        if (!alt) {
+          res.onDrop?.({ sentence: s, pattern: m.pattern.text, code: m.pattern.code, reason: 'filtered', rule: `compound ${m.pattern.compound} pattern without a coordination` });
+          continue;
+        }
         pattern = alt;
       }
       // Coordinated subjects with no object act with each other ("X and Y discussed"): both directions.
@@ -191,11 +233,14 @@ export function codeEvents(doc: Readonly<WorkingDocument>, res: CoderResources, 
         const named = (x: ActorMention | null) => !!x && (x.entity !== null || x.agent === undefined);
         // An agent named without a country ("police", "officials") never carries an event alone,
         // and a statement needs a named speaker.
-        if (!named(a) && !named(b)) return;
-        if (code.startsWith('01') && !named(a)) return;
+        // …except in material conflict (protest, force, coercion, assault, fighting), where "a
+        // suicide bomber", "gunmen" or "the police" acting is the news itself, and between two
+        // different coded agents ("the police arrested protesters").
+        if (!named(a) && !named(b) && !(MATERIAL_CONFLICT.test(code) || (a && b))) { res.onDrop?.({ sentence: s, pattern: pattern.text, code, reason: 'filtered', rule: 'only agents without a country' }); return; }
+        if (code.startsWith('01') && !named(a)) { res.onDrop?.({ sentence: s, pattern: pattern.text, code, reason: 'filtered', rule: 'statement without a named speaker' }); return; }
         // A bare statement is the least informative event of a sentence: it ranks below any other
         // that happened; an event said not to happen ranks lowest.
-        const conf = Math.max(0.05, Math.min(0.95, 0.45 + (a && b ? 0.2 : 0) + Math.min(0.2, pattern.after.length * 0.1) + (pattern.pos === 'v' ? 0.1 : 0) - (modality === 'asserted' ? 0 : modality === 'negated' ? 0.3 : 0.05) - (code.startsWith('01') && pattern.after.length === 0 ? 0.25 : 0)));
+        const conf = Math.max(0.05, Math.min(0.95, 0.45 + (a && b ? 0.2 : 0) + Math.min(0.2, pattern.after.length * 0.1) + (pattern.pos === 'v' ? 0.1 : 0) - (modality === 'asserted' ? 0 : modality === 'negated' ? 0.3 : 0.05) - (code.startsWith('01') && pattern.after.length === 0 ? 0.25 : 0) - (named(a) || named(b) ? 0 : 0.2)));
         const rootNum = Math.min(20, Math.max(1, Number(code.slice(0, 2)) || 1));
         out.push({
           id: `v${out.length + 1}`,
@@ -217,7 +262,10 @@ export function codeEvents(doc: Readonly<WorkingDocument>, res: CoderResources, 
         });
       };
       for (const [a, b] of pairs) {
-        if (a && b && ((a.entity !== null && a.entity === b.entity && a.agent === b.agent) || a.code === b.code)) continue;
+        if (a && b && ((a.entity !== null && a.entity === b.entity && a.agent === b.agent) || a.code === b.code)) {
+          res.onDrop?.({ sentence: s, pattern: pattern.text, code: pattern.code, reason: 'filtered', rule: 'source and target are the same actor' });
+          continue;
+        }
         emit(pattern.code, a, b, false);
         if (pattern.reverseCode && a && b && !(targetRule === 'coordinated subject')) emit(pattern.reverseCode, b, a, true);
       }

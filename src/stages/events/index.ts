@@ -15,6 +15,7 @@ import type { CoderResources } from './code-events.js';
 import { buildPatternIndex } from './match-patterns.js';
 
 export { codeEvents } from './code-events.js';
+export type { DroppedTrigger } from './code-events.js';
 
 export interface EventsOptions {
   /** User pattern sets (loadEventPatternFile, parsePetrarchVerbs), tried before the bundled ones. */
@@ -26,6 +27,8 @@ export interface EventsOptions {
   agents?: readonly AgentDictionary[];
   /** Code agents named without a country ("police" → COP). Default true. */
   standaloneAgents?: boolean;
+  /** Told of every trigger that produced no event, and why (error analysis in eval/events.ts). */
+  onDrop?: CoderResources['onDrop'];
 }
 
 export function createEventsStage(options: EventsOptions = {}): Stage {
@@ -38,6 +41,7 @@ export function createEventsStage(options: EventsOptions = {}): Stage {
         index: buildPatternIndex(mergePatternSets(sets).patterns),
         agents: mergeAgentDictionaries([...(options.agents ?? []), defaultAgentDictionary()]),
         standaloneAgents: options.standaloneAgents ?? true,
+        onDrop: options.onDrop,
       };
     }
     return res;

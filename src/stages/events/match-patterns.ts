@@ -86,6 +86,8 @@ function afterLimit(v: DocView, last: number, sentenceEnd: number): number {
 
 /** A word in verb position: not right after a determiner or possessive. */
 function verbContext(v: DocView, i: number, sentenceStart: number): boolean {
+  // The parse's word: a verb pattern never fires on the head of a determined noun phrase ("the press release").
+  if (v.determinedNoun[i]) return false;
   if (i <= sentenceStart) return true;
   const prev = v.words[i - 1]!;
   if (DETERMINERS.has(prev)) return false;

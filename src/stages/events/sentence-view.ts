@@ -37,6 +37,8 @@ export interface DocView {
   speakerAt: (Entity | null)[];
   /** paragraph number of each sentence (a blank line starts a new paragraph) */
   paragraph: Int32Array;
+  /** 1 for a token the syntax layer reads as the head of a determined noun phrase ("the press release") */
+  determinedNoun: Uint8Array;
 }
 
 /** Words that open a new clause: the coder never looks for arguments across them. */
@@ -127,7 +129,15 @@ export function buildDocView(doc: Readonly<WorkingDocument>, options: ViewOption
     if (/\n\s*\n/.test(gap)) para++;
     paragraph[s] = para;
   }
-  return { text: doc.text, words, start: tt.start, end: tt.end, sentence: tt.sentence, sentenceFirst, mentionAt, quoted, speakerAt, paragraph };
+  const determinedNoun = new Uint8Array(n);
+  const g = doc.parse;
+  if (g && g.length === n) {
+    for (let i = 0; i < n; i++) {
+      const h = g.head[i]!;
+      if (h >= 0 && g.upos[h] === 'NOUN' && (g.rel[i] === 'det' || g.rel[i] === 'nmod:poss')) determinedNoun[h] = 1;
+    }
+  }
+  return { text: doc.text, words, start: tt.start, end: tt.end, sentence: tt.sentence, sentenceFirst, mentionAt, quoted, speakerAt, paragraph, determinedNoun };
 }
 
 const SKIPPABLE = /^(main|largest|senior|top|former|new|chief|deputy|local|state|national|federal|regional|security|border|foreign|armed|official|acting|interim|first|the|'s|of|from|in)$/;
@@ -220,7 +230,12 @@ function addAgents(words: readonly string[], mentionAt: (ActorMention | null)[],
     if (country) {
       am = { first: Math.min(first, i, host?.first ?? i), last: lastTok, entity: person?.entity ?? country.entity, code: compose(country.code!.slice(0, 3)), agent: label };
     } else if (standalone && !host) {
-      am = { first: i, last, entity: null, code: e.code, agent: label };
+      am = person && !person.code
+        // "City Councilman X": a named person with a title but no country is coded by the title alone
+        ? { first: i, last: Math.max(last, person.last), entity: person.entity, code: e.code, agent: label }
+        : { first: i, last, entity: null, code: e.code, agent: label };
+    } else if (standalone && person && !person.code && host === person) {
+      am = { first: Math.min(i, person.first), last: Math.max(last, person.last), entity: person.entity, code: e.code, agent: label };
     } else continue;
     first = am.first;
     for (let k = am.first; k <= am.last; k++) mentionAt[k] = am;
