@@ -21,6 +21,9 @@ export async function run(args: string[]): Promise<void> {
   const verbose = args.includes('--verbose');
   let pages = 0, right = 0, wrong = 0, none = 0, failed = 0, unread = 0;
   const sources = new Map<string, number>();
+  const wrongBy = new Map<string, number>();
+  const bump = (m: Map<string, number>, k: string) => m.set(k, (m.get(k) ?? 0) + 1);
+  let offByOne = 0;
   const started = performance.now();
   for (const [url, item] of Object.entries(items)) {
     if (!item.date) continue;
@@ -42,13 +45,20 @@ export async function run(args: string[]): Promise<void> {
     if (!got) { none++; if (verbose) console.log(`NONE ${item.file} gold=${gold}`); continue; }
     const source = got.evidence.replace(/:.*$/, '').replace(/^meta .*/, 'meta').replace(/^JSON-LD .*/, 'JSON-LD');
     if (got.value === gold) { right++; sources.set(source, (sources.get(source) ?? 0) + 1); }
-    else { wrong++; if (verbose) console.log(`WRONG ${item.file} gold=${gold} got=${got.value} (${got.evidence})`); }
+    else {
+      wrong++;
+      bump(wrongBy, source);
+      if (/^\d{4}-\d\d-\d\d$/.test(gold) && Math.abs(Date.parse(got.value) - Date.parse(gold)) === 86_400_000) offByOne++;
+      if (verbose) console.log(`WRONG ${item.file} gold=${gold} got=${got.value} (${got.evidence})`);
+    }
   }
   const seconds = (performance.now() - started) / 1000;
   const { p, r, f } = prf(right, wrong, wrong + none);
   console.log('pubdate · trafilatura-eval pages with a gold date (day level)');
   console.log(`pages ${pages} (crashed ${failed}, unreadable by the HTML reader ${unread})  right ${right}  wrong ${wrong}  no date ${none}`);
   console.log(`accuracy ${fmt(pages ? right / pages : 0)}  precision ${fmt(p)}  recall ${fmt(r)}  F ${fmt(f)}`);
-  console.log(`right answers by source: ${[...sources.entries()].sort((a, b) => b[1] - a[1]).map(([k, n]) => `${k} ${n}`).join(', ')}`);
+  const list = (m: Map<string, number>) => [...m.entries()].sort((a, b) => b[1] - a[1]).map(([k, n]) => `${k} ${n}`).join(', ');
+  console.log(`right answers by source: ${list(sources)}`);
+  console.log(`errors: no date ${none}; wrong ${wrong} (${offByOne} one day off), by source: ${list(wrongBy)}`);
   console.log(`${(pages / seconds).toFixed(1)} pages/s`);
 }

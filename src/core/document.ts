@@ -141,7 +141,8 @@ export const MetadataSchema = z.object({
   canonicalUrl: z.string().optional(),
   meta: z.record(z.string(), z.string()).optional(),
   jsonLd: z.array(z.unknown()).optional(),
-  times: z.array(z.object({ datetime: z.string().optional(), text: z.string() })).optional(),
+  /** Date evidence in the page: <time>, itemprop/RDFa dates, date-named elements, labelled dates ("Published …"), script dates; `kind` says which. */
+  times: z.array(z.object({ datetime: z.string().optional(), text: z.string(), kind: z.string().optional() })).optional(),
   /** The reference date given by the caller (JSONL `published` or `--published`). */
   published: z.string().optional(),
 }).optional();

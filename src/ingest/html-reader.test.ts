@@ -117,8 +117,25 @@ describe('HTML main content: general rules', () => {
     expect(raw.metadata.title).toBe('Floods close the river port');
     expect(raw.metadata.canonicalUrl).toBe('https://news.example.org/2024/05/06/floods-river-port');
     expect(raw.metadata.meta?.['author']).toBe('Ines Carvalho');
-    expect(raw.metadata.times).toEqual([{ datetime: '2024-05-06T08:30:00Z', text: 'May 6, 2024' }]);
+    expect(raw.metadata.times).toEqual([
+      { kind: 'time', datetime: '2024-05-06T08:30:00Z', text: 'May 6, 2024' },
+      { kind: 'element', text: 'By Ines Carvalho, May 6, 2024' },
+    ]);
     expect(raw.metadata.jsonLd).toHaveLength(1);
+  });
+  it('collects the date evidence the page furniture carries, with its kind', () => {
+    const html = `<html><head><title>Storm hits coast | 02.11.2021</title></head><body>
+      <div class="post-meta"><span class="entry-date">5. November 2021</span></div>
+      <p>Published on March 3, 2020</p><p>The storm came ashore on a long sentence dated 4 May 2019 that is not a label.</p>
+      <span itemprop="datePublished" content="2021-11-05T08:00:00+01:00"></span><abbr class="updated" title="2021-11-07T10:00:00Z">7 Nov</abbr>
+      <p>Last modified 2021-11-08</p><script>window.state = {"publishedAt":"2021-11-05T07:00:00Z"};</script>
+      <p>Body text of the article, long enough to be read as the page's content by the extractor.</p></body></html>`;
+    const kinds = readHtml(html, { format: 'html' }).metadata.times?.map((t) => [t.kind, t.datetime ?? t.text]);
+    expect(kinds).toEqual([
+      // The dated span and the post-meta block around it (an element counts when it closes).
+      ['element', '5. November 2021'], ['element', '5. November 2021'], ['label', 'Published on March 3, 2020'], ['itemprop', '2021-11-05T08:00:00+01:00'],
+      ['abbr-modified', '2021-11-07T10:00:00Z'], ['label-modified', 'Last modified 2021-11-08'], ['script', '2021-11-05T07:00:00Z'], ['title', 'Storm hits coast | 02.11.2021'],
+    ]);
   });
   it('refuses a page without text with a clear error', () => {
     expect(() => readHtml('<html><head><script>var a = 1;</script></head><body><nav></nav></body></html>', { format: 'html' })).toThrow(/text/i);

@@ -29,9 +29,34 @@ export interface ParsedPage {
   firstH1: string;
   meta: Record<string, string>;
   jsonLd: string[];
-  times: { datetime?: string; text: string }[];
+  /** Date evidence in document order: <time>, itemprop/RDFa dates, date-named elements, labelled dates, script dates. */
+  times: DateEvidence[];
   canonical?: string;
 }
+
+/**
+ * One piece of date evidence and its kind: 'time' (<time>), 'itemprop' / 'rdfa' (datePublished,
+ * dateCreated, dc:date… in attributes), 'abbr' (microformat abbr.published), 'element' (an element
+ * whose class or id names a date: "post-date", "entry-meta", "byline"), 'label' (a short text
+ * saying "Published …", "Erschienen am …"), 'script' (a date key in a page script), 'title'; the
+ * same kinds with '-modified' when the evidence names a later change.
+ */
+export interface DateEvidence { kind: string; datetime?: string; text: string }
+
+/** Class/id names of elements that hold the page's date (matched on the lower-cased names). */
+const DATE_NAME = /date|datum|publish|posted|created|authored|byline|dateline|timestamp|postmeta|post-meta|entry-meta|article-meta|meta-info|metainfo|release|erstellt|erschienen|zeitstempel/;
+const NOT_DATE_NAME = /candidate|validat|mandat|accommodat|consolidat|liquidat|datepicker|dates-list|calendar/;
+const MODIFIED_NAME = /updat|modif|chang|edited|aenderung|änderung/;
+/** itemprop / property values that carry dates. */
+const DATE_PROP = /^(?:schema:|dc:|dcterms:)?(?:datepublished|datecreated|datemodified|date|created|issued|modified|uploaddate)$/i;
+/** Short texts that label a date ("Published on …", "Erschienen am …", "Stand: …"). */
+const DATE_LABEL = /\b(?:published|posted|written|erschienen|veröffentlicht|veroeffentlicht|erstellt|geschrieben|publié|publie|publicado|pubblicato|gepubliceerd|opublikowano|datum|date|(?:pressemitteilung|pressemeldung|meldung|nachricht|artikel) vom|stand|updated|aktualisiert|last edited|last modified|letzte änderung|mis à jour|actualizado)\b/i;
+const MODIFIED_LABEL = /\b(?:updated|aktualisiert|last edited|last modified|letzte änderung|mis à jour|actualizado|stand)\b/i;
+/** A year, or a day.month.year with a two-digit year: the cheap test that a text may hold a date. */
+const HAS_DATE = /(?:^|\D)(?:19|20)\d\d(?!\d)|\b\d{1,2}\.\d{1,2}\.\d\d\b/;
+/** Date keys in page scripts (not JSON-LD): frameworks' state objects. */
+const SCRIPT_DATE = /"(datePublished|dateCreated|published_at|publishedAt|publishedDate|publishDate|publish_date|date_published|createdAt|created_at|firstPublished|firstPublishedDate|publicationDate|pubDate|dateModified|updatedAt|updated_at)"\s*:\s*"([^"]{8,40})"/g;
+const MAX_DATES = 60;
 
 /** Elements whose content is never page text. JSON-LD scripts are read separately. */
 const DROP_CONTENT = new Set([
@@ -57,6 +82,10 @@ export function parseTree(html: string): ParsedPage {
   let scriptText: string | null = null;
   let timeText: string | null = null;
   let timeAttr: string | undefined;
+  let timeKind = 'time';
+  // Open date-bearing elements whose text is being collected, with the stack depth they close at.
+  const captures: { kind: string; datetime?: string; text: string; depth: number }[] = [];
+  let anyScript = false;
   const tagStack: string[] = [];
 
   const parser = new Parser(
@@ -67,10 +96,14 @@ export function parseTree(html: string): ParsedPage {
         else if (name === 'link' && attrs['href'] && /(^|\s)canonical(\s|$)/i.test(attrs['rel'] ?? '')) page.canonical ??= attrs['href'];
         else if (name === 'title' && !page.titleTag) titleText = '';
         else if (name === 'script' && /ld\+json/i.test(attrs['type'] ?? '')) scriptText = '';
-        else if (name === 'time' && page.times.length < 20) {
+        else if (name === 'script' && !attrs['src']) { scriptText = ''; anyScript = true; }
+        else if (name === 'time' && page.times.length < MAX_DATES) {
           timeText = '';
           timeAttr = attrs['datetime'];
+          const names = `${attrs['class'] ?? ''} ${attrs['itemprop'] ?? ''}`.toLowerCase();
+          timeKind = MODIFIED_NAME.test(names) ? 'time-modified' : attrs['pubdate'] !== undefined || /publish|created/.test(names) ? 'time-published' : 'time';
         } else if (name === 'h1' && !page.firstH1) h1Depth++;
+        if (name !== 'time' && name !== 'meta' && page.times.length + captures.length < MAX_DATES) openDateCapture(name, attrs);
         if (dropDepth > 0 || DROP_CONTENT.has(name)) {
           if (!isVoid(name)) dropDepth++;
           return;
@@ -91,6 +124,13 @@ export function parseTree(html: string): ParsedPage {
         if (titleText !== null) titleText += text;
         if (scriptText !== null) scriptText += text;
         if (timeText !== null) timeText += text;
+        for (const c of captures) if (c.text.length <= 200) c.text += text;
+        if (dropDepth === 0 && text.length < 200 && page.times.length < MAX_DATES && HAS_DATE.test(text)) {
+          // A label opens a short line ("Published on …", "Erschienen am: …"), not a sentence that mentions a date.
+          const t = text.replace(/\s+/g, ' ').trim();
+          const label = t.length <= 120 ? DATE_LABEL.exec(t) : null;
+          if (label && label.index <= 40) page.times.push({ kind: MODIFIED_LABEL.test(t) ? 'label-modified' : 'label', text: t });
+        }
         if (h1Depth > 0) h1Text += text;
         if (dropDepth > 0) return;
         const last = current.children[current.children.length - 1];
@@ -103,16 +143,19 @@ export function parseTree(html: string): ParsedPage {
           page.titleTag = titleText;
           titleText = null;
         } else if (name === 'script' && scriptText !== null) {
-          if (page.jsonLd.length < 20) page.jsonLd.push(scriptText);
+          if (anyScript) scriptDates(scriptText);
+          else if (page.jsonLd.length < 20) page.jsonLd.push(scriptText);
           scriptText = null;
+          anyScript = false;
         } else if (name === 'time' && timeText !== null) {
-          page.times.push({ ...(timeAttr ? { datetime: timeAttr } : {}), text: timeText.replace(/\s+/g, ' ').trim() });
+          page.times.push({ kind: timeKind, ...(timeAttr ? { datetime: timeAttr } : {}), text: timeText.replace(/\s+/g, ' ').trim() });
           timeText = null;
         } else if (name === 'h1' && h1Depth > 0) {
           h1Depth--;
           if (h1Depth === 0 && !page.firstH1) page.firstH1 = h1Text.replace(/\s+/g, ' ').trim() || ' ';
         }
         void implied;
+        while (captures.length && captures[captures.length - 1]!.depth > tagStack.length) closeDateCapture(captures.pop()!);
         if (dropDepth > 0) {
           if (!isVoid(name)) dropDepth--;
           return;
@@ -131,7 +174,48 @@ export function parseTree(html: string): ParsedPage {
     },
     { decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true, recognizeSelfClosing: true },
   );
+  /** Starts collecting an element's text when its attributes or names say it holds a date. */
+  function openDateCapture(name: string, attrs: Record<string, string>): void {
+    const prop = attrs['itemprop'] ?? attrs['property'];
+    const value = attrs['content'] ?? attrs['datetime'];
+    if (prop && DATE_PROP.test(prop)) {
+      const kind = /modified/i.test(prop) ? 'itemprop-modified' : attrs['property'] ? 'rdfa' : 'itemprop';
+      if (value) { page.times.push({ kind, datetime: value, text: '' }); return; }
+      captures.push({ kind, text: '', depth: tagStack.length });
+      return;
+    }
+    if (name === 'abbr' && attrs['title'] && /\b(?:published|updated)\b/.test(attrs['class'] ?? '')) {
+      page.times.push({ kind: /updated/.test(attrs['class']!) ? 'abbr-modified' : 'abbr', datetime: attrs['title'], text: '' });
+      return;
+    }
+    if (name === 'span' && /\bupdated\b/.test(attrs['class'] ?? '') && attrs['title']) {
+      page.times.push({ kind: 'abbr-modified', datetime: attrs['title'], text: '' });
+      return;
+    }
+    if (isVoid(name) || captures.length >= 8) return;
+    const names = `${attrs['class'] ?? ''} ${attrs['id'] ?? ''}`.toLowerCase();
+    if (names.length < 4 || !DATE_NAME.test(names) || NOT_DATE_NAME.test(names)) return;
+    captures.push({ kind: MODIFIED_NAME.test(names) ? 'element-modified' : 'element', text: '', depth: tagStack.length });
+  }
+  function closeDateCapture(c: { kind: string; text: string }): void {
+    const text = c.text.replace(/\s+/g, ' ').trim();
+    if (!text || text.length > 200 || !HAS_DATE.test(text) || page.times.length >= MAX_DATES) return;
+    page.times.push({ kind: c.kind === 'element' && MODIFIED_LABEL.test(text) && !/\b(?:published|erschienen|veröffentlicht)\b/i.test(text) ? 'element-modified' : c.kind, text });
+  }
+  /** Date keys in an inline script (the first 200,000 characters). */
+  function scriptDates(code: string): void {
+    const head = code.length > 200_000 ? code.slice(0, 200_000) : code;
+    if (!/"(?:date|publish|created|updated)/i.test(head)) return;
+    SCRIPT_DATE.lastIndex = 0;
+    for (let m = SCRIPT_DATE.exec(head); m && page.times.length < MAX_DATES; m = SCRIPT_DATE.exec(head)) {
+      if (!HAS_DATE.test(m[2]!)) continue;
+      page.times.push({ kind: /modified|updated/i.test(m[1]!) ? 'script-modified' : 'script', datetime: m[2]!, text: '' });
+    }
+  }
+
   parser.end(limitNesting(html));
+  const titleDate = page.titleTag.length < 300 && HAS_DATE.test(page.titleTag) ? page.titleTag.replace(/\s+/g, ' ').trim() : '';
+  if (titleDate) page.times.push({ kind: 'title', text: titleDate });
   if (page.firstH1 === ' ') page.firstH1 = '';
   return page;
 }

@@ -5,7 +5,7 @@
  */
 import type { Document } from '../../core/document.js';
 import type { Span } from '../../core/span.js';
-import { formatYmd, isoWeekday, isValidYmd, toEpochDay } from './calendar.js';
+import { formatYmd, fromEpochDay, isoWeekday, isValidYmd, toEpochDay } from './calendar.js';
 import type { Ymd } from './calendar.js';
 import { vocab } from './vocabulary.js';
 
@@ -26,11 +26,21 @@ export function parseDateString(raw: string): Ymd | null {
   const s = raw.trim();
   const ok = (y: number, m: number, d: number): Ymd | null => (y >= 1900 && y <= 2100 && isValidYmd(y, m, d) ? { y, m, d } : null);
   let m = /(?:^|[^\d])((?:19|20)\d\d)[-/.](\d{1,2})[-/.](\d{1,2})(?!\d)/.exec(s);
-  if (m) return ok(+m[1]!, +m[2]!, +m[3]!);
+  if (m) {
+    const day = ok(+m[1]!, +m[2]!, +m[3]!);
+    // A date-only value stored as local midnight in Central Europe reads 22:00 or 23:00 UTC the day before.
+    if (day && /^[T ](?:22|23):00(?::00(?:\.0+)?)?(?:Z|[+-]00:?00)$/.test(s.slice(m.index + m[0].length))) return fromEpochDay(toEpochDay(day) + 1);
+    return day;
+  }
   m = /(?:^|[^\d])((?:19|20)\d\d)(\d\d)(\d\d)(?:T|$|[^\d])/.exec(s);
   if (m) { const r = ok(+m[1]!, +m[2]!, +m[3]!); if (r) return r; }
   m = /(?:^|[^\d])(\d{1,2})\.\s?(\d{1,2})\.\s?((?:19|20)\d\d)(?!\d)/.exec(s);
   if (m) return ok(+m[3]!, +m[2]!, +m[1]!);
+  // Day first with dashes ("06-08-2009T14:12"), and day.month.two-digit year ("28.01.22").
+  m = /(?:^|[^\d])(\d{1,2})-(\d{1,2})-((?:19|20)\d\d)(?!\d)/.exec(s);
+  if (m) return +m[2]! > 12 ? ok(+m[3]!, +m[1]!, +m[2]!) : ok(+m[3]!, +m[2]!, +m[1]!);
+  m = /(?:^|[^\d.])(\d{1,2})\.(\d{1,2})\.(\d\d)(?![\d.])/.exec(s);
+  if (m) return ok(2000 + +m[3]!, +m[2]!, +m[1]!);
   const v = vocab();
   const words = s.toLowerCase();
   m = new RegExp(`(\\d{1,2})(?:st|nd|rd|th|er|\\.)?\\s+(?:de\\s+)?(${v.monthAny})\\.?,?\\s+(?:de\\s+)?((?:19|20)\\d\\d)`, 'iu').exec(words);
@@ -121,13 +131,28 @@ export function publishedFromMetadata(doc: Pick<Document, 'metadata' | 'source'>
       if (t) return { value: formatYmd(t), evidence: `JSON-LD ${key}: ${clip(raw)}`, confidence: key === 'datePublished' ? 0.95 : 0.8 };
     }
   }
+  const evidence = md?.times ?? [];
+  const first = (kinds: readonly string[]) => {
+    for (const el of evidence) {
+      if (!kinds.includes(el.kind ?? 'time')) continue;
+      const raw = el.datetime || el.text;
+      const t = (el.datetime ? parseDateString(el.datetime) : null) ?? (el.text ? parseDateString(el.text) : null);
+      if (t) return { t, raw, kind: el.kind ?? 'time' };
+    }
+    return null;
+  };
+  // Dates the markup states as the publication date (microdata, RDFa, microformats).
+  const marked = first(['itemprop', 'rdfa', 'abbr']);
+  if (marked) return { value: formatYmd(marked.t), evidence: `${marked.kind}: ${clip(marked.raw)}`, confidence: 0.9 };
   for (const url of [md?.canonicalUrl, doc.source.uri]) {
     const t = fromUrl(url);
     if (t) return { value: formatYmd(t), evidence: `date in URL: ${clip(url!)}`, confidence: 0.85 };
   }
-  for (const el of md?.times ?? []) {
-    const t = (el.datetime ? parseDateString(el.datetime) : null) ?? parseDateString(el.text);
-    if (t) return { value: formatYmd(t), evidence: `<time>: ${clip(el.datetime ?? el.text)}`, confidence: 0.75 };
+  // Then what the page shows near the article: <time>, date-named elements, labelled dates; then
+  // dates in the page's scripts and its <title>. The first in document order (headers come before sidebars).
+  for (const [kinds, confidence] of [[['time-published'], 0.8], [['time'], 0.75], [['element', 'label'], 0.7], [['script'], 0.65], [['title'], 0.6]] as const) {
+    const hit = first(kinds);
+    if (hit) return { value: formatYmd(hit.t), evidence: `${hit.kind === 'time' || hit.kind === 'time-published' ? '<time>' : hit.kind}: ${clip(hit.raw)}`, confidence };
   }
   for (const [key, raw] of Object.entries(meta)) {
     if (!/date|time|published|created|issued/.test(key) || /modified|updated|expir|valid/.test(key)) continue;
@@ -140,6 +165,8 @@ export function publishedFromMetadata(doc: Pick<Document, 'metadata' | 'source'>
     const t = raw ? parseDateString(raw) : null;
     if (t) return { value: formatYmd(t), evidence: `meta ${key} (last change): ${clip(raw!)}`, confidence: 0.4 };
   }
+  const changed = first(['time-modified', 'itemprop-modified', 'abbr-modified', 'element-modified', 'label-modified', 'script-modified']);
+  if (changed) return { value: formatYmd(changed.t), evidence: `${changed.kind} (last change): ${clip(changed.raw)}`, confidence: 0.35 };
   return null;
 }
 

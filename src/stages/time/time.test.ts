@@ -57,6 +57,19 @@ describe('extractTimes', () => {
 });
 
 describe('publication date', () => {
+  it('ranks page evidence: marked-up dates over the URL, the URL over shown dates, modified dates last', () => {
+    const doc = (times: { kind: string; datetime?: string; text: string }[], uri = 'https://example.org/story') =>
+      ({ source: { uri, format: 'html' as const }, metadata: { times } });
+    expect(publishedFromMetadata(doc([{ kind: 'element', text: '3. März 2020' }, { kind: 'itemprop', datetime: '2020-03-02', text: '' }]))?.value).toBe('2020-03-02');
+    expect(publishedFromMetadata(doc([{ kind: 'label', text: 'Published on March 1, 2020' }], 'https://example.org/2020/02/28/story'))?.value).toBe('2020-02-28');
+    expect(publishedFromMetadata(doc([{ kind: 'label-modified', text: 'Updated 2020-03-09' }, { kind: 'label', text: 'Posted 4.3.2020' }]))?.value).toBe('2020-03-04');
+    expect(publishedFromMetadata(doc([{ kind: 'label-modified', text: 'Updated 2020-03-09' }]))?.confidence).toBeLessThan(0.5);
+  });
+  it('reads a UTC timestamp at 22:00 or 23:00 as the next day (date-only values stored as Central European midnight)', () => {
+    expect(parseDateString('2021-11-04T23:00:00Z')).toEqual({ y: 2021, m: 11, d: 5 });
+    expect(parseDateString('2021-11-04T23:17:00Z')).toEqual({ y: 2021, m: 11, d: 4 });
+    expect(parseDateString('28.01.22')).toEqual({ y: 2022, m: 1, d: 28 });
+  });
   it('parses the usual date formats', () => {
     expect(parseDateString('2019-08-02T10:00:00+02:00')).toEqual({ y: 2019, m: 8, d: 2 });
     expect(parseDateString('Fri, 02 Aug 2019 10:00:00 GMT')).toEqual({ y: 2019, m: 8, d: 2 });
