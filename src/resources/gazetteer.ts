@@ -119,9 +119,19 @@ export interface Gazetteer {
 
 /** Lower case, no accents, one space, curly apostrophes straight, no leading "the". */
 export function normalizePlaceName(s: string): string {
-  // Fast path for plain ASCII names (most of them).
-  if (/^[\x20-\x7e]*$/.test(s)) {
-    const l = s.toLowerCase().replace(/\s+/g, ' ').trim();
+  // Fast path for printable ASCII names (most of them), in one scan: the only white space there
+  // is ' ', so only doubled, leading or trailing spaces need the regex.
+  let plain = true;
+  let spaces = false;
+  const n = s.length;
+  for (let i = 0; i < n; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0x20 || c > 0x7e) { plain = false; break; }
+    if (c === 32 && (i === 0 || i === n - 1 || s.charCodeAt(i + 1) === 32)) spaces = true;
+  }
+  if (plain) {
+    let l = s.toLowerCase();
+    if (spaces) l = l.replace(/ +/g, ' ').trim();
     return l.startsWith('the ') ? l.slice(4) : l;
   }
   return s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[’‘`]/g, "'").toLowerCase()
@@ -325,8 +335,18 @@ export function buildGazetteer(cities: CitySource, countries: readonly CountryRe
   const aliasTargets = new Set(supp.aliases.map((a) => a.name));
   const cityByName = new Map<string, number[]>();
   const cityKind = KIND_INDEX.get('city')!;
+  // "CC.A1" keys per country, so the 135,000 cities need no key string each.
+  const a1ByCountry = new Map<string, Map<string, number>>();
   cities((name, capital, lat, lon, population, geonameId, country, admin1) => {
-    const i = b.put(name, cityKind, lat, lon, Math.max(population, 1000), geonameId, b.cc(country), b.a1(admin1 ? `${country}.${admin1}` : null), capital);
+    let a1 = -1;
+    if (admin1) {
+      let m = a1ByCountry.get(country);
+      if (!m) a1ByCountry.set(country, (m = new Map()));
+      const known = m.get(admin1);
+      if (known === undefined) m.set(admin1, (a1 = b.a1(`${country}.${admin1}`)));
+      else a1 = known;
+    }
+    const i = b.put(name, cityKind, lat, lon, Math.max(population, 1000), geonameId, b.cc(country), a1, capital);
     if (aliasTargets.has(name)) {
       const k = `${name}|${country}`;
       const l = cityByName.get(k); if (l) l.push(i); else cityByName.set(k, [i]);
@@ -412,6 +432,13 @@ function decimal(buf: Buffer, a: number, b: number): number {
   return neg ? -v : v;
 }
 
+/** Bytes [a, b) equal the bytes of an earlier field [prev[0], prev[1]). */
+function sameBytes(buf: Buffer, a: number, b: number, prev: [number, number]): boolean {
+  if (b - a !== prev[1] - prev[0]) return false;
+  for (let k = 0; k < b - a; k++) if (buf[a + k] !== buf[prev[0] + k]) return false;
+  return true;
+}
+
 /**
  * Reads cities.tsv (as train/gazetteer.ts writes it, gunzipped) straight from its bytes: one
  * visit per row, strings made only for the name, country and admin1 fields.
@@ -420,6 +447,10 @@ export function readCities(tsv: Buffer, where: string): CitySource {
   return (visit) => {
     const n = tsv.length;
     const cut = new Int32Array(9);
+    let prevCountry: [number, number] = [0, -1];
+    let prevAdmin1: [number, number] = [0, -1];
+    let country = '';
+    let admin1 = '';
     let pos = 0;
     let line = 0;
     while (pos < n) {
@@ -432,10 +463,13 @@ export function readCities(tsv: Buffer, where: string): CitySource {
         for (let p = pos; p < nl; p++) if (tsv[p] === 9 && ++f < 8) cut[f] = p;
         if (f !== 7) throw new Error(`${where}: line ${line}: expected 8 columns, got ${f + 1}`);
         cut[8] = nl;
+        // Rows are grouped by country: the country and admin1 strings of the row before are reused.
+        if (!sameBytes(tsv, cut[6]! + 1, cut[7]!, prevCountry)) { prevCountry = [cut[6]! + 1, cut[7]!]; country = tsv.toString('utf8', cut[6]! + 1, cut[7]); }
+        if (!sameBytes(tsv, cut[7]! + 1, nl, prevAdmin1)) { prevAdmin1 = [cut[7]! + 1, nl]; admin1 = tsv.toString('utf8', cut[7]! + 1, nl); }
         visit(
           tsv.toString('utf8', pos, cut[1]), cut[2]! - cut[1]! === 2 && tsv[cut[1]! + 1] === 67 /* C */,
           decimal(tsv, cut[2]! + 1, cut[3]!), decimal(tsv, cut[3]! + 1, cut[4]!), decimal(tsv, cut[4]! + 1, cut[5]!), decimal(tsv, cut[5]! + 1, cut[6]!),
-          tsv.toString('utf8', cut[6]! + 1, cut[7]), tsv.toString('utf8', cut[7]! + 1, nl),
+          country, admin1,
         );
       }
       pos = nl + 1;
