@@ -18,6 +18,7 @@ import { ROOT } from '../helpers/fixtures.js';
 
 export const CHROMIUM = '/usr/bin/chromium';
 export const SCREENSHOTS = join(ROOT, 'test-output', 'screenshots');
+const MAX_SHOT_HEIGHT = 2400;
 
 /** Fails (never skips) without the browser: CI installs it in .ci/run. */
 export function requireChromium(): void {
@@ -47,7 +48,7 @@ export interface Dashboard {
   close(): Promise<void>;
 }
 
-export async function startDashboard(inputs: readonly string[], options: { published?: string } = {}): Promise<Dashboard> {
+export async function startDashboard(inputs: readonly string[], options: { published?: string; jobs?: number } = {}): Promise<Dashboard> {
   requireChromium();
   const dir = mkdtempSync(join(tmpdir(), 'casus-dashboard-'));
   const staticDir = join(dir, 'web');
@@ -65,7 +66,7 @@ export async function startDashboard(inputs: readonly string[], options: { publi
   try {
     await build({ configFile: join(ROOT, 'web', 'vite.config.ts'), logLevel: 'warn', build: { outDir: staticDir, emptyOutDir: true } });
     store = openSqliteStore(join(dir, 'casus.db'));
-    const ingested = await ingest(inputs, store, { jobs: 0, ...(options.published ? { published: options.published } : {}) });
+    const ingested = await ingest(inputs, store, { jobs: options.jobs ?? 0, ...(options.published ? { published: options.published } : {}) });
     app = createApp({ store, staticDir });
     server = await startServer(app, { port: 0, host: '127.0.0.1' });
     browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ['--no-sandbox'] });
@@ -108,7 +109,9 @@ export async function startDashboard(inputs: readonly string[], options: { publi
       ready,
       async screenshot(name: string) {
         const path = join(SCREENSHOTS, `${name}.png`);
-        await page.screenshot({ path, fullPage: true });
+        // The whole page, but at most MAX_SHOT_HEIGHT pixels: a long timeline would take seconds to encode.
+        const height = await page.evaluate(() => document.documentElement.scrollHeight);
+        await page.screenshot({ path, fullPage: true, clip: { x: 0, y: 0, width: 1280, height: Math.min(height, MAX_SHOT_HEIGHT) } });
         return path;
       },
       close: cleanup,

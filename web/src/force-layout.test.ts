@@ -11,10 +11,10 @@ describe('forceLayout', () => {
     expect(pos.size).toBe(6);
     const seen = new Set<string>();
     for (const p of pos.values()) {
-      expect(p.x).toBeGreaterThanOrEqual(30);
-      expect(p.x).toBeLessThanOrEqual(370);
-      expect(p.y).toBeGreaterThanOrEqual(30);
-      expect(p.y).toBeLessThanOrEqual(270);
+      expect(p.x).toBeGreaterThanOrEqual(40);
+      expect(p.x).toBeLessThanOrEqual(360);
+      expect(p.y).toBeGreaterThanOrEqual(40);
+      expect(p.y).toBeLessThanOrEqual(260);
       seen.add(`${Math.round(p.x)},${Math.round(p.y)}`);
     }
     expect(seen.size).toBe(6);
@@ -26,6 +26,15 @@ describe('forceLayout', () => {
     const d = (p: string, q: string) => Math.hypot(a.get(p)!.x - a.get(q)!.x, a.get(p)!.y - a.get(q)!.y);
     expect(d('A', 'B')).toBeLessThan(d('A', 'F'));
     expect(d('D', 'E')).toBeLessThan(d('D', 'C'));
+  });
+
+  it('keeps discs apart', () => {
+    const big = ['A', 'B', 'C', 'D'].map((id) => ({ id, r: 20 }));
+    const pos = forceLayout(big, [{ source: 'A', target: 'B', weight: 50 }, { source: 'A', target: 'C', weight: 50 }], { width: 800, height: 600 });
+    const list = [...pos.values()];
+    for (let i = 0; i < list.length; i++) for (let j = i + 1; j < list.length; j++) {
+      expect(Math.hypot(list[i]!.x - list[j]!.x, list[i]!.y - list[j]!.y)).toBeGreaterThan(40);
+    }
   });
 
   it('copes with no nodes, one node and edges to unknown nodes', () => {

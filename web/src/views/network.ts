@@ -30,7 +30,9 @@ export async function renderNetwork(root: HTMLElement, route: Route, signal: Abo
     root.append(note('No actor pairs match these filters.'));
     return;
   }
-  const pos = forceLayout(nodes, edges.map((e) => ({ source: e.source, target: e.target, weight: e.events })), { width: W, height: H });
+  const radius = (events: number) => 5 + 3 * Math.sqrt(events);
+  const pos = forceLayout(nodes.map((n) => ({ id: n.id, r: radius(n.events) })),
+    edges.map((e) => ({ source: e.source, target: e.target, weight: e.events })), { width: W, height: H });
   const maxEvents = Math.max(...edges.map((e) => e.events));
   const pairKey = (a: string, b: string) => `${a}\u0000${b}`;
   const pairs = new Set(edges.map((e) => pairKey(e.source, e.target)));
@@ -38,11 +40,11 @@ export async function renderNetwork(root: HTMLElement, route: Route, signal: Abo
   const svg = s('svg', { viewBox: `0 0 ${W} ${H}`, class: 'network', id: 'network', role: 'img', 'aria-label': 'Actor network' });
   const defs = s('defs');
   for (const quad of [1, 2, 3, 4]) {
-    defs.append(s('marker', { id: `arrow${quad}`, viewBox: '0 0 10 10', refX: 10, refY: 5, markerWidth: 5, markerHeight: 5, orient: 'auto-start-reverse' },
+    // Fixed-size heads (user units), not scaled by the edge's width.
+    defs.append(s('marker', { id: `arrow${quad}`, viewBox: '0 0 10 10', refX: 10, refY: 5, markerWidth: 9, markerHeight: 9, markerUnits: 'userSpaceOnUse', orient: 'auto-start-reverse' },
       s('path', { d: 'M0,0 L10,5 L0,10 z', fill: quadColor(quad) })));
   }
   svg.append(defs);
-  const radius = (events: number) => 5 + 3 * Math.sqrt(events);
   const nodeEvents = new Map(nodes.map((n) => [n.id, n.events]));
 
   const edgeLayer = s('g', { class: 'edges' });
