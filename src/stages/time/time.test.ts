@@ -56,6 +56,28 @@ describe('extractTimes', () => {
   });
 });
 
+describe('tense from tags', () => {
+  /** Columns for a sentence tagged by hand: "word/TAG word/TAG …". */
+  function tagged(s: string) {
+    let text = '';
+    const start: number[] = [], end: number[] = [], xpos: string[] = [];
+    for (const wt of s.split(' ')) {
+      const [w, t] = wt.split('/') as [string, string];
+      if (text) text += ' ';
+      start.push(text.length); text += w; end.push(text.length); xpos.push(t);
+    }
+    return { text, tags: { start, end, xpos } };
+  }
+  it('reads past verbs, future modals and intent verbs, and ignores adjectival participles', () => {
+    const a = tagged('Qantas/NNP will/MD double/VB flights/NNS by/IN August/NNP to/IN untouched/VBN markets/NNS');
+    expect(extractTimes(a.text, [{ start: 0, end: a.text.length }], { reference: '1998-02-13', tags: a.tags }).map((t) => t.value)).toEqual(['1998-08']);
+    const b = tagged('Talks/NNS set/JJ to/TO resume/VB Monday/NNP');
+    expect(extractTimes(b.text, [{ start: 0, end: b.text.length }], { reference: '1998-03-22', tags: b.tags }).map((t) => t.value)).toEqual(['1998-03-23']);
+    const c = tagged('The/DT plant/NN closed/VBD Monday/NNP');
+    expect(extractTimes(c.text, [{ start: 0, end: c.text.length }], { reference: '1998-03-22', tags: c.tags }).map((t) => t.value)).toEqual(['1998-03-16']);
+  });
+});
+
 describe('publication date', () => {
   it('ranks page evidence: marked-up dates over the URL, the URL over shown dates, modified dates last', () => {
     const doc = (times: { kind: string; datetime?: string; text: string }[], uri = 'https://example.org/story') =>
