@@ -12,8 +12,13 @@ import { dateEvent, timesBySentence } from './date-event.js';
 import type { EventDate } from './date-event.js';
 import type { Argument } from './find-arguments.js';
 import { nounArguments, verbArguments } from './find-arguments.js';
+import { ANSWERING, linkDiscourse } from './discourse-links.js';
+import type { EventNote } from './discourse-links.js';
 import { matchSentence } from './match-patterns.js';
-import { nounArgumentsFromParse, sentenceParsed, verbArgumentsFromParse } from './syntax-arguments.js';
+import { mainClauseSubject, nounArgumentsFromParse, precedingSpeaker, reportingSpeaker, sentenceParsed, verbArgumentsFromParse } from './syntax-arguments.js';
+
+/** Words a sentence may open with before a verb that continues the last sentence's subject. */
+const CONTINUATION = new Set(['but', 'and', 'also', 'then', 'yet', 'still', '“', '"', '«']);
 /** Roots of material conflict in which an agent without a country may act alone (not 16, reduce relations). */
 const MATERIAL_CONFLICT = /^(1[4578]|19|20)/;
 import type { PatternIndex, TriggerMatch } from './match-patterns.js';
@@ -161,6 +166,7 @@ export function codeEvents(doc: Readonly<WorkingDocument>, res: CoderResources, 
   const byS = timesBySentence(v, doc.times, doc.sentences.length);
   const g = doc.parse;
   const out: CodedEvent[] = [];
+  const notes: EventNote[] = [];
   for (let s = 0; s < doc.sentences.length; s++) {
     const s0 = v.sentenceFirst[s]!;
     const s1 = v.sentenceFirst[s + 1]!;
@@ -183,6 +189,24 @@ export function codeEvents(doc: Readonly<WorkingDocument>, res: CoderResources, 
         const sp = firstPersonSpeaker(v, m.first, s0);
         if (sp) args.source = { mentions: [sp], rule: 'first-person subject of a quotation: its speaker' };
       }
+      if (!args.source && parsed && m.pattern.pos === 'v') {
+        // "… the press release suggests …. But also threatens …": a sentence opening on its verb
+        // continues the subject of the sentence before.
+        let k = s0;
+        while (k < m.first && CONTINUATION.has(v.words[k]!)) k++;
+        if (k === m.first && s > 0 && sentenceParsed(g, v.sentenceFirst[s - 1]!, s0)) {
+          const prev = mainClauseSubject(v, g!, v.sentenceFirst[s - 1]!, s0);
+          if (prev) args.source = { mentions: [prev], rule: 'subject of the sentence before (this one opens on its verb)' };
+        }
+        // "X replied that the objective was to meet with Y": an appeal, offer or meeting reported
+        // without its own subject is the speaker's.
+        if (!args.source && /^0[2-6]/.test(m.pattern.code)) {
+          const sp = reportingSpeaker(v, g!, m.first) ?? (m.pattern.code.startsWith('04') || m.pattern.code.startsWith('03') ? precedingSpeaker(v, g!, m.first, s0) : null);
+          if (sp) args.source = { mentions: [sp], rule: 'speaker of the reported clause' };
+        }
+      }
+      // A reply is addressed to whoever made the proposal it answers (discourse-links), unless "to" names them.
+      if (ANSWERING.has(m.pattern.trigger[0]!) && args.target && !args.target.rule.includes('"to"')) args.target = null;
       const sources = codedActors(args.source);
       let targets = codedActors(args.target);
       // A threat's target is often only named in its condition: "would respond … if Russia invaded".
@@ -260,6 +284,7 @@ export function codeEvents(doc: Readonly<WorkingDocument>, res: CoderResources, 
           confidence: Math.round(conf * 100) / 100,
           why: `pattern "${pattern.text}" (${pattern.origin})${reverse ? ', the reverse event it names' : ''}; source: ${a ? (reverse ? targetRule : sourceRule) + agentNote(a) : 'none'}; target: ${b ? (reverse ? sourceRule : targetRule) + agentNote(b) : 'none'}`,
         });
+        notes.push({ lemma: pattern.trigger[pattern.pos === 'v' ? 0 : pattern.trigger.length - 1]!, pos: pattern.pos });
       };
       for (const [a, b] of pairs) {
         if (a && b && ((a.entity !== null && a.entity === b.entity && a.agent === b.agent) || a.code === b.code)) {
@@ -271,7 +296,9 @@ export function codeEvents(doc: Readonly<WorkingDocument>, res: CoderResources, 
       }
     }
   }
-  return out;
+  const linked = linkDiscourse(out, notes, doc.places, res.codebook);
+  linked.forEach((e, i) => { e.id = `v${i + 1}`; });
+  return linked;
 }
 
 export type { Time };

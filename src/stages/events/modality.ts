@@ -11,6 +11,7 @@ const NEGATORS = new Set(['not', "n't", 'never', 'no', 'neither', 'nor', 'withou
 const HYPOTHETICAL = new Set(['could', 'might', 'may', 'should', 'can']);
 const FUTURE = new Set(['will', "'ll", 'shall']);
 const INTENT_VERBS = /^(plan|plans|planned|planning|intend|intends|intended|intending|aim|aims|aimed|want|wants|wanted|seek|seeks|sought|prepare|prepares|prepared|preparing|going|about|set|expected|ready|vow|vows|vowed|pledge|pledges|pledged|promise|promises|promised|threaten|threatens|threatened|decide|decided|decides|hope|hopes|hoped|like|willing)$/;
+const INTENT_NOUNS = /^(objective|objectives|aim|aims|goal|goals|purpose|intention|plan|plans|idea|task)$/;
 const REPORTING = /^(said|says|say|told|tells|stated|states|announced|announces|added|adds|declared|declares|claimed|claims|insisted|reported|reports|wrote|writes|indicated|indicates|stressed|emphasized|noted|explained|recalls|recalled)$/;
 const CLAUSE_EDGE = new Set([';', ':', '.', '?', '!', 'but', 'and']);
 const WINDOW = 6;
@@ -53,6 +54,8 @@ export function modalityOf(v: DocView, first: number, last: number, s0: number, 
     if (HYPOTHETICAL.has(w)) return 'hypothetical';
     if (FUTURE.has(w)) return 'intended';
     if (w === 'to' && i > s0 && INTENT_VERBS.test(v.words[i - 1]!)) return 'intended';
+    // "the objective was to meet …", "their aim is to …"
+    if (w === 'to' && i - 1 > s0 && /^(is|was|are|were)$/.test(v.words[i - 1]!) && INTENT_NOUNS.test(v.words[i - 2]!)) return 'intended';
     if (w === 'would') return 'hypothetical';
   }
   if (v.quoted[first]) return 'reported';

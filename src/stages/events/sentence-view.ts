@@ -96,6 +96,7 @@ export function buildDocView(doc: Readonly<WorkingDocument>, options: ViewOption
   }
 
   if (options.agents) addAgents(words, mentionAt, options.agents, options.standaloneAgents ?? false, tt.sentence);
+  addIssuers(words, mentionAt, tt.sentence);
 
   // Quotations: the quotes layer when present, else paired quote marks within a paragraph.
   const quoted = new Uint8Array(n);
@@ -240,6 +241,48 @@ function addAgents(words: readonly string[], mentionAt: (ActorMention | null)[],
     first = am.first;
     for (let k = am.first; k <= am.last; k++) mentionAt[k] = am;
     i = am.last;
+  }
+}
+
+/** Nouns naming a text an actor issued: "the statement from the Kremlin", later "the press release". */
+const DOCUMENT_NOUNS = new Set(['statement', 'release', 'communique', 'communiqué', 'readout', 'declaration']);
+const ISSUER_WINDOW = 8;
+
+/**
+ * A document noun stands for its issuer: "the statement released by X", "the statement from X",
+ * "X's statement" name it; a later definite "the press release"/"the statement" with no issuer of
+ * its own is the last one named, within a few sentences.
+ */
+function addIssuers(words: readonly string[], mentionAt: (ActorMention | null)[], sentence: Int32Array): void {
+  let last: ActorMention | null = null;
+  for (let i = 0; i < words.length; i++) {
+    if (!DOCUMENT_NOUNS.has(words[i]!) || mentionAt[i]) continue;
+    // "release" only as "press release", whose "press" is then no media actor of its own
+    const press = words[i - 1] === 'press';
+    if (words[i] === 'release' && !press) continue;
+    if (press && mentionAt[i - 1]?.first === i - 1 && mentionAt[i - 1]?.last === i - 1) mentionAt[i - 1] = null;
+    const b = press ? i - 2 : i - 1;
+    let issuer: ActorMention | null = null;
+    // "X's statement", "the Kremlin statement"
+    const before = mentionAt[b] ?? (words[b] === "'s" ? mentionAt[b - 1] ?? null : null);
+    if (before?.code && sentence[b] === sentence[i]) issuer = before;
+    // "the statement from/by/of X", "the statement released by X"
+    for (let k = i + 1; !issuer && k < Math.min(words.length, i + 5) && sentence[k] === sentence[i]; k++) {
+      const w = words[k]!;
+      if (w !== 'from' && w !== 'by' && w !== 'of') continue;
+      let j = k + 1;
+      if (words[j] === 'the') j++;
+      const m = mentionAt[j];
+      if (m?.code) issuer = m;
+      break;
+    }
+    if (issuer) {
+      last = issuer;
+    } else if (last && words[b] === 'the') {
+      if (sentence[i]! - sentence[last!.first]! > ISSUER_WINDOW) continue;
+      const am: ActorMention = { first: i, last: i, entity: last!.entity, code: last!.code, agent: `the ${words[i]} of ${last!.entity?.name ?? last!.code}` };
+      mentionAt[i] = am;
+    }
   }
 }
 

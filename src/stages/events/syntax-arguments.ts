@@ -12,6 +12,7 @@ import type { ActorMention, DocView } from './sentence-view.js';
 const TARGET_CASES = new Set(['with', 'against', 'to', 'toward', 'towards', 'on', 'upon', 'into', 'over', 'along', 'near', 'at', 'for', 'about', 'between', 'of', 'onto', 'across', 'inside', 'in']);
 /** Of these, the ones that may name the target of a verb (a verb's "in X" or "of X" is a place or a topic). */
 const VERB_TARGET_CASES = new Set(['with', 'against', 'to', 'toward', 'towards', 'on', 'upon', 'into', 'over', 'along', 'near', 'at', 'onto', 'inside']);
+const COMMUNICATION = new Set(['say', 'reply', 'retort', 'answer', 'tell', 'write', 'announce', 'state', 'declare', 'speak', 'comment', 'post', 'tweet', 'add', 'respond', 'insist', 'warn', 'urge', 'suggest', 'propose']);
 const RELATIVE = new Set(['who', 'which', 'that', 'whom']);
 const FIRST_PERSON = new Set(['we', 'i', 'us', 'me']);
 /** Relations of a noun's dependents that may carry the actor it stands for ("Russian troops", "Gondor's army"). */
@@ -79,7 +80,12 @@ export function verbArgumentsFromParse(v: DocView, g: SyntaxGraph, h: number, sk
   const ca = clauseArguments(g, h);
   const subjects = actorsOf(v, g, ca.subjects, skip);
   const subjectRule = ca.inheritedSubject ? 'subject of the governing or coordinated verb (parse)' : 'subject (parse)';
-  if (ca.passive) {
+  // A passive needs a passive auxiliary or a participle: the labeler sometimes marks the subject
+  // of a plain past tense nsubj:pass ("Mr. Biden … immediately agreed").
+  const passive = ca.passive && (childrenWhere(g, h, (r) => r === 'aux:pass').length > 0
+    || childrenWhere(g, h, (r) => r === 'aux').some((a) => /^(be|get)$/i.test(g.lemma[a]!))
+    || (g.xpos[h] === 'VBN' && g.rel[h] === 'acl'));
+  if (passive) {
     return {
       source: arg(actorsOf(v, g, ca.agents, skip), 'passive "by" agent (parse)'),
       target: arg(subjects, 'passive subject (parse)'),
@@ -99,6 +105,8 @@ export function verbArgumentsFromParse(v: DocView, g: SyntaxGraph, h: number, sk
     for (const ob of ca.obliques) {
       const k = ob.case >= 0 ? g.lemma[ob.case]!.toLowerCase() : null;
       if (!k || !VERB_TARGET_CASES.has(k)) continue;
+      // "replied on the news agency", "said at a press conference": where it was said, not to whom.
+      if ((k === 'on' || k === 'at') && COMMUNICATION.has(g.lemma[h]!.toLowerCase())) continue;
       const a = actorsOf(v, g, expandConj(g, ob.token), skip);
       if (a.length) { target = arg(a, `"${k}" complement (parse)`); break; }
     }
@@ -158,4 +166,50 @@ export function nounArgumentsFromParse(v: DocView, g: SyntaxGraph, n: number, fi
     }
   }
   return { source, target };
+}
+
+/**
+ * The coded subject of sentence [s0, s1)'s main clause: of the verbs with a coded subject, the one
+ * nearest the root (a parse may hang the main verb under an opening participle), or null.
+ */
+export function mainClauseSubject(v: DocView, g: SyntaxGraph, s0: number, s1: number): ActorMention | null {
+  let best: ActorMention | null = null;
+  let bestDepth = Infinity;
+  for (let i = s0; i < s1; i++) {
+    if (g.upos[i] !== 'VERB' || v.quoted[i]) continue;
+    let depth = 0;
+    for (let k = i; g.head[k]! >= 0 && depth < 64; k = g.head[k]!) depth++;
+    if (depth >= bestDepth) continue;
+    const a = actorsOf(v, g, childrenWhere(g, i, (r) => r === 'nsubj').flatMap((x) => expandConj(g, x)), new Set())[0];
+    if (a) { best = a; bestDepth = depth; }
+  }
+  return best;
+}
+
+const REPORTING_LEMMAS = new Set(['say', 'reply', 'tell', 'announce', 'state', 'add', 'insist', 'explain', 'write', 'declare', 'respond', 'answer', 'stress', 'note', 'indicate', 'signal']);
+
+/**
+ * The speaker when token h sits in a clause reported by a verb of saying ("X replied that the
+ * objective was to meet …"): the coded subject of the nearest reporting verb above it.
+ */
+export function reportingSpeaker(v: DocView, g: SyntaxGraph, h: number): ActorMention | null {
+  let k = h;
+  for (let steps = 0; steps < 5; steps++) {
+    const up = g.head[k]!;
+    if (up < 0) return null;
+    if (REPORTING_LEMMAS.has(g.lemma[up]!.toLowerCase()) && (g.rel[k] === 'ccomp' || g.rel[k] === 'parataxis')) {
+      return actorsOf(v, g, clauseArguments(g, up).subjects, new Set())[0] ?? null;
+    }
+    k = up;
+  }
+  return null;
+}
+
+/** The coded subject of the nearest verb of saying before token h in its sentence ("X replied … that …"), when the parse did not hang h under it. */
+export function precedingSpeaker(v: DocView, g: SyntaxGraph, h: number, s0: number): ActorMention | null {
+  for (let i = h - 1; i >= s0; i--) {
+    if (g.upos[i] !== 'VERB' || !REPORTING_LEMMAS.has(g.lemma[i]!.toLowerCase())) continue;
+    return actorsOf(v, g, clauseArguments(g, i).subjects, new Set())[0] ?? null;
+  }
+  return null;
 }

@@ -1,0 +1,31 @@
+/** Source and target from the parse and from neighbouring events, on texts written for these tests. */
+import { describe, expect, it } from 'vitest';
+import { codeText, dyad } from './test-pipeline.js';
+
+describe('events: arguments from the parse and from the discourse', () => {
+  it('an agreement answers the request before it, and the request is addressed to the one who agreed', () => {
+    const doc = codeText('Chancellor Olaf Scholz of Germany had requested a meeting. The President of France, Emmanuel Macron, immediately agreed.');
+    const request = doc.events.find((e) => e.root === '02')!;
+    const agreement = doc.events.find((e) => e.root === '03')!;
+    expect(request.source?.code.slice(0, 3)).toBe('DEU');
+    expect(request.target?.code.slice(0, 3)).toBe('FRA');
+    expect(agreement.target?.code.slice(0, 3)).toBe('DEU');
+    expect(agreement.why).toMatch(/author of the request it answers/);
+  });
+  it('a reply that restricts a proposal rejects it (125 for a proposal to negotiate)', () => {
+    const doc = codeText('On Monday, Japan proposed talks with North Korea. On Tuesday, China replied that it would negotiate only with the United States.');
+    const r = doc.events.filter((e) => e.root === '12');
+    expect(r.map(dyad)).toEqual(['CHN>JPN:125']);
+    expect(r[0]!.why).toMatch(/author of the proposal it answers/);
+  });
+  it('a reply with no proposal before it is no event', () => {
+    expect(codeText('China replied that it would negotiate only with the United States.').events.filter((e) => e.root === '12')).toEqual([]);
+  });
+  it('a sentence opening on its verb continues the subject before, through the statement that stands for its issuer', () => {
+    const doc = codeText('The statement from the Turkish government called the talks useful. But also threatens to cut off relations if Greece imposes new sanctions.');
+    expect(doc.events.filter((e) => e.code === '1313').map(dyad)).toEqual(['TURGOV>GRC:1313']);
+  });
+  it('never fires a verb pattern on the head of a noun phrase', () => {
+    expect(codeText('Egypt welcomed the press release of Israel.').events.filter((e) => e.root === '08')).toEqual([]);
+  });
+});
