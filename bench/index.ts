@@ -10,7 +10,7 @@
  * CPU time (process.cpuUsage, and /proc/thread-self for each worker) is the figure to compare on a
  * shared machine; wall time is what a quiet machine would show.
  * Options: --limit=N (texts), --repeat=N, --jobs=N (largest pool; 0 skips step 4), --cold=N (runs
- * of step 1; 0 skips it).
+ * of step 1; 0 skips it), --one-core=0 (skips step 3).
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
@@ -19,6 +19,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { analyzeWorking } from '../src/analyze.js';
 import { AnalyzePool } from '../src/corpus/analyze-pool.js';
+import { threadCpuMs } from '../src/corpus/thread-cpu.js';
 import { defaultPipeline } from '../src/pipeline/default-pipeline.js';
 import type { StageProbe } from '../src/pipeline/build-pipeline.js';
 import { dataSet } from '../eval/shared-data.js';
@@ -103,7 +104,7 @@ function oneCore(texts: string[], repeat: number): void {
 
 async function workers(texts: string[], maxJobs: number): Promise<void> {
   console.log(`\nworker threads · the analyze pool (as casus ingest runs it), ${texts.length} articles, load average ${fmt(loadavg()[0]!)}`);
-  console.log(`  ${'jobs'.padEnd(5)} ${pad('docs/s wall', 12)} ${pad('speed-up', 9)} ${pad('worker CPU ms/doc', 18)} ${pad('main CPU ms/doc', 16)} ${pad('docs/s per worker-CPU-s', 24)} ${pad('start-up ms', 12)} ${pad('+RSS MB', 8)}`);
+  console.log(`  ${'jobs'.padEnd(5)} ${pad('docs/s wall', 12)} ${pad('speed-up', 9)} ${pad('worker CPU ms/doc', 18)} ${pad('main ms/doc', 12)} ${pad('GC/JIT ms/doc', 14)} ${pad('docs/s per worker-CPU-s', 24)} ${pad('start-up ms', 12)} ${pad('+RSS MB', 8)}`);
   let base = 0;
   let baseCpu = 0;
   for (let jobs = 1; jobs <= maxJobs; jobs++) {
@@ -117,6 +118,7 @@ async function workers(texts: string[], maxJobs: number): Promise<void> {
     const startup = performance.now() - t;
     const w0 = await pool.threadCpu();
     const m0 = cpuMs();
+    const main0 = threadCpuMs() ?? 0;
     t = performance.now();
     // A bounded window in flight, as ingest keeps it, so documents are not all queued at once.
     const window = jobs * 4;
@@ -131,17 +133,18 @@ async function workers(texts: string[], maxJobs: number): Promise<void> {
     await Promise.all(inFlight);
     const wall = (performance.now() - t) / 1000;
     const mainCpu = cpuMs() - m0;
+    const mainThread = (threadCpuMs() ?? 0) - main0;
     const w1 = await pool.threadCpu();
     clearInterval(sampler);
     peak = Math.max(peak, process.memoryUsage().rss);
     await pool.close();
     const workerCpu = w1.reduce<number>((sum, v, i) => sum + (v ?? 0) - (w0[i] ?? 0), 0);
-    // The process's CPU time includes the workers' threads: the main thread's share is the rest.
-    const mainOnly = mainCpu - workerCpu;
+    // The process's CPU time includes every thread: workers, this one, and V8's helpers (GC, compiler).
+    const helpers = mainCpu - workerCpu - mainThread;
     const rate = texts.length / wall;
     if (jobs === 1) { base = rate; baseCpu = texts.length / (workerCpu / 1000); }
     const perWorkerRate = texts.length / (workerCpu / 1000);
-    console.log(`  ${String(jobs).padEnd(5)} ${pad(fmt(rate), 12)} ${pad(fmt(rate / base, 2) + '×', 9)} ${pad(fmt(workerCpu / texts.length, 2), 18)} ${pad(fmt(mainOnly / texts.length, 2), 16)} ${pad(fmt(perWorkerRate), 24)} ${pad(fmt(startup, 0), 12)} ${pad(fmt((peak - rss0) / 1048576, 0), 8)}${failed ? `  (${failed} failed)` : ''}`);
+    console.log(`  ${String(jobs).padEnd(5)} ${pad(fmt(rate), 12)} ${pad(fmt(rate / base, 2) + '×', 9)} ${pad(fmt(workerCpu / texts.length, 2), 18)} ${pad(fmt(mainThread / texts.length, 2), 12)} ${pad(fmt(helpers / texts.length, 2), 14)} ${pad(fmt(perWorkerRate), 24)} ${pad(fmt(startup, 0), 12)} ${pad(fmt((peak - rss0) / 1048576, 0), 8)}${failed ? `  (${failed} failed)` : ''}`);
     if (jobs > 1) {
       console.log(`  jobs ${jobs}: CPU per document per worker is ${fmt((100 * baseCpu) / perWorkerRate, 0)}% of one worker's; on ${jobs} free cores the CPU-bound speed-up is ${fmt((jobs * perWorkerRate) / baseCpu, 2)}× (wall on this machine: ${fmt(rate / base, 2)}×)`);
     }
@@ -155,7 +158,7 @@ if (dir) {
   const texts = files.map((f) => readFileSync(`${dir}/${f}`, 'utf8'));
   const cold = opt('cold', 3);
   if (cold > 0) coldStart(cold);
-  oneCore(texts, opt('repeat', 1));
+  if (opt('one-core', 1) > 0) oneCore(texts, opt('repeat', 1));
   const jobs = opt('jobs', 2);
   if (jobs > 0) await workers(texts, jobs);
 }

@@ -6,7 +6,6 @@
 import { open, readFile, stat } from 'node:fs/promises';
 import { extname, resolve } from 'node:path';
 
-import { analyze } from '../analyze.js';
 import type { Document } from '../core/document.js';
 import { contentId } from '../core/ids.js';
 import type { RawDocument, ReadResult } from '../ingest/raw-document.js';
@@ -123,6 +122,9 @@ export async function ingest(sources: readonly string[], store: Store, options: 
     relinked: 0, events: 0, newClusters: 0, failures: [], interrupted: false, jobs,
   };
   const pool = jobs > 0 ? new AnalyzePool(jobs) : null;
+  // The stages load only where they run: with worker threads, this thread never analyses, so it
+  // keeps none of their modules or resources.
+  const inline = pool ? null : (await import('../analyze.js')).analyze;
   const analyzeOpts = options.published ? { published: options.published } : {};
   // Analyses run ahead on the threads; commits happen strictly in input order from this queue.
   const queue: { raw: RawDocument; result: Promise<{ ok: true; doc: Document } | { ok: false; message: string }> }[] = [];
@@ -169,7 +171,7 @@ export async function ingest(sources: readonly string[], store: Store, options: 
           continue;
         }
         seen.add(id);
-        const result = pool ? pool.analyze(r.doc, analyzeOpts) : Promise.resolve(analyzeInline(r.doc, analyzeOpts));
+        const result = pool ? pool.analyze(r.doc, analyzeOpts) : Promise.resolve(analyzeInline(inline!, r.doc, analyzeOpts));
         queue.push({ raw: r.doc, result });
         while (queue.length >= window) await commitHead();
         if (options.signal?.aborted) break;
@@ -186,7 +188,7 @@ export async function ingest(sources: readonly string[], store: Store, options: 
   return s;
 }
 
-function analyzeInline(raw: RawDocument, opts: { published?: string }): { ok: true; doc: Document } | { ok: false; message: string } {
+function analyzeInline(analyze: (raw: RawDocument, opts: { published?: string }) => Document, raw: RawDocument, opts: { published?: string }): { ok: true; doc: Document } | { ok: false; message: string } {
   try {
     return { ok: true, doc: analyze(raw, opts) };
   } catch (e) {

@@ -46,13 +46,16 @@ export function serializeNerModel(model: NerModel): Buffer {
   return Buffer.concat([head, body]);
 }
 
+/** Reads the bundled model afresh: for callers that keep only a compact form of it (the tagger's sparse rows). */
+export function readNerModel(): NerModel {
+  const path = dataPath('ner-model.bin');
+  return parseNerModel(readFileSync(path), path);
+}
+
 let model: NerModel | undefined;
 
-/** The bundled model, loaded on first use. */
+/** The bundled model, loaded on first use and kept (9 MB of dense weights). */
 export function defaultNerModel(): NerModel {
-  if (!model) {
-    const path = dataPath('ner-model.bin');
-    model = parseNerModel(readFileSync(path), path);
-  }
+  model ??= readNerModel();
   return model;
 }

@@ -5,7 +5,7 @@
 import { defaultEntityLexicon } from '../../resources/entity-lexicon.js';
 import type { EntityLexicon } from '../../resources/entity-lexicon.js';
 import { defaultNerGazetteer } from '../../resources/ner-gazetteer.js';
-import { defaultNerModel } from '../../resources/ner-model.js';
+import { readNerModel } from '../../resources/ner-model.js';
 import { defaultActorDictionary, mergeActorDictionaries } from '../../resources/actor-dictionary.js';
 import type { ActorDictionary } from '../../resources/actor-dictionary.js';
 import { hashGazetteer } from './features.js';
@@ -30,7 +30,8 @@ let cached: EntityResources | undefined;
 /** The bundled resources (built on first use). */
 export function defaultEntityResources(): EntityResources {
   if (!cached) {
-    const model = defaultNerModel();
+    // Read, not cached: only the sparse rows are kept (the 9 MB dense table is dropped per thread).
+    const model = readNerModel();
     const gaz = defaultNerGazetteer();
     const lower = (l: string[]) => new Set(l.map((s) => s.toLowerCase()));
     cached = {
