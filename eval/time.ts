@@ -98,7 +98,7 @@ export async function run(args: string[]): Promise<void> {
       const g = doc.timexes[gi]!, s = found[j]!;
       if (g.value === s.value) valueOk++;
       else count(valueErrorClass(g, s, doc.dct, g.start !== s.start || g.end !== s.end));
-      if (g.value !== s.value && verbose) console.log(`VALUE ${doc.name} dct=${doc.dct} "${g.text}" gold=${g.value} sys=${s.value} "${doc.text.slice(s.start, s.end)}"`);
+      if (g.value !== s.value && verbose) console.log(`VALUE [${valueErrorClass(g, s, doc.dct, false)}] ${doc.name} dct=${doc.dct} "${g.text}" gold=${g.value} sys=${s.value} "${doc.text.slice(s.start, s.end)}"`);
       if (g.type === s.type) typeOk++;
       if (verbose && (g.start !== s.start || g.end !== s.end)) console.log(`EXTENT ${doc.name} gold="${g.text}" sys="${doc.text.slice(s.start, s.end)}"`);
     }
@@ -149,6 +149,8 @@ export function valueErrorClass(g: GoldTimex, s: { type: string; value: string }
   if (gd && sd) return `DURATION format${tag}`;
   if (gd !== sd) return `duration vs point${tag}`;
   if (/X/.test(g.value) && !/X/.test(s.value)) return `gold underspecified (X)${tag}`;
+  if (/-W\d$/.test(g.value) && g.value.replace(/-W(\d)$/, '-W0$1') === s.value) return `gold unpadded ISO week (W7 for W07)${tag}`;
+  if (/^\d{4}-\d\d-\d\d$/.test(g.value) && s.value.startsWith(`${g.value}T`)) return `gold day without the part of day (TNI, TMO…)${tag}`;
   if (shape(g.value) !== shape(s.value)) return `granularity${tag}`;
   const ref = dct.slice(0, 10);
   const side = (v: string) => Math.sign(dayKey(v).localeCompare(ref.slice(0, dayKey(v).length)));

@@ -153,6 +153,8 @@ function mergeAdjacent(text: string, cands: Sentenced[]): Sentenced[] {
 }
 
 function compatible(a: Cal, b: Cal): boolean {
+  // A bare month only takes a year ("January nineteen ninety-seven"), handled before.
+  if ((a.m !== undefined && a.d === undefined && a.y === undefined) || (b.m !== undefined && b.d === undefined && b.y === undefined)) return false;
   const dayA = a.m !== undefined || a.wd !== undefined || a.dayOffset !== undefined;
   const dayB = b.m !== undefined || b.wd !== undefined || b.dayOffset !== undefined;
   const timeA = a.hh !== undefined || a.part !== undefined;

@@ -342,6 +342,8 @@ export const PARSERS: readonly Parser[] = [
         if (/^(may|march)$/i.test(name) && !prepped) return null;
         if (!prepped && (/^\s+\p{Lu}/u.test(after) || /\p{Lu}[\p{L}.]*\s+$/u.test(before))) return null;
       }
+      // A bare month is a calendar point (resolved like any month without a year, and free to take a following year).
+      if (!which) return { type: 'DATE', cal: { m: mo }, anchors: true };
       return {
         type: 'DATE',
         resolve: (env) => {
@@ -402,6 +404,23 @@ export const PARSERS: readonly Parser[] = [
             return { value: shiftFormat(base, 'WE', shift) };
           }
           return { value: shiftFormat(base, unitCode(word)!, dir) };
+        },
+      };
+    },
+  },
+  {
+    name: 'week-of',
+    needs: ['week'],
+    pattern: String.raw`\bthe\s+week\s+of\s+({M})\s+(\d{1,2})(?:st|nd|rd|th)?(?:,?\s+(${YEAR}))?\b`,
+    extract: (m, ctx) => {
+      const mo = month(ctx, m[1]!);
+      const d = +m[2]!;
+      if (!mo || !isUpper(m[1]!) || d < 1 || d > 31) return null;
+      return {
+        type: 'DATE',
+        resolve: (env) => {
+          const y = m[3] ? +m[3] : env.ref ? chooseYear(env.ref, mo, d, env.tense) : undefined;
+          return y === undefined ? null : { value: formatWeek({ y, m: mo, d }) };
         },
       };
     },
