@@ -60,7 +60,7 @@ function pools(docIds: string[]): Record<string, string[]> {
     timeline: gen(() => { const m = month(); return `/api/timeline?actor=${pick(ACTORS)}&from=${m.from}&to=${m.to}`; }),
     network: gen(() => { const m = month(); return `/api/network?from=${m.from}&to=${m.to}${rand() < 0.3 ? `&root=${pick(roots)}` : ''}`; }),
     map: gen(() => { const m = month(); return `/api/map?from=${m.from}&to=${m.to}&limit=500${rand() < 0.5 ? `&actor=${pick(ACTORS)}` : ''}`; }),
-    search: gen(() => `/api/search?q=${pick(['border', 'ceasefire', 'sanctions treaty', 'grain', 'pipeline gas', 'embassy', 'drone', 'summit', 'refugee camp'])}&limit=20&offset=${Math.floor(rand() * 5) * 20}`),
+    search: gen(() => `/api/search?q=${encodeURIComponent(pick(['border', 'ceasefire', 'sanctions treaty', 'grain', 'pipeline gas', 'embassy', 'drone', 'summit', 'refugee camp']))}&limit=20&offset=${Math.floor(rand() * 5) * 20}`),
   };
 }
 

@@ -92,7 +92,7 @@ beforeAll(async () => {
   }
   app = createApp({ store, staticDir: join(dir, 'no-such-dir'), analyzeThreads: 0 });
   writer = createApp({ store, token: TOKEN, staticDir: join(dir, 'no-such-dir'), analyzeThreads: 0, maxBodyBytes: 64 * 1024 });
-});
+}, 120_000);
 
 afterAll(async () => {
   await app.close();
@@ -209,7 +209,7 @@ describe('GET endpoints', () => {
     expect(net.edges.map((e) => `${e.source}>${e.target}:${e.events}:${e.dominantQuad}`).sort()).toEqual(['RUS>USA:1:3', 'RUSMIL>UKR:1:4', 'UKR>POL:1:2', 'USA>RUS:1:3']);
     expect(net.edges.find((e) => e.source === 'USA')).toMatchObject({ goldsteinSum: -4, quad: { 1: 0, 2: 0, 3: 1, 4: 0 } });
     expect(net.nodes.find((n) => n.id === 'RUS')!.events).toBe(2);
-    expect((await get('/api/network?from=2022-01-01&minEvents=2')).body.edges).toEqual([]);
+    expect((await get('/api/network?from=2022-01-01&to=2022-12-31&minEvents=2')).body.edges).toEqual([]);
   });
 
   it('maps located event clusters as GeoJSON', async () => {

@@ -40,6 +40,8 @@ export interface AppOptions {
   maxBodyBytes?: number;
   /** Answers kept per distinct GET URL until the data changes (default 2000; 0: no cache). */
   cacheEntries?: number;
+  /** The cache's budget in bytes (default 128 MB). */
+  cacheBytes?: number;
   /** Analysis threads for POST /api/analyze and ingest (default 1; 0: on the serving thread, for tests). */
   analyzeThreads?: number;
   /** Where internal errors are reported (default stderr). */
@@ -110,7 +112,7 @@ export function createApp(options: AppOptions): CasusApp {
   const { store } = options;
   const token = options.token || undefined;
   const maxBody = options.maxBodyBytes ?? DEFAULT_MAX_BODY;
-  const cache = new ResponseCache(options.cacheEntries ?? 2000, () => store.dataVersion());
+  const cache = new ResponseCache(options.cacheEntries ?? 2000, () => store.dataVersion(), options.cacheBytes ?? 128 * 1024 * 1024);
   const files = new StaticFiles(options.staticDir ?? 'dist/web');
   const log = options.log ?? ((line: string) => process.stderr.write(line + '\n'));
   const threads = options.analyzeThreads ?? 1;
@@ -144,7 +146,7 @@ export function createApp(options: AppOptions): CasusApp {
   const cached = (compute: (c: Context) => Promise<unknown>) => async (c: Context) => {
     const url = new URL(c.req.url);
     const body = await cache.get(url.pathname + url.search, async () => safeJson(await compute(c)));
-    return c.body(body, 200, JSON_HEADERS);
+    return c.body(body as Uint8Array<ArrayBuffer>, 200, JSON_HEADERS);
   };
 
   const requireToken = (c: Context) => {
@@ -168,7 +170,7 @@ export function createApp(options: AppOptions): CasusApp {
   app.get(route('GET', '/api/health'), async (c) => {
     // The counts scan the store: kept until the data changes, like every other answer.
     const body = await cache.get('health', async () => safeJson({ ok: true, version: VERSION, write: Boolean(token), stats: await store.stats() }));
-    return c.body(body, 200, JSON_HEADERS);
+    return c.body(body as Uint8Array<ArrayBuffer>, 200, JSON_HEADERS);
   });
   app.get(route('GET', '/api/openapi.json'), (c) => c.json(openApiDocument()));
 
@@ -183,8 +185,8 @@ export function createApp(options: AppOptions): CasusApp {
       const doc = /^[A-Za-z0-9_-]{1,128}$/.test(id) ? await store.get(id) : null;
       return doc ? safeJson(doc) : '';
     });
-    if (!body) throw new ApiError(404, 'not_found', `no document ${JSON.stringify(id.slice(0, 130))}`);
-    return c.body(body, 200, JSON_HEADERS);
+    if (body.length === 0) throw new ApiError(404, 'not_found', `no document ${JSON.stringify(id.slice(0, 130))}`);
+    return c.body(body as Uint8Array<ArrayBuffer>, 200, JSON_HEADERS);
   });
 
   app.get(route('GET', '/api/events'), cached(async (c) => {

@@ -1,18 +1,19 @@
 /**
- * The API's answers kept per URL, least recently used out first, all dropped as soon as the store's
- * data version moves (a write here or by another process): a dashboard asks the same views again.
+ * The API's answers kept per URL as UTF-8 bytes, least recently used out first, within an entry
+ * count and a byte budget, and all dropped as soon as the store's data version moves (a write here
+ * or by another process): a dashboard asks the same views again and again.
  */
 export class ResponseCache {
-  private readonly entries = new Map<string, string>();
+  private readonly entries = new Map<string, Uint8Array>();
   private bytes = 0;
   private version: number | null = null;
   hits = 0;
   misses = 0;
 
-  constructor(readonly maxEntries: number, private readonly dataVersion: () => Promise<number>, readonly maxBytes = 64 * 1024 * 1024) {}
+  constructor(readonly maxEntries: number, private readonly dataVersion: () => Promise<number>, readonly maxBytes = 128 * 1024 * 1024) {}
 
-  async get(key: string, compute: () => Promise<string>): Promise<string> {
-    if (this.maxEntries <= 0) return compute();
+  async get(key: string, compute: () => Promise<string>): Promise<Uint8Array> {
+    if (this.maxEntries <= 0 || this.maxBytes <= 0) return Buffer.from(await compute());
     const v = await this.dataVersion();
     if (v !== this.version) {
       this.entries.clear();
@@ -27,16 +28,20 @@ export class ResponseCache {
       return hit;
     }
     this.misses++;
-    const value = await compute();
-    // An answer computed while the data changed is not kept.
-    if ((await this.dataVersion()) !== v || value.length * 2 > this.maxBytes / 4) return value;
+    const value = Buffer.from(await compute());
+    // An answer computed while the data changed is not kept, nor one that would push out a quarter of the budget.
+    if ((await this.dataVersion()) !== v || value.length > this.maxBytes / 4) return value;
     this.entries.set(key, value);
-    this.bytes += value.length * 2;
+    this.bytes += value.length;
     while (this.entries.size > this.maxEntries || this.bytes > this.maxBytes) {
-      const [oldest, body] = this.entries.entries().next().value as [string, string];
+      const [oldest, body] = this.entries.entries().next().value as [string, Uint8Array];
       this.entries.delete(oldest);
-      this.bytes -= body.length * 2;
+      this.bytes -= body.length;
     }
     return value;
+  }
+
+  stats(): { entries: number; bytes: number; hits: number; misses: number } {
+    return { entries: this.entries.size, bytes: this.bytes, hits: this.hits, misses: this.misses };
   }
 }

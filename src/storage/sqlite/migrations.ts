@@ -110,4 +110,14 @@ CREATE TABLE store_meta (key TEXT PRIMARY KEY, value REAL NOT NULL);
 INSERT INTO store_meta (key, value) SELECT 'max_cluster_days', COALESCE(MAX(julianday(date_end) - julianday(date_start)), 0) FROM event_clusters;
 `,
   },
+  {
+    version: 5,
+    name: "covering indexes for the HTTP API: documents in ingest order, counted clusters by date, a cluster's reports with their document and Goldstein score; totals, deep offsets and aggregates read small index rows",
+    sql: `
+CREATE INDEX documents_list ON documents(seq, duplicate_of);
+CREATE INDEX clusters_counted ON event_clusters(date_start, id, date_end, originals) WHERE originals > 0;
+DROP INDEX events_cluster;
+CREATE INDEX events_cluster ON events(cluster_id, doc_seq, goldstein);
+`,
+  },
 ];
