@@ -2,7 +2,8 @@
  * `npm run train -- syntax`: trains the tagger (UPOS|XPOS), the arc-eager parser and its labeler
  * on UD English EWT train, picks epochs on dev, and writes src/resources/data/models/syntax.bin.
  * Options: --tagger-epochs=N --parser-epochs=N --folds=N (jackknifed tags for parser training),
- * --out=PATH (write the model elsewhere), --{tagger,parser,labeler}-threshold=X (pruning).
+ * --out=PATH (write the model elsewhere), --{tagger,parser,labeler}-threshold=X (pruning),
+ * --tagdict-min=N --tagdict-share=X (tag dictionary), --dump=DIR / --repack=DIR (re-prune without retraining).
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dataSet } from '../eval/shared-data.js';
@@ -15,7 +16,7 @@ import type { ParseTraining } from '../src/stages/syntax/parser.js';
 import { coarseTags, decodeModel, encodeModel, MODEL_FILE } from '../src/stages/syntax/syntax-model.js';
 import type { WordColumns } from '../src/stages/syntax/tagger.js';
 import { fillAmbiguity, tagSentence, wordColumns } from '../src/stages/syntax/tagger.js';
-import { fh } from '../src/stages/syntax/hash.js';
+import { fh, hashExact } from '../src/stages/syntax/hash.js';
 import { AveragedWeights, pack } from '../src/stages/syntax/weights.js';
 import { SentenceAnnotator } from '../src/stages/syntax/annotate.js';
 
@@ -169,7 +170,7 @@ export async function run(args: string[]): Promise<void> {
     else if (r < 0.08) augmented.push({ cols: wordColumns(recase(p.gold.words, 'title')), tags: p.tags, origin: i });
   });
 
-  const taggerEpochs = opt('tagger-epochs', 6);
+  const taggerEpochs = opt('tagger-epochs', 8);
   const folds = opt('folds', 4);
   // Jackknifing: the parser trains on tags as noisy as the ones it will see.
   for (let k = 0; k < folds; k++) {
@@ -206,7 +207,7 @@ export async function run(args: string[]): Promise<void> {
   const parserW = new AveragedWeights(PARSER_BITS, 4);
   const labelerW = new AveragedWeights(LABELER_BITS, nLabels);
   const state = new ArcEager(rels.length - 1, coarseTags(tags));
-  const parserEpochs = opt('parser-epochs', 15);
+  const parserEpochs = opt('parser-epochs', 30);
   let best: { las: number; epoch: number; parser: Float32Array; labeler: Float32Array } = { las: -1, epoch: 0, parser: new Float32Array(0), labeler: new Float32Array(0) };
   const order = trainP.slice();
   for (let e = 0; e < parserEpochs; e++) {
@@ -258,6 +259,7 @@ export async function run(args: string[]): Promise<void> {
   const parts: ModelParts = {
     tags, rels, lemmas,
     lexicon: { words: [...lexicon.keys()], classes: [...lexicon.values()] },
+    tagdict: tagdictOf(args, train, tags),
     meta: { trained: new Date().toISOString().slice(0, 10), taggerEpochs, parserEpoch: best.epoch, folds },
   };
   const dump = args.find((a) => a.startsWith('--dump='))?.slice(7);
@@ -272,11 +274,46 @@ export async function run(args: string[]): Promise<void> {
   console.log(`done in ${((Date.now() - started) / 1000).toFixed(0)} s`);
 }
 
+/**
+ * The tag dictionary: words (exact form, digits folded) seen at least `minCount` times in train
+ * with one tag in at least `share` of their uses. The tagger gives them that tag without scoring.
+ */
+export function buildTagdict(train: GoldSentence[], tags: readonly string[], minCount = 20, share = 0.995): { words: number[]; tags: number[] } {
+  const tagId = new Map(tags.map((t, i) => [t, i]));
+  const counts = new Map<number, Map<number, number>>();
+  for (const s of train) s.words.forEach((w, i) => {
+    const h = hashExact(w);
+    const m = counts.get(h) ?? new Map<number, number>();
+    const t = tagId.get(`${s.upos[i]}|${s.xpos[i]}`) ?? -1;
+    m.set(t, (m.get(t) ?? 0) + 1);
+    counts.set(h, m);
+  });
+  const out = { words: [] as number[], tags: [] as number[] };
+  for (const [h, m] of counts) {
+    let total = 0;
+    let best = -1;
+    let bestCount = 0;
+    for (const [t, c] of m) { total += c; if (c > bestCount) { best = t; bestCount = c; } }
+    if (total >= minCount && best >= 0 && bestCount >= total * share) { out.words.push(h); out.tags.push(best); }
+  }
+  return out;
+}
+
+/** The tag dictionary with the thresholds of --tagdict-min=N (0: none) and --tagdict-share=X. */
+function tagdictOf(args: string[], train: GoldSentence[], tags: readonly string[]) {
+  const opt = (name: string, dflt: number) => Number(args.find((a) => a.startsWith(`--${name}=`))?.split('=')[1] ?? dflt);
+  const min = opt('tagdict-min', 20);
+  const d = min > 0 ? buildTagdict(train, tags, min, opt('tagdict-share', 0.995)) : { words: [], tags: [] };
+  console.log(`tag dictionary: ${d.words.length} words`);
+  return d;
+}
+
 interface ModelParts {
   tags: string[];
   rels: string[];
   lemmas: Record<string, [string, string][]>;
   lexicon: { words: number[]; classes: number[] };
+  tagdict?: { words: number[]; tags: number[] };
   meta: Record<string, unknown>;
 }
 
@@ -303,7 +340,7 @@ function writeModel(args: string[], parts: ModelParts, dense: { tagger: Float32A
   const outPath = args.find((a) => a.startsWith('--out='))?.slice(6) ?? dataPath(MODEL_FILE);
   writeFileSync(outPath, file);
   const model = decodeModel(file);
-  console.log(`wrote ${outPath}: ${(file.length / 1e6).toFixed(2)} MB; entries ${model.tables.map((t) => t.entries.length).join(', ')}`);
+  console.log(`wrote ${outPath}: ${(file.length / 1e6).toFixed(2)} MB; table slots ${model.tables.map((t) => (t.inline ?? t.slots).length / 2).join(', ')}`);
   // The shipped (pruned, quantized) model on dev, through the same code the stage runs.
   const annotator = new SentenceAnnotator(model);
   let tagOk = 0, headOk = 0, labOk = 0, n = 0;
@@ -323,6 +360,7 @@ function repack(args: string[], dir: string, ewt: string): void {
   const parts = JSON.parse(readFileSync(`${dir}/parts.json`, 'utf8')) as ModelParts;
   const f32 = (name: string) => { const b = readFileSync(`${dir}/${name}.f32`); return new Float32Array(b.buffer, b.byteOffset, b.byteLength / 4); };
   const dev = parseConllu(readFileSync(`${ewt}/en_ewt-ud-dev.conllu`, 'utf8'));
+  parts.tagdict = tagdictOf(args, parseConllu(readFileSync(`${ewt}/en_ewt-ud-train.conllu`, 'utf8')), parts.tags);
   writeModel(args, parts, { tagger: f32('tagger'), parser: f32('parser'), labeler: f32('labeler') }, dev);
 }
 

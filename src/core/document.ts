@@ -121,6 +121,12 @@ export const SyntaxSchema = z.object({
   lemma: z.array(z.string()),
   head: z.array(z.number().int()),
   rel: z.array(z.string()),
+  /**
+   * Per sentence (index into `sentences`): whether the dependency parser ran on it. Only sentences
+   * that can hold an event or a quotation are parsed; the tokens of the others keep their tags and
+   * lemmas but have head -1 and relation "_". Absent: every sentence was parsed.
+   */
+  parsed: z.array(z.boolean()).optional(),
 });
 
 export const FlagSchema = SpanSchema.extend({

@@ -1,9 +1,11 @@
 /**
  * Tags and parses one sentence of words with the shipped model (also used by the evaluation, so
- * the figures measure exactly what the stage runs).
+ * the figures measure exactly what the stage runs). Tagging and parsing can run separately.
  */
 import { ArcEager } from './parser.js';
+import { splitClauses } from './split-clauses.js';
 import type { SyntaxModel } from './syntax-model.js';
+import type { WordColumns } from './tagger.js';
 import { tagSentence, wordColumns } from './tagger.js';
 
 export interface SentenceSyntax {
@@ -15,19 +17,103 @@ export interface SentenceSyntax {
   rel: Int32Array;
 }
 
+/** A tagged sentence: its words, their columns (kept for the parser) and a tag id per word. */
+export interface TaggedSentence {
+  words: readonly string[];
+  cols: WordColumns;
+  tags: Uint8Array;
+}
+
 export class SentenceAnnotator {
   private readonly parser: ArcEager;
+  private readonly relId: (rel: string) => number;
   constructor(private readonly model: SyntaxModel) {
     this.parser = new ArcEager(model.rootRel, model.coarse);
+    const dep = Math.max(0, model.rels.indexOf('dep'));
+    this.relId = (rel) => { const k = model.rels.indexOf(rel); return k < 0 ? dep : k; };
+  }
+
+  tag(words: readonly string[]): TaggedSentence {
+    const cols = wordColumns(words, this.model.lexicon);
+    const tags = new Uint8Array(cols.n);
+    tagSentence(cols, this.model.tagger, tags, undefined, undefined, this.model.tagdict);
+    return { words, cols, tags };
+  }
+
+  /** Parses a tagged sentence (in pieces when splitClauses finds a quotation or comma clause to set apart). */
+  parse(t: TaggedSentence): SentenceSyntax {
+    const n = t.cols.n;
+    const out = { tags: t.tags, head: new Int32Array(n + 1), rel: new Int32Array(n + 1) };
+    const upos = this.model.upos;
+    const pieces = n >= 8 ? splitClauses(t.words, Array.from(t.tags, (tag) => upos[tag]!)) : null;
+    if (!pieces) {
+      this.parser.parse(t.cols, t.tags, this.model.parser, this.model.labeler, out);
+      return this.repair(out, t.cols.sentenceCase);
+    }
+    let firstRoot = 0;
+    pieces.forEach((p, index) => {
+      const m = p.words.length;
+      // Each piece is tagged again on its own: "Mr. X, who …, immediately agreed" read whole
+      // makes "agreed" a participle of the clause, read as "Mr. X immediately agreed" a past tense.
+      const cols = wordColumns(p.words.map((i) => t.words[i]!), this.model.lexicon);
+      const tags = new Uint8Array(m);
+      tagSentence(cols, this.model.tagger, tags, undefined, undefined, this.model.tagdict);
+      p.words.forEach((i, k) => { t.tags[i] = tags[k]!; });
+      const r = { head: new Int32Array(m + 1), rel: new Int32Array(m + 1) };
+      this.parser.parse(cols, tags, this.model.parser, this.model.labeler, r);
+      let root = 0;
+      for (let k = 1; k <= m; k++) {
+        const at = p.words[k - 1]! + 1;
+        const h = r.head[k]!;
+        if (h > 0) {
+          out.head[at] = p.words[h - 1]! + 1;
+          out.rel[at] = r.rel[k]!;
+          continue;
+        }
+        root = at;
+        const head = p.toFirstRoot ? firstRoot : p.head + 1;
+        out.head[at] = head;
+        out.rel[at] = head > 0 ? this.relId(p.rel) : r.rel[k]!;
+      }
+      if (index === 0) firstRoot = root;
+      for (const c of p.punct) { out.head[c + 1] = root; out.rel[c + 1] = this.relId('punct'); }
+    });
+    return this.repair(out, t.cols.sentenceCase);
+  }
+
+  /**
+   * A passive subject needs a passive auxiliary (97% of EWT's nsubj:pass have one; the rest are
+   * headlines and absolutes such as "with some used as …"). A finite clause's verb (root, conj,
+   * ccomp, parataxis) with a subject but no auxiliary at all is not a participle either: "Mr. X
+   * immediately agreed" is VBD and its subject nsubj, whatever the tagger and labeler said.
+   * Headline-cased sentences are left alone ("Man Killed in Crash" is a passive).
+   */
+  private repair(out: SentenceSyntax, sentenceCase: number): SentenceSyntax {
+    if (sentenceCase !== 0) return out;
+    const n = out.tags.length;
+    const rel = (name: string) => this.relId(name);
+    const finite = new Set([rel('root'), rel('conj'), rel('ccomp'), rel('parataxis')]);
+    const vbd = this.model.tags.indexOf('VERB|VBD');
+    for (let v = 1; v <= n; v++) {
+      if (!finite.has(out.rel[v]!) || this.model.upos[out.tags[v - 1]!] !== 'VERB') continue;
+      let subject = -1;
+      let aux = false;
+      let auxPass = false;
+      for (let k = 1; k <= n; k++) {
+        if (out.head[k] !== v) continue;
+        const r = out.rel[k]!;
+        if (r === rel('aux:pass')) auxPass = true;
+        else if (r === rel('aux') || r === rel('cop')) aux = true;
+        else if (r === rel('nsubj:pass') || r === rel('nsubj')) subject = k;
+      }
+      if (subject < 0 || auxPass) continue;
+      if (out.rel[subject] === rel('nsubj:pass')) out.rel[subject] = rel('nsubj');
+      if (!aux && vbd >= 0 && this.model.xpos[out.tags[v - 1]!] === 'VBN') out.tags[v - 1] = vbd;
+    }
+    return out;
   }
 
   annotate(words: readonly string[]): SentenceSyntax {
-    const n = words.length;
-    const cols = wordColumns(words, this.model.lexicon);
-    const tags = new Uint8Array(n);
-    tagSentence(cols, this.model.tagger, tags);
-    const out = { tags, head: new Int32Array(n + 1), rel: new Int32Array(n + 1) };
-    this.parser.parse(cols, tags, this.model.parser, this.model.labeler, out);
-    return out;
+    return this.parse(this.tag(words));
   }
 }

@@ -5,6 +5,15 @@
  */
 import type { SyntaxGraph } from './syntax-graph.js';
 
+/**
+ * True when token i's sentence was parsed. The syntax stage parses only sentences that can hold an
+ * event or a quotation; in the others every token has head -1 and relation "_", so the helpers
+ * below find no children, arguments or governing verb there (tags and lemmas are still set).
+ */
+export function isParsed(g: SyntaxGraph, i: number): boolean {
+  return g.rel[i] !== '_';
+}
+
 /** Children of token i whose relation satisfies the test, in text order. */
 export function childrenWhere(g: SyntaxGraph, i: number, test: (rel: string) => boolean): number[] {
   const out: number[] = [];
@@ -149,6 +158,8 @@ export function isPredicate(g: SyntaxGraph, i: number): boolean {
 
 /** The head of tokens first..last (inclusive): the token whose head lies outside the span. */
 export function spanHead(g: SyntaxGraph, first: number, last: number): number {
+  // Without a parse, the last word: English phrases mostly end in their head ("the new budget").
+  if (!isParsed(g, first)) return last;
   for (let i = first; i <= last; i++) {
     const h = g.head[i]!;
     if (h < first || h > last) return i;

@@ -1,13 +1,19 @@
 import { describe, expect, it } from 'vitest';
 import { analyzeWorking } from '../../analyze.js';
-import { clauseArguments, modalsOf, negationOf } from './clause.js';
+import { buildPipeline } from '../../pipeline/build-pipeline.js';
+import { DEFAULT_STAGES } from '../../pipeline/default-pipeline.js';
+import { clauseArguments, governingVerb, isParsed, modalsOf, negationOf, spanHead } from './clause.js';
 import { SentenceAnnotator } from './annotate.js';
+import { createSyntaxStage, PARSE_ALL, UNPARSED } from './index.js';
 import { lemmatize, ruleLemma } from './lemmatizer.js';
 import { syntaxModel } from './syntax-model.js';
 
+/** The default pipeline with every sentence parsed (the default parses only event and quotation material). */
+const parseAll = buildPipeline(DEFAULT_STAGES.map((s) => (s.name === 'syntax' ? createSyntaxStage({ gate: PARSE_ALL }) : s)));
+
 /** Analyses text written for this test and gives word lookups over the syntax layer. */
-function parse(text: string) {
-  const doc = analyzeWorking(text, { format: 'text' });
+function parse(text: string, pipeline = parseAll) {
+  const doc = analyzeWorking(text, { format: 'text', pipeline });
   const s = doc.syntax!;
   const g = doc.parse!;
   const word = (i: number) => text.slice(s.start[i], s.end[i]);
@@ -78,6 +84,81 @@ describe('syntax layer', () => {
     expect(r.head[1]).toBe(2); // RUSSIA ← SENDS
     expect(model.rels[r.rel[1]!]).toBe('nsubj');
     expect(lemmatize('SENDS', 'VBZ', model.lemmas)).toBe('send');
+  });
+});
+
+describe('selective parsing', () => {
+  const text = 'The weather was mild and the sky was blue. Protesters attacked the police station on Monday. “We will stay here,” one of them said.';
+  const { doc, s, g, at } = parse(text, buildPipeline(DEFAULT_STAGES));
+
+  it('parses the sentences with an event trigger or a quotation, tags and lemmatizes all', () => {
+    expect(s.parsed).toEqual([false, true, true]);
+    expect(s.upos[at('sky')]).toBe('NOUN');
+    expect(s.lemma[at('was')]).toBe('be');
+    expect(s.head[at('sky')]).toBe(-1);
+    expect(s.rel[at('sky')]).toBe(UNPARSED);
+    expect(clauseArguments(g, at('attacked')).objects).toEqual([at('station')]);
+  });
+
+  it('keeps the clause helpers sensible on an unparsed sentence', () => {
+    expect(isParsed(g, at('sky'))).toBe(false);
+    expect(isParsed(g, at('attacked'))).toBe(true);
+    const a = clauseArguments(g, at('was'));
+    expect([...a.subjects, ...a.objects, ...a.agents]).toEqual([]);
+    expect(negationOf(g, at('was'))).toEqual([]);
+    expect(governingVerb(g, at('the'), at('sky'))).toBe(-1);
+    expect(spanHead(g, at('the'), at('sky'))).toBe(at('sky'));
+  });
+
+  it('produces a layer that passes the document schema', async () => {
+    const { SyntaxSchema } = await import('../../core/document.js');
+    expect(SyntaxSchema.safeParse(doc.syntax).success).toBe(true);
+  });
+});
+
+describe('news text', () => {
+  it('finds the speaker of a long quotation placed before its attribution', () => {
+    const { g, at } = parse('“We will not accept any deal that leaves our soldiers exposed, that rewards aggression, or that ignores the wishes of the people who live in the east of the country,” the defence minister, who spoke on condition of anonymity, told reporters in Kyiv on Friday.');
+    const a = clauseArguments(g, at('told'));
+    expect(a.subjects).toEqual([at('minister')]);
+    expect(a.objects.length + a.obliques.length).toBeGreaterThan(0);
+    expect(clauseArguments(g, at('accept')).subjects).toEqual([at('We')]);
+    expect(clauseArguments(g, at('accept')).objects).toEqual([at('deal')]);
+  });
+
+  it('finds the subject of a verb after a relative clause set off by commas', () => {
+    const { g, at } = parse('Ms. Okafor, who has led the union since the strike in the spring of last year, quickly rejected the offer.');
+    const a = clauseArguments(g, at('rejected'));
+    expect(a.subjects).toEqual([at('Okafor')]);
+    expect(a.objects).toEqual([at('offer')]);
+    expect(a.passive).toBe(false);
+    expect(g.rel[at('led')]).toBe('acl:relcl');
+  });
+
+  it('leaves a dateline out of the clause', () => {
+    const { g, at, word } = parse('WASHINGTON (Reuters) — The Senate passed the spending bill on Tuesday.');
+    const a = clauseArguments(g, at('passed'));
+    expect(a.subjects.map(word)).toEqual(['Senate']);
+    expect(a.objects.map(word)).toEqual(['bill']);
+  });
+
+  it('reads words in capitals inside an ordinary sentence', () => {
+    const { g, at, s } = parse('The ministry said POLICE ARRESTED two men in the capital.');
+    expect(s.upos[at('ARRESTED')]).toBe('VERB');
+    expect(clauseArguments(g, at('ARRESTED')).subjects).toEqual([at('POLICE')]);
+    expect(clauseArguments(g, at('ARRESTED')).objects).toEqual([at('men')]);
+  });
+
+  // Known miss, kept visible: Title Case reads as a row of names ("Seize" → PROPN); only 3% of the
+  // training sentences are recased copies. it.fails turns red once the tagger gets this right.
+  it.fails('tags and parses a title-case headline', () => {
+    const model = syntaxModel();
+    const words = ['Rebels', 'Seize', 'Airport', 'in', 'Northern', 'Mali'];
+    const r = new SentenceAnnotator(model).annotate(words);
+    expect(model.upos[r.tags[1]!]).toBe('VERB');
+    expect(r.head[1]).toBe(2); // Rebels ← Seize
+    expect(r.head[3]).toBe(2); // Seize → Airport
+    expect(model.rels[r.rel[3]!]).toBe('obj');
   });
 });
 

@@ -20,6 +20,9 @@ export interface WordColumns {
   suf2: Uint32Array;
   suf3: Uint32Array;
   suf4: Uint32Array;
+  suf5: Uint32Array;
+  /** The part after the last hyphen of a hyphenated word ("Russian-backed" → backed), else 0. */
+  tail: Uint32Array;
   pre1: Uint32Array;
   pre2: Uint32Array;
   pre3: Uint32Array;
@@ -36,13 +39,15 @@ const EOS1 = 0x1003;
 const EOS2 = 0x1004;
 
 /** Word (lower-case hash) → ambiguity class, learnt from the training data. */
-export type Lexicon = ReadonlyMap<number, number>;
+export interface Lexicon {
+  get(word: number): number | undefined;
+}
 
 export function wordColumns(words: readonly string[], lexicon?: Lexicon): WordColumns {
   const n = words.length;
   const mk = () => new Uint32Array(n);
   const c: WordColumns = {
-    n, lower: mk(), exact: mk(), shape: mk(), suf1: mk(), suf2: mk(), suf3: mk(), suf4: mk(),
+    n, lower: mk(), exact: mk(), shape: mk(), suf1: mk(), suf2: mk(), suf3: mk(), suf4: mk(), suf5: mk(), tail: mk(),
     pre1: mk(), pre2: mk(), pre3: mk(), amb: mk(), sentenceCase: 0,
   };
   let cased = 0;
@@ -60,6 +65,9 @@ export function wordColumns(words: readonly string[], lexicon?: Lexicon): WordCo
     c.suf2[i] = hashLower(w, Math.max(0, len - 2)) ^ 2;
     c.suf3[i] = hashLower(w, Math.max(0, len - 3)) ^ 3;
     c.suf4[i] = hashLower(w, Math.max(0, len - 4)) ^ 4;
+    c.suf5[i] = hashLower(w, Math.max(0, len - 5)) ^ 8;
+    const hyphen = w.lastIndexOf('-');
+    c.tail[i] = hyphen > 0 && hyphen < len - 1 ? hashLower(w, hyphen + 1) ^ 9 : 0;
     c.pre1[i] = hashLower(w, 0, Math.min(len, 1)) ^ 5;
     c.pre2[i] = hashLower(w, 0, Math.min(len, 2)) ^ 6;
     c.pre3[i] = hashLower(w, 0, Math.min(len, 3)) ^ 7;
@@ -83,7 +91,7 @@ export function fillAmbiguity(c: WordColumns, lexicon: Lexicon): void {
   for (let i = 0; i < c.n; i++) c.amb[i] = lexicon.get(c.lower[i]!) ?? 0;
 }
 
-export const NUM_STATIC = 26;
+export const NUM_STATIC = 28;
 export const NUM_TAG_FEATURES = NUM_STATIC + 7;
 
 /** The context features of token i that do not depend on predicted tags, into out[at..]. */
@@ -125,6 +133,8 @@ export function staticFeatures(c: WordColumns, i: number, out: Uint32Array, at: 
   out[at + 23] = fh(23, a, a === 0 ? sh : 0);
   out[at + 24] = fh(24, a, i + 1 < n ? c.amb[i + 1]! : EOS1);
   out[at + 25] = fh(25, i > 0 ? c.amb[i - 1]! : BOS1, a);
+  out[at + 26] = fh(26, c.suf5[i]!);
+  out[at + 27] = fh(27, c.tail[i]!);
 }
 
 /** The features that read the tags already predicted (p1, p2: previous two, NUM_CLASSES+k at the start). */
@@ -145,19 +155,31 @@ const START2 = 251;
 
 /**
  * Greedy decoding. With `gold` and `update`, trains: after each wrong guess update(feats, gold, guess)
- * is called (the history uses the model's own guesses, as at tagging time).
+ * is called (the history uses the model's own guesses, as at tagging time). With `tagdict`, words
+ * it lists take their tag from it unscored.
  */
+const feats = new Uint32Array(NUM_TAG_FEATURES);
+let scores = new Float64Array(256);
+
 export function tagSentence(
   c: WordColumns,
   scorer: Scorer,
   out: Uint8Array,
   gold?: ArrayLike<number>,
   update?: (feats: Uint32Array, n: number, gold: number, guess: number) => void,
+  tagdict?: Lexicon,
 ): void {
-  const feats = new Uint32Array(NUM_TAG_FEATURES);
-  const scores = new Float64Array(scorer.nClasses);
   const k = scorer.nClasses;
+  if (scores.length < k) scores = new Float64Array(k);
   for (let i = 0; i < c.n; i++) {
+    // Frequent words with one tag ("the", ",", "of"): no scoring (tag id + 1, keyed by exact form).
+    if (tagdict) {
+      const t = tagdict.get(c.exact[i]!);
+      if (t !== undefined) {
+        out[i] = t - 1;
+        continue;
+      }
+    }
     staticFeatures(c, i, feats, 0);
     const t1 = i > 0 ? out[i - 1]! : START1;
     const t2 = i > 1 ? out[i - 2]! : i > 0 ? START1 : START2;
