@@ -10,7 +10,7 @@ import type { CameoCodebook } from '../../resources/cameo-codebook.js';
 import { quadClassOf } from '../../resources/cameo-codebook.js';
 import { dateEvent, timesBySentence } from './date-event.js';
 import type { EventDate } from './date-event.js';
-import type { Argument } from './find-arguments.js';
+import type { Argument, Arguments } from './find-arguments.js';
 import { nounArguments, verbArguments } from './find-arguments.js';
 import { ANSWERING, linkDiscourse } from './discourse-links.js';
 import type { EventNote } from './discourse-links.js';
@@ -150,6 +150,14 @@ function temporalClause(v: DocView, first: number, s0: number): boolean {
   return false;
 }
 
+/** Whether an argument's actors may be part of a longer list the parse cut short ("A, B and C"). */
+function listLike(v: DocView, a: Argument): boolean {
+  const first = a.mentions[0]!.first;
+  const last = a.mentions[a.mentions.length - 1]!.last;
+  const around = (i: number) => v.words[i] === ',' || v.words[i] === 'and' || v.words[i] === 'or';
+  return around(first - 1) || around(last + 1);
+}
+
 /**
  * The parse's argument, else the word-window one; the word window's coordination list wins when
  * it holds the parse's actors and more (the parser often leaves long lists of names unattached).
@@ -179,11 +187,15 @@ export function codeEvents(doc: Readonly<WorkingDocument>, res: CoderResources, 
       const windowArgs = () => (m.pattern.pos === 'v' ? verbArguments(v, m.first, m.last, s0, s1, skip) : nounArguments(v, m.first, m.last, s0, s1, skip));
       // The parse's source and target when the sentence was parsed, the word window's otherwise
       // (and for a role the parse leaves empty).
-      let args = windowArgs();
+      let args: Arguments;
       if (parsed) {
         const p = m.pattern.pos === 'v' ? verbArgumentsFromParse(v, g!, m.first, skip) : nounArgumentsFromParse(v, g!, m.last, m.first, skip);
-        args = { source: preferParse(p.source, args.source), target: preferParse(p.target, args.target) };
-      }
+        if (p.source && p.target && !listLike(v, p.source) && !listLike(v, p.target)) args = p;
+        else {
+          const w = windowArgs();
+          args = { source: preferParse(p.source, w.source), target: preferParse(p.target, w.target) };
+        }
+      } else args = windowArgs();
       // "We are proposing …" inside a quotation: the speaker of the quotation acts.
       if (!args.source) {
         const sp = firstPersonSpeaker(v, m.first, s0);
