@@ -114,3 +114,22 @@ export function defaultEventPatterns(): EventPatternSet {
   cached ??= parseEventPatternFile(readFileSync(dataPath('event-patterns.json'), 'utf8'), 'event-patterns.json');
   return cached;
 }
+
+let lemmas: ReadonlySet<string> | undefined;
+
+/**
+ * The lemmas that can open a bundled event trigger (lower case; the first word of verb patterns,
+ * every word of noun patterns), for stages that only need to look closely at sentences which
+ * may hold an event (the syntax stage's parse gate).
+ * @example triggerLemmas().has('threaten') // true
+ */
+export function triggerLemmas(set: EventPatternSet = defaultEventPatterns()): ReadonlySet<string> {
+  if (set === cached && lemmas) return lemmas;
+  const out = new Set<string>();
+  for (const p of set.patterns) {
+    if (p.pos === 'v') out.add(p.trigger[0]!);
+    else for (const w of p.trigger) out.add(w);
+  }
+  if (set === cached) lemmas = out;
+  return out;
+}

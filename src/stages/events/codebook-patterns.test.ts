@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { defaultCodebook, parseCodebook } from '../../resources/cameo-codebook.js';
-import { defaultEventPatterns, parseEventPatternFile, parsePattern } from '../../resources/event-patterns.js';
+import { defaultEventPatterns, parseEventPatternFile, parsePattern, triggerLemmas } from '../../resources/event-patterns.js';
 import { parsePetrarchVerbs } from '../../resources/petrarch-verbs.js';
 import { nounForms, verbForms } from './inflect.js';
 
@@ -30,6 +30,12 @@ describe('event patterns', () => {
     const roots = new Set([...codes].map((c) => c.slice(0, 2)));
     for (let r = 1; r <= 20; r++) expect(roots.has(String(r).padStart(2, '0'))).toBe(true);
     for (const c of ['036', '041', '042', '0256', '1056', '111', '125', '1313', '138', '154', '163', '172', '190']) expect(codes.has(c)).toBe(true);
+  });
+  it('list the lemmas that may open a trigger, for the syntax stage\'s parse gate', () => {
+    const l = triggerLemmas();
+    for (const w of ['threaten', 'discuss', 'annexation', 'call', 'phone']) expect(l.has(w)).toBe(true);
+    expect(l.has('weather')).toBe(false);
+    expect(triggerLemmas()).toBe(l);
   });
   it('parse the one-line notation', () => {
     const p = parsePattern('v:threaten ... rupture|break off ... relation*|ties < openly ! not => 1313', 'x', cb);
