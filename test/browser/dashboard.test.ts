@@ -172,7 +172,14 @@ describe('dashboard on the invented corpus', () => {
     const codes = await d.page.locator('#map-detail .cameo').allTextContents();
     expect(codes.length).toBe(perPoint[perPoint.length - 1]);
     for (const c of codes) expect(c).toMatch(/^\d{2,4}$/);
+    // Each event's reports link to their documents, with the event selected there.
+    const report = d.page.locator('#map-detail a[data-doc]').first();
+    await report.waitFor();
     await d.screenshot('map');
+    await report.click();
+    await d.ready('documents');
+    expect(d.page.url()).toMatch(/#\/documents\/[^?]+\?event=/);
+    expect(await d.page.locator('#detail-code').textContent()).toMatch(/^\d{2,4}$/);
   });
 
   it('shows hostile article text literally and runs none of it', async () => {

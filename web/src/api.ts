@@ -45,7 +45,9 @@ export interface MapFeature {
   properties: {
     kind: string; cluster: number; code: string; label: string; root: string; quadClass: number; goldstein: number;
     source: string; target: string; dateStart: string | null; dateEnd: string | null; reports: number; evidence: string;
-    place: string | EventPlace | null; sources?: { docId: string; eventId?: string; title?: string | null; uri?: string | null }[];
+    place: string | EventPlace | null;
+    /** The original reports' URIs (or document ids when they have none), as `casus export geojson` writes them. */
+    sources?: string[];
   };
 }
 export interface MapCollection { type: 'FeatureCollection'; features: MapFeature[]; truncated?: boolean }

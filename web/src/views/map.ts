@@ -108,8 +108,10 @@ function place(tip: HTMLElement, e: MouseEvent): void {
 
 function featureDetail(f: MapFeature): HTMLElement {
   const p = f.properties;
+  const reports = h('ul', { class: 'reports' }, ...(p.sources ?? []).slice(0, 10).map((src) => h('li', {}, src)));
+  void linkReports(f, reports);
   return h('div', { class: 'event-detail', 'data-cluster-detail': p.cluster },
-    h('h2', {}, h('code', { class: 'cameo' }, p.code), ` ${p.label}`),
+    h('h3', {}, h('code', { class: 'cameo' }, p.code), ` ${p.label}`),
     h('dl', {},
       h('dt', {}, 'Dyad'), h('dd', {}, `${p.source || '?'} → ${p.target || '—'}`),
       h('dt', {}, 'Quad class'), h('dd', {}, `${p.quadClass} ${QUAD_NAMES[p.quadClass] ?? ''}`),
@@ -118,6 +120,23 @@ function featureDetail(f: MapFeature): HTMLElement {
       h('dt', {}, 'Place'), h('dd', {}, `${placeName(p)} (${num(f.geometry.coordinates[1], 3)}, ${num(f.geometry.coordinates[0], 3)})`),
       h('dt', {}, 'Reports'), h('dd', {}, String(p.reports))),
     h('blockquote', { class: 'evidence' }, p.evidence),
-    h('ul', {}, ...(p.sources ?? []).slice(0, 10).map((src) =>
-      h('li', {}, h('a', { href: href('documents', [src.docId], { event: src.eventId ?? null }) }, src.title?.trim() || src.uri || src.docId)))));
+    reports);
+}
+
+/**
+ * The map's features name their reports by URI only; the cluster itself (found by its dyad, root
+ * and dates, then its id) has the document and event ids, so each report can open its document.
+ */
+async function linkReports(f: MapFeature, list: HTMLElement): Promise<void> {
+  const p = f.properties;
+  try {
+    const page = await api.events({ actor: p.source || null, target: p.target || null, root: p.root, from: p.dateStart, to: p.dateEnd ?? p.dateStart, limit: 500 });
+    const cluster = page.items.find((c) => c.id === p.cluster);
+    if (!cluster) return;
+    const originals = cluster.sources.filter((x) => !x.duplicateOf);
+    list.replaceChildren(...originals.slice(0, 10).map((src) => h('li', {},
+      h('a', { href: href('documents', [src.docId], { event: src.eventId }), 'data-doc': src.docId }, src.title?.trim() || src.uri || src.docId))));
+  } catch {
+    // The URIs stay as they are.
+  }
 }
