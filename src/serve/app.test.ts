@@ -110,6 +110,29 @@ describe('GET endpoints', () => {
     expect((await get('/api/health', writer)).body.write).toBe(true);
   });
 
+  it('describes itself in an OpenAPI 3.1 document listing every path the app routes', async () => {
+    const r = await get('/api/openapi.json');
+    expect(r.status).toBe(200);
+    expect(r.type).toMatch(/^application\/json/);
+    const doc = JSON.parse(r.raw);
+    expect(doc.openapi).toBe('3.1.0');
+    const contract = ['/api/health', '/api/openapi.json', '/api/documents', '/api/documents/{id}', '/api/analyze', '/api/ingest', '/api/events', '/api/actors',
+      '/api/actors/{code}', '/api/quotes', '/api/dyad', '/api/timeline', '/api/network', '/api/map', '/api/search'];
+    expect(Object.keys(doc.paths).sort()).toEqual([...contract].sort());
+    // Every route the (writing) app registers is described, with its method.
+    const routed = writer.routes.filter((x) => x.path.startsWith('/api/') && x.path !== '/api/*' && x.method !== 'ALL');
+    expect(routed.length).toBeGreaterThanOrEqual(contract.length);
+    for (const x of routed) expect(doc.paths[x.path.replace(/:(\w+)/g, '{$1}')]?.[x.method.toLowerCase()], `${x.method} ${x.path}`).toBeDefined();
+    // Query parameters come from the zod schemas: the events filters with their patterns and bounds.
+    const params = doc.paths['/api/events'].get.parameters as { name: string; in: string; required: boolean; schema: Record<string, unknown> }[];
+    expect(params.map((p) => p.name).sort()).toEqual(['actor', 'code', 'either', 'from', 'limit', 'offset', 'quad', 'root', 'target', 'to']);
+    expect(params.find((p) => p.name === 'limit')!.schema).toMatchObject({ type: 'integer', minimum: 1, maximum: 500, default: 50 });
+    expect(params.find((p) => p.name === 'root')!.schema.pattern).toBeDefined();
+    expect(doc.paths['/api/dyad'].get.parameters.filter((p: { required: boolean }) => p.required).map((p: { name: string }) => p.name).sort()).toEqual(['a', 'b']);
+    expect(doc.paths['/api/events'].get.responses['200'].content['application/json'].schema.properties.items.items.properties.sources).toBeDefined();
+    expect(doc.paths['/api/events'].get.responses['400']).toBeDefined();
+  });
+
   it('pages the documents with totals, and filters near-duplicates', async () => {
     const all = await get('/api/documents');
     expect(pageOf(StoredDocumentSchema).parse(all.body)).toMatchObject({ total: 8, limit: 50, offset: 0 });
