@@ -97,6 +97,17 @@ export function buildDocView(doc: Readonly<WorkingDocument>, options: ViewOption
 
   if (options.agents) addAgents(words, mentionAt, options.agents, options.standaloneAgents ?? false, tt.sentence);
   addIssuers(words, mentionAt, tt.sentence);
+  // "SINGAPORE: … the government will …": an agent named without a country is the dateline country's.
+  const dateline = datelineCountry(doc);
+  if (dateline) {
+    const done = new Set<ActorMention>();
+    for (const m of mentionAt) {
+      if (!m || done.has(m) || m.entity !== null || !m.code || !SECTORS.has(m.code)) continue;
+      done.add(m);
+      m.code = `${dateline}${m.code}`;
+      m.agent = `${m.agent ?? m.code} (country of the dateline)`;
+    }
+  }
 
   // Quotations: the quotes layer when present, else paired quote marks within a paragraph.
   const quoted = new Uint8Array(n);
@@ -139,6 +150,21 @@ export function buildDocView(doc: Readonly<WorkingDocument>, options: ViewOption
     }
   }
   return { text: doc.text, words, start: tt.start, end: tt.end, sentence: tt.sentence, sentenceFirst, mentionAt, quoted, speakerAt, paragraph, determinedNoun };
+}
+
+/** ISO alpha-3 of the place named in the dateline ("SINGAPORE:", "GUATEMALA CITY --"), or null. */
+function datelineCountry(doc: Readonly<WorkingDocument>): string | null {
+  const region = doc.regions.find((r) => r.kind === 'dateline');
+  const lead = doc.body[0]?.start ?? 0;
+  for (const p of doc.places) {
+    if (p.metonymic || !p.country) continue;
+    const inDateline = p.mentions.some((m) => (region && m.start >= region.start && m.end <= region.end)
+      || (m.start === lead && /^(,[^.\n]{0,30}?)?\s*(\([A-Za-z]+\))?\s*(--|—|:)/.test(doc.text.slice(m.end, m.end + 40))));
+    if (!inDateline) continue;
+    const c = /^[A-Z]{3}$/.test(p.country) ? p.country : /^[A-Z]{2}$/.test(p.country) ? alpha3(p.country) : null;
+    if (c) return c;
+  }
+  return null;
 }
 
 const SKIPPABLE = /^(main|largest|senior|top|former|new|chief|deputy|local|state|national|federal|regional|security|border|foreign|armed|official|acting|interim|first|the|'s|of|from|in)$/;
