@@ -21,9 +21,9 @@ export const SCREENSHOTS = join(ROOT, 'test-output', 'screenshots');
 const MAX_SHOT_HEIGHT = 2400;
 
 /** Fails (never skips) without the browser: CI installs it in .ci/run. */
-export function requireChromium(): void {
-  if (!existsSync(CHROMIUM)) {
-    throw new Error(`The dashboard's browser tests need Debian's Chromium at ${CHROMIUM}. Install it with ` +
+export function requireChromium(path = CHROMIUM): void {
+  if (!existsSync(path)) {
+    throw new Error(`The dashboard's browser tests need Debian's Chromium at ${path}. Install it with ` +
       '`apt-get install -y --no-install-recommends chromium` (with sudo when not root); .ci/run does this in CI.');
   }
 }

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Document } from '../../src/core/document.js';
 import { ROOT, fixturePath } from '../helpers/fixtures.js';
-import { startDashboard } from './dashboard-harness.js';
+import { requireChromium, startDashboard } from './dashboard-harness.js';
 import type { Dashboard } from './dashboard-harness.js';
 
 const here = (name: string) => join(ROOT, 'test', 'browser', 'fixtures', name);
@@ -224,6 +224,10 @@ describe('dashboard on the invented corpus', () => {
     expect(await page.locator('#world-map .point').count()).toBeGreaterThan(0);
     expect(violations).toEqual([]);
     await page.context().close();
+  });
+
+  it('fails with the install command, rather than skipping, when Chromium is missing', () => {
+    expect(() => requireChromium('/nonexistent/chromium')).toThrow(/apt-get install -y --no-install-recommends chromium/);
   });
 
   it('raised no page or console errors', () => {
