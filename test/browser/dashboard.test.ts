@@ -149,8 +149,12 @@ describe('dashboard on the invented corpus', () => {
     expect(await d.page.locator('#dyad-chart .bar-sum').count()).toBe(series.items.filter((r) => r.events > 0).length);
     expect(await d.page.locator('#dyad-chart .bar-count').count()).toBe(series.items.filter((r) => r.events > 0).length);
     await d.screenshot('dyad');
-    // Without a dyad the view picks the busiest pair.
+    // Without a dyad the view picks the busiest pair; with one actor, that actor's busiest pair.
     await d.open('#/dyad');
+    expect(await d.page.locator('#dyad-chart .bar-sum').count()).toBeGreaterThan(0);
+    await d.open('#/dyad?a=NGA');
+    expect(await d.page.locator('form[data-filters="dyad"] input[name="a"]').inputValue()).toBe('NGA');
+    expect(await d.page.locator('form[data-filters="dyad"] input[name="b"]').inputValue()).not.toBe('');
     expect(await d.page.locator('#dyad-chart .bar-sum').count()).toBeGreaterThan(0);
   });
 

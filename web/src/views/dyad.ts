@@ -24,10 +24,16 @@ export async function renderDyad(root: HTMLElement, route: Route, signal: AbortS
   const by = route.query.get('by') ?? 'day';
   const net = await api.network({ limit: 200 }, signal);
   if (!a || !b) {
-    // No dyad chosen yet: the busiest pair in the store.
-    const busiest = [...net.edges].filter((e) => e.source && e.target && e.source !== e.target).sort((x, y) => y.events - x.events)[0];
-    a ??= busiest?.source;
-    b ??= busiest?.target;
+    // No dyad chosen yet: the busiest pair in the store (with the one actor given, if any).
+    const given = a ?? b;
+    const busiest = [...net.edges]
+      .filter((e) => e.source && e.target && e.source !== e.target && (!given || e.source === given || e.target === given))
+      .sort((x, y) => y.events - x.events)[0];
+    if (busiest) {
+      const other = given ? (busiest.source === given ? busiest.target : busiest.source) : busiest.target;
+      a = given ?? busiest.source;
+      b = other;
+    }
   }
   const datalist = h('datalist', { id: 'actor-codes' }, ...net.nodes.map((n) => h('option', { value: n.id }, n.name ?? '')));
   const form = filterForm({ ...route, query: new URLSearchParams({ ...(a ? { a } : {}), ...(b ? { b } : {}), by, ...queryOf(route, ['from', 'to']) }) }, [
