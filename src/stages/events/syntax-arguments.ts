@@ -183,7 +183,14 @@ export function mainClauseSubject(v: DocView, g: SyntaxGraph, s0: number, s1: nu
     const a = actorsOf(v, g, childrenWhere(g, i, (r) => r === 'nsubj').flatMap((x) => expandConj(g, x)), new Set())[0];
     if (a) { best = a; bestDepth = depth; }
   }
-  return best;
+  if (best) return best;
+  // No verb with a coded subject (the parse hung the verb elsewhere): the coded actor that opens
+  // the sentence before its first verb ("The statement from X called …").
+  for (let i = s0; i < s1 && g.upos[i] !== 'VERB'; i++) {
+    const m = v.mentionAt[i];
+    if (m?.code && !v.quoted[i]) return m;
+  }
+  return null;
 }
 
 const REPORTING_LEMMAS = new Set(['say', 'reply', 'tell', 'announce', 'state', 'add', 'insist', 'explain', 'write', 'declare', 'respond', 'answer', 'stress', 'note', 'indicate', 'signal']);
