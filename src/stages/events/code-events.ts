@@ -273,7 +273,8 @@ export function codeEvents(doc: Readonly<WorkingDocument>, res: CoderResources, 
         // suicide bomber", "gunmen" or "the police" acting is the news itself, and between two
         // different coded agents ("the police arrested protesters").
         if (!named(a) && !named(b) && !(MATERIAL_CONFLICT.test(code) || (a && b))) { res.onDrop?.({ sentence: s, pattern: pattern.text, code, reason: 'filtered', rule: 'only agents without a country' }); return; }
-        if (code.startsWith('01') && !named(a)) { res.onDrop?.({ sentence: s, pattern: pattern.text, code, reason: 'filtered', rule: 'statement without a named speaker' }); return; }
+        // A town or region is where someone spoke, not a speaker ("a teenager living in Harlem said").
+        if (code.startsWith('01') && (!named(a) || a!.place)) { res.onDrop?.({ sentence: s, pattern: pattern.text, code, reason: 'filtered', rule: 'statement without a named speaker' }); return; }
         // A bare statement is the least informative event of a sentence: it ranks below any other
         // that happened; an event said not to happen ranks lowest.
         const conf = Math.max(0.05, Math.min(0.95, 0.45 + (a && b ? 0.2 : 0) + Math.min(0.2, pattern.after.length * 0.1) + (pattern.pos === 'v' ? 0.1 : 0) - (modality === 'asserted' ? 0 : modality === 'negated' ? 0.3 : 0.05) - (code.startsWith('01') && pattern.after.length === 0 ? 0.25 : 0) - (named(a) || named(b) ? 0 : 0.2)));

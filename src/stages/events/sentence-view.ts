@@ -17,6 +17,8 @@ export interface ActorMention {
   code: string | null;
   /** How the code was made, when not straight from the entity ("agent: government"). */
   agent?: string;
+  /** True when the code is the country of a place with no actor code of its own ("Crimea" → UKR). */
+  place?: boolean;
 }
 
 export interface DocView {
@@ -91,6 +93,7 @@ export function buildDocView(doc: Readonly<WorkingDocument>, options: ViewOption
       while (last + 1 < n && tt.end[last + 1]! <= m.end) last++;
       if (first >= n || tt.start[first]! >= m.end) continue;
       const am: ActorMention = { first, last, entity: e, code: e.actor?.code ?? placeCountry.get(e.id) ?? null };
+      if (!e.actor && placeCountry.has(e.id)) am.place = true;
       for (let i = first; i <= last; i++) mentionAt[i] = am;
     }
   }
