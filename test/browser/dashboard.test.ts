@@ -18,6 +18,7 @@ const INPUTS = [
   fixturePath('news-page.html'),
   here('port-dispute.jsonl'),
   here('hostile-article.txt'),
+  here('hostile-feed.jsonl'),
 ];
 
 interface Page<T> { items: T[]; total: number }
@@ -53,7 +54,7 @@ async function piecesBy(attr: string): Promise<Map<string, string>> {
 describe('dashboard on the invented corpus', () => {
   it('ingested every input', () => {
     expect(d.ingested.failed).toBe(0);
-    expect(d.ingested.stored).toBeGreaterThanOrEqual(9);
+    expect(d.ingested.stored).toBeGreaterThanOrEqual(10);
   });
 
   it('(a) lists the documents and opens one', async () => {
@@ -210,6 +211,14 @@ describe('dashboard on the invented corpus', () => {
     await d.open('#/timeline');
     expect(await d.page.evaluate('window.__pwned')).toBeUndefined();
     expect(await d.page.locator('main img, main script').count()).toBe(0);
+    // A feed item whose title is markup and whose URL is javascript:.
+    const feed = await docWith('<iframe src=javascript:');
+    await d.open(`#/documents/${encodeURIComponent(feed.id)}`);
+    expect(await d.page.locator('h1.doc-title').textContent()).toBe('<img src=x onerror=window.__pwned=1> Minister resigns');
+    expect(await d.page.locator('#doc-text').textContent()).toBe(feed.text);
+    expect(await d.page.locator('main img, main iframe, main script').count()).toBe(0);
+    expect(await d.page.locator('a[href^="javascript:" i]').count()).toBe(0);
+    expect(await d.page.evaluate('window.__pwned')).toBeUndefined();
   });
 
   it('works under the server\'s Content-Security-Policy (no inline script or style, no eval)', async () => {

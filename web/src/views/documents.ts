@@ -84,7 +84,8 @@ async function renderDocument(root: HTMLElement, id: string, eventId: string | n
   const doc = await api.document(id, signal);
   const entityName = new Map(doc.entities.map((e) => [e.id, e.name]));
   const title = doc.title ? doc.text.slice(doc.title.start, doc.title.end) : doc.metadata?.title ?? doc.id;
-  const link = safeHref(doc.source.uri);
+  // The page's own address when it is http(s); a javascript: or data: URL from an article is never a link.
+  const link = safeHref(doc.metadata?.canonicalUrl) ?? safeHref(doc.source.uri);
 
   const detail = h('aside', { class: 'detail', id: 'detail', 'aria-live': 'polite' }, note('Click a highlighted event (underlined) for its details.'));
   const select = (evId: string) => {
