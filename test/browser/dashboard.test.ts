@@ -107,6 +107,12 @@ describe('dashboard on the invented corpus', () => {
     expect(await d.page.locator('#doc-text mark.selected').count()).toBeGreaterThan(0);
     expect(d.page.url()).toContain(`event=${target.id}`);
     await d.screenshot('document-event');
+    // Each layer can be switched off and on again.
+    const toggle = d.page.locator('input[data-layer="boilerplate"]');
+    await toggle.uncheck();
+    expect(await d.page.locator('#doc-text').getAttribute('class')).toContain('hide-boilerplate');
+    await toggle.check();
+    expect(await d.page.locator('#doc-text').getAttribute('class')).not.toContain('hide-boilerplate');
   });
 
   it('(b) shows event clusters on a calendar, filtered by dyad', async () => {
