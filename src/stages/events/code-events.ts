@@ -20,6 +20,8 @@ import { mainClauseSubject, nounArgumentsFromParse, precedingSpeaker, reportingS
 /** Words a sentence may open with before a verb that continues the last sentence's subject. */
 const CONTINUATION = new Set(['but', 'and', 'also', 'then', 'yet', 'still', '“', '"', '«']);
 /** Roots of material conflict in which an agent without a country may act alone (not 16, reduce relations). */
+/** How much a main-clause trigger outranks one in a subordinate clause (chosen on the tune split). */
+const MAIN_BONUS = 0.2;
 const MATERIAL_CONFLICT = /^(1[4578]|19|20)/;
 import type { PatternIndex, TriggerMatch } from './match-patterns.js';
 import type { EventPattern } from '../../resources/event-patterns.js';
@@ -260,6 +262,9 @@ export function codeEvents(doc: Readonly<WorkingDocument>, res: CoderResources, 
         for (const a of ss) for (const b of ts) pairs.push([a, b]);
       }
       const modality = modalityOf(v, m.first, m.last, s0, s1, m.pattern.pos === 'n');
+      // The sentence's own predicate (the parse's root, or a verb coordinated with it) is its news.
+      const head = m.pattern.pos === 'v' ? m.first : m.last;
+      const mainClause = parsed && (g!.head[head] === -1 || (g!.rel[head] === 'conj' && g!.head[g!.head[head]!] === -1));
       const clause = clauseSpan(v, m.first, m.last, s0, s1);
       const trigger = { start: v.start[m.first]!, end: v.end[m.last]! };
       const date = dateEvent(v, trigger.start, s, clause, byS, doc.times, published, isFiniteVerb(v, m), isPastTense(v, m), temporalClause(v, m.first, s0));
@@ -277,7 +282,7 @@ export function codeEvents(doc: Readonly<WorkingDocument>, res: CoderResources, 
         if (code.startsWith('01') && (!named(a) || a!.place)) { res.onDrop?.({ sentence: s, pattern: pattern.text, code, reason: 'filtered', rule: 'statement without a named speaker' }); return; }
         // A bare statement is the least informative event of a sentence: it ranks below any other
         // that happened; an event said not to happen ranks lowest.
-        const conf = Math.max(0.05, Math.min(0.95, 0.45 + (a && b ? 0.2 : 0) + Math.min(0.2, pattern.after.length * 0.1) + (pattern.pos === 'v' ? 0.1 : 0) - (modality === 'asserted' ? 0 : modality === 'negated' ? 0.3 : 0.05) - (code.startsWith('01') && pattern.after.length === 0 ? 0.25 : 0) - (named(a) || named(b) ? 0 : 0.2)));
+        const conf = Math.max(0.05, Math.min(0.95, 0.45 + (a && b ? 0.2 : 0) + Math.min(0.2, pattern.after.length * 0.1) + (pattern.pos === 'v' ? 0.1 : 0) - (modality === 'asserted' ? 0 : modality === 'negated' ? 0.3 : 0.05) - (code.startsWith('01') && pattern.after.length === 0 ? 0.25 : 0) - (named(a) || named(b) ? 0 : 0.2) + (mainClause ? MAIN_BONUS : 0)));
         const rootNum = Math.min(20, Math.max(1, Number(code.slice(0, 2)) || 1));
         out.push({
           id: `v${out.length + 1}`,
