@@ -4,7 +4,8 @@
  * every URL of its pool once, one at a time, nothing cached; (2) autocannon with 50 connections for
  * --duration=10 s picking URLs from the pool at random: p50/p95/p99 latency, requests/s, and the
  * server's CPU time per request (from /proc). Run with the answer cache on (default) and off
- * (--cache=0 or --both). Options: --events=N, --pool=N URLs per endpoint, --only=name,name.
+ * (--cache=0 or --both). Requests accept gzip as browsers do (--identity: not). Options: --events=N,
+ * --pool=N URLs per endpoint, --only=name,name, --duration=S, --connections=N.
  */
 import { spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
@@ -109,6 +110,8 @@ async function load(url: string, paths: string[], pid: number) {
   const result = await new Promise<autocannon.Result>((resolve, reject) => {
     const inst = autocannon({
       url, connections: CONNECTIONS, duration: DURATION,
+      // As a browser asks: gzip accepted (--identity: not).
+      headers: flag('identity') ? {} : { 'accept-encoding': 'gzip, deflate, br' },
       requests: [{ method: 'GET', setupRequest: (req) => ({ ...req, path: paths[Math.floor(rand() * paths.length)]! }) }],
     }, (err, res) => (err ? reject(err) : resolve(res)));
     inst.on('response', (_client: unknown, _status: number, _bytes: number, ms: number) => latencies.push(ms));
@@ -125,7 +128,7 @@ async function load(url: string, paths: string[], pid: number) {
 async function run(db: string, cache: number, urlPools: Record<string, string[]>): Promise<void> {
   const { child, url } = await startServe(db, cache);
   try {
-    console.log(`\ncache ${cache ? `on (${cache} answers)` : 'off'} · ${CONNECTIONS} connections × ${DURATION} s per endpoint · ${POOL} URLs per pool · load average ${loadavg()[0]!.toFixed(1)}`);
+    console.log(`\ncache ${cache ? `on (${cache} answers)` : 'off'} · ${CONNECTIONS} connections × ${DURATION} s per endpoint · ${POOL} URLs per pool · ${flag('identity') ? 'no gzip' : 'gzip accepted'} · load average ${loadavg()[0]!.toFixed(1)}`);
     console.log(`  ${'endpoint'.padEnd(10)} ${'cold p50'.padStart(8)} ${'cold p95'.padStart(8)} │ ${'req/s'.padStart(7)} ${'p50'.padStart(7)} ${'p95'.padStart(7)} ${'p99'.padStart(7)} ${'cpu/req'.padStart(7)} errors  (ms)`);
     const only = opt('only', '').split(',').filter(Boolean);
     for (const [name, paths] of Object.entries(urlPools)) {

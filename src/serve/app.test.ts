@@ -2,6 +2,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSyn
 import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { analyze } from '../analyze.js';
 import type { Document } from '../core/document.js';
@@ -131,6 +132,19 @@ describe('GET endpoints', () => {
     expect(doc.paths['/api/dyad'].get.parameters.filter((p: { required: boolean }) => p.required).map((p: { name: string }) => p.name).sort()).toEqual(['a', 'b']);
     expect(doc.paths['/api/events'].get.responses['200'].content['application/json'].schema.properties.items.items.properties.sources).toBeDefined();
     expect(doc.paths['/api/events'].get.responses['400']).toBeDefined();
+  });
+
+  it('gzips kept answers for clients that accept it, the same JSON once unzipped', async () => {
+    const plain = await get('/api/events?limit=500');
+    const res = await app.fetch(new Request('http://casus.test/api/events?limit=500', { headers: { 'accept-encoding': 'gzip, deflate' } }));
+    expect(res.headers.get('content-encoding')).toBe('gzip');
+    expect(res.headers.get('vary')).toBe('Accept-Encoding');
+    const zipped = Buffer.from(await res.arrayBuffer());
+    expect(zipped.length).toBeLessThan(plain.raw.length);
+    expect(gunzipSync(zipped).toString('utf8')).toBe(plain.raw);
+    // Small answers and uncached apps answer plain.
+    const off = createApp({ store, cacheEntries: 0 });
+    expect((await off.fetch(new Request('http://casus.test/api/events?limit=500', { headers: { 'accept-encoding': 'gzip' } }))).headers.get('content-encoding')).toBeNull();
   });
 
   it('pages the documents with totals, and filters near-duplicates', async () => {

@@ -20,6 +20,7 @@ import { readHtml } from '../ingest/html-reader.js';
 import type { RawDocument } from '../ingest/raw-document.js';
 import type { DetailedEventCluster, Store } from '../storage/store.js';
 import { ResponseCache } from './response-cache.js';
+import type { CachedAnswer } from './response-cache.js';
 import { openApiDocument } from './openapi.js';
 import {
   ActorQuery, ActorsQuery, AnalyzeJsonBody, AnalyzeQuery, DocumentsQuery, DyadQuery, EventsQuery, IngestBody, MapQuery, NetworkQuery,
@@ -142,11 +143,17 @@ export function createApp(options: AppOptions): CasusApp {
     return c.json({ error: { code: 'internal', message: 'internal error' } }, 500);
   });
 
+  /** A kept answer, gzipped when the client accepts it (browsers do): a month's timeline is ~10 times smaller. */
+  const send = (c: Context, answer: CachedAnswer) => {
+    const gz = /\bgzip\b/i.test(c.req.header('accept-encoding') ?? '') ? cache.gzipped(answer) : null;
+    if (gz) return c.body(gz as Uint8Array<ArrayBuffer>, 200, { ...JSON_HEADERS, 'Content-Encoding': 'gzip', Vary: 'Accept-Encoding' });
+    return c.body(answer.raw as Uint8Array<ArrayBuffer>, 200, { ...JSON_HEADERS, Vary: 'Accept-Encoding' });
+  };
+
   /** A GET answer, computed once per URL until the data changes. */
   const cached = (compute: (c: Context) => Promise<unknown>) => async (c: Context) => {
     const url = new URL(c.req.url);
-    const body = await cache.get(url.pathname + url.search, async () => safeJson(await compute(c)));
-    return c.body(body as Uint8Array<ArrayBuffer>, 200, JSON_HEADERS);
+    return send(c, await cache.get(url.pathname + url.search, async () => safeJson(await compute(c))));
   };
 
   const requireToken = (c: Context) => {
@@ -169,8 +176,7 @@ export function createApp(options: AppOptions): CasusApp {
 
   app.get(route('GET', '/api/health'), async (c) => {
     // The counts scan the store: kept until the data changes, like every other answer.
-    const body = await cache.get('health', async () => safeJson({ ok: true, version: VERSION, write: Boolean(token), stats: await store.stats() }));
-    return c.body(body as Uint8Array<ArrayBuffer>, 200, JSON_HEADERS);
+    return send(c, await cache.get('health', async () => safeJson({ ok: true, version: VERSION, write: Boolean(token), stats: await store.stats() })));
   });
   app.get(route('GET', '/api/openapi.json'), (c) => c.json(openApiDocument()));
 
@@ -181,12 +187,12 @@ export function createApp(options: AppOptions): CasusApp {
   }));
   app.get(route('GET', '/api/documents/:id'), async (c) => {
     const id = c.req.param('id') ?? '';
-    const body = await cache.get(`doc:${id}`, async () => {
+    const answer = await cache.get(`doc:${id}`, async () => {
       const doc = /^[A-Za-z0-9_-]{1,128}$/.test(id) ? await store.get(id) : null;
       return doc ? safeJson(doc) : '';
     });
-    if (body.length === 0) throw new ApiError(404, 'not_found', `no document ${JSON.stringify(id.slice(0, 130))}`);
-    return c.body(body as Uint8Array<ArrayBuffer>, 200, JSON_HEADERS);
+    if (answer.raw.length === 0) throw new ApiError(404, 'not_found', `no document ${JSON.stringify(id.slice(0, 130))}`);
+    return send(c, answer);
   });
 
   app.get(route('GET', '/api/events'), cached(async (c) => {
