@@ -136,6 +136,9 @@ describe('HTML main content: general rules', () => {
       ['element', '5. November 2021'], ['element', '5. November 2021'], ['label', 'Published on March 3, 2020'], ['itemprop', '2021-11-05T08:00:00+01:00'],
       ['abbr-modified', '2021-11-07T10:00:00Z'], ['label-modified', 'Last modified 2021-11-08'], ['script', '2021-11-05T07:00:00Z'], ['title', 'Storm hits coast | 02.11.2021'],
     ]);
+    const split = `<html><body><ul><li><span>Datum:</span> 26. Januar 2022</li></ul><div class="header-time">Current time: 14.10.2020, 12:18</div>
+      <p>Body text of the article, long enough to be read as the page's content by the extractor.</p></body></html>`;
+    expect(readHtml(split, { format: 'html' }).metadata.times?.map((t) => [t.kind, t.text])).toEqual([['label', 'Datum: 26. Januar 2022']]);
   });
   it('refuses a page without text with a clear error', () => {
     expect(() => readHtml('<html><head><script>var a = 1;</script></head><body><nav></nav></body></html>', { format: 'html' })).toThrow(/text/i);

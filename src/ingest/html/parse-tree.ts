@@ -45,6 +45,8 @@ export interface DateEvidence { kind: string; datetime?: string; text: string }
 
 /** Class/id names of elements that hold the page's date (matched on the lower-cased names). */
 const DATE_NAME = /date|datum|publish|posted|created|authored|byline|dateline|timestamp|postmeta|post-meta|entry-meta|article-meta|meta-info|metainfo|release|erstellt|erschienen|zeitstempel/;
+/** "time" as a whole name part ("time", "post-time", "time-rubric"), not "timeline" or "runtime". */
+const TIME_NAME = /(?:^|[\s_-])time(?:$|[\s_-])/;
 const NOT_DATE_NAME = /candidate|validat|mandat|accommodat|consolidat|liquidat|datepicker|dates-list|calendar/;
 const MODIFIED_NAME = /updat|modif|chang|edited|aenderung|änderung/;
 /** itemprop / property values that carry dates. */
@@ -86,6 +88,7 @@ export function parseTree(html: string): ParsedPage {
   // Open date-bearing elements whose text is being collected, with the stack depth they close at.
   const captures: { kind: string; datetime?: string; text: string; depth: number }[] = [];
   let anyScript = false;
+  let pendingLabel = ''; // a short label text ("Datum:") whose date may come in the next text
   const tagStack: string[] = [];
 
   const parser = new Parser(
@@ -125,11 +128,19 @@ export function parseTree(html: string): ParsedPage {
         if (scriptText !== null) scriptText += text;
         if (timeText !== null) timeText += text;
         for (const c of captures) if (c.text.length <= 200) c.text += text;
-        if (dropDepth === 0 && text.length < 200 && page.times.length < MAX_DATES && HAS_DATE.test(text)) {
-          // A label opens a short line ("Published on …", "Erschienen am: …"), not a sentence that mentions a date.
-          const t = text.replace(/\s+/g, ' ').trim();
-          const label = t.length <= 120 ? DATE_LABEL.exec(t) : null;
-          if (label && label.index <= 40) page.times.push({ kind: MODIFIED_LABEL.test(t) ? 'label-modified' : 'label', text: t });
+        if (dropDepth === 0 && text.length < 200 && page.times.length < MAX_DATES) {
+          if (HAS_DATE.test(text)) {
+            // A label opens a short line ("Published on …", "Erschienen am: …"), not a sentence that mentions a date;
+            // or it stands in the element just before ("<span>Datum:</span> 26. Januar 2022").
+            const t = text.replace(/\s+/g, ' ').trim();
+            const label = t.length <= 120 ? DATE_LABEL.exec(t) : null;
+            if (label && label.index <= 40) page.times.push({ kind: MODIFIED_LABEL.test(t) ? 'label-modified' : 'label', text: t });
+            else if (pendingLabel && t.length <= 60) page.times.push({ kind: MODIFIED_LABEL.test(pendingLabel) ? 'label-modified' : 'label', text: `${pendingLabel} ${t}` });
+            pendingLabel = '';
+          } else if (/\S/.test(text)) {
+            const t = text.replace(/\s+/g, ' ').trim();
+            pendingLabel = t.length <= 30 && DATE_LABEL.test(t) && /(?:^|\s)\S+\s*(?:[:\-–]|am|on|le|el|il)?$/i.test(t) ? t : '';
+          }
         }
         if (h1Depth > 0) h1Text += text;
         if (dropDepth > 0) return;
@@ -193,13 +204,15 @@ export function parseTree(html: string): ParsedPage {
       return;
     }
     if (isVoid(name) || captures.length >= 8) return;
-    const names = `${attrs['class'] ?? ''} ${attrs['id'] ?? ''}`.toLowerCase();
-    if (names.length < 4 || !DATE_NAME.test(names) || NOT_DATE_NAME.test(names)) return;
+    const names = `${attrs['class'] ?? ''} ${attrs['id'] ?? ''} ${attrs['data-testid'] ?? ''}`.toLowerCase();
+    if (names.length < 4 || !(DATE_NAME.test(names) || TIME_NAME.test(names)) || NOT_DATE_NAME.test(names)) return;
     captures.push({ kind: MODIFIED_NAME.test(names) ? 'element-modified' : 'element', text: '', depth: tagStack.length });
   }
   function closeDateCapture(c: { kind: string; text: string }): void {
     const text = c.text.replace(/\s+/g, ' ').trim();
     if (!text || text.length > 200 || !HAS_DATE.test(text) || page.times.length >= MAX_DATES) return;
+    // Forum and portal clocks ("Current time: …") date the visit, not the page.
+    if (/^(?:aktuelle zeit|current time|it is currently|es ist jetzt|heute ist|today is)\b/i.test(text)) return;
     page.times.push({ kind: c.kind === 'element' && MODIFIED_LABEL.test(text) && !/\b(?:published|erschienen|veröffentlicht)\b/i.test(text) ? 'element-modified' : c.kind, text });
   }
   /** Date keys in an inline script (the first 200,000 characters). */

@@ -99,7 +99,13 @@ function fromUrl(url: string | undefined): Ymd | null {
   if (!url) return null;
   const path = url.replace(/^[a-z]+:\/\/[^/]+/i, '');
   const m = /\/((?:19|20)\d\d)[/_-](\d{1,2})[/_-](\d{1,2})(?:[/_.-]|$)/.exec(path) ?? /[/_-]((?:19|20)\d\d)(\d\d)(\d\d)(?:[/_.-]|$)/.exec(path);
-  if (!m) return null;
+  if (!m) {
+    // Day first ("/meldungen/29-10-2021"): only with a four-digit year at the end of a path part.
+    const e = /[/_-](\d\d)[-_.](\d\d)[-_.]((?:19|20)\d\d)(?:[/_.?#-]|$)/.exec(path);
+    if (!e) return null;
+    const t = { y: +e[3]!, m: +e[2]!, d: +e[1]! };
+    return isValidYmd(t.y, t.m, t.d) ? t : null;
+  }
   const t = { y: +m[1]!, m: +m[2]!, d: +m[3]! };
   return isValidYmd(t.y, t.m, t.d) ? t : null;
 }

@@ -86,6 +86,7 @@ describe('publication date', () => {
     expect(publishedFromMetadata(doc([{ kind: 'label', text: 'Published on March 1, 2020' }], 'https://example.org/2020/02/28/story'))?.value).toBe('2020-02-28');
     expect(publishedFromMetadata(doc([{ kind: 'label-modified', text: 'Updated 2020-03-09' }, { kind: 'label', text: 'Posted 4.3.2020' }]))?.value).toBe('2020-03-04');
     expect(publishedFromMetadata(doc([{ kind: 'label-modified', text: 'Updated 2020-03-09' }]))?.confidence).toBeLessThan(0.5);
+    expect(publishedFromMetadata(doc([], 'https://example.org/meldungen/29-10-2021'))?.value).toBe('2021-10-29');
   });
   it('reads a UTC timestamp at 22:00 or 23:00 as the next day (date-only values stored as Central European midnight)', () => {
     expect(parseDateString('2021-11-04T23:00:00Z')).toEqual({ y: 2021, m: 11, d: 5 });
