@@ -60,7 +60,11 @@ export function sparsify(bits: number, dense: Int8Array): Weights {
   const values = new Int8Array(rows * NUM_LABELS);
   let r = 0;
   for (let b = 0; b < buckets; b++) {
-    if (bitmap[b >>> 5]! & (1 << (b & 31))) values.set(dense.subarray(b * NUM_LABELS, (b + 1) * NUM_LABELS), NUM_LABELS * r++);
+    if (!(bitmap[b >>> 5]! & (1 << (b & 31)))) continue;
+    // A plain copy: a subarray per row would allocate a view for each of ~80,000 rows.
+    const from = b * NUM_LABELS;
+    const to = NUM_LABELS * r++;
+    for (let l = 0; l < NUM_LABELS; l++) values[to + l] = dense[from + l]!;
   }
   return { bits, values, bitmap, rank };
 }

@@ -42,7 +42,13 @@ const CONNECTORS = new Set(['of', 'de', 'del', 'da', 'do', 'dos', 'du', 'des', '
 // Hyphens split words ("EU-Israel", "Philadelphia-based"); the run builder joins them back
 // when the parts make one name ("Winston-Salem", "Rostov-on-Don").
 const WORD = /[\p{L}\p{M}\p{N}]+(?:[’'.&][\p{L}\p{M}\p{N}]+)*\.?/gu;
-const isUpper = (c: string) => c !== c.toLowerCase() && c === c.toUpperCase();
+/** An upper-case letter; ASCII answered from the code, the rest by case mapping. */
+const isUpper = (c: string) => {
+  const code = c.charCodeAt(0);
+  if (code < 128) return code >= 65 && code <= 90;
+  return c !== c.toLowerCase() && c === c.toUpperCase();
+};
+const APOSTROPHE = (code: number) => code === 39 || code === 0x2019;
 
 function tokenize(text: string, span: Span): Token[] {
   const out: Token[] = [];
@@ -53,9 +59,10 @@ function tokenize(text: string, span: Span): Token[] {
     let t = m[0];
     // A sentence-final period is not part of the word, unless the word is an abbreviation (U.S., Ga.).
     if (t.endsWith('.') && !/\.\p{L}+\.$/u.test(t) && !/^\p{Lu}\p{Ll}{0,3}\.$/u.test(t)) t = t.slice(0, -1);
-    // Possessives: "Ohio's", "Texas'".
-    const poss = /['’]s?$/.exec(t);
-    if (poss && t.length > poss[0].length + 1) t = t.slice(0, -poss[0].length);
+    // Possessives: "Ohio's", "Texas'" (what /['’]s?$/ would match, without a regex per word).
+    const last = t.charCodeAt(t.length - 1);
+    const poss = APOSTROPHE(last) ? 1 : last === 115 && t.length >= 2 && APOSTROPHE(t.charCodeAt(t.length - 2)) ? 2 : 0;
+    if (poss && t.length > poss + 1) t = t.slice(0, -poss);
     out.push({ start, end: start + t.length, text: t, cap: isUpper(t[0]!) && !FUNCTION_WORDS.has(t.toLowerCase()) });
   }
   return out;
