@@ -25,6 +25,17 @@ describe('events: arguments from the parse and from the discourse', () => {
     const doc = codeText('The statement from the Turkish government called the talks useful. But also threatens to cut off relations if Greece imposes new sanctions.');
     expect(doc.events.filter((e) => e.code === '1313').map(dyad)).toEqual(['TURGOV>GRC:1313']);
   });
+  it('gives a reported meeting without a subject to its speaker; "the aim was to" makes it intended', () => {
+    const e = codeText('Chinese Foreign Minister Wang Yi said that the aim was to meet with Russia.').events.filter((x) => x.root === '04');
+    expect(e.map((x) => `${dyad(x)}/${x.modality}`)).toEqual(['CHNGOV>RUS:040/intended']);
+    expect(e[0]!.why).toMatch(/speaker of the reported clause/);
+  });
+  it('codes an agent named without a country with the dateline country', () => {
+    expect(codeText('SINGAPORE: The police arrested three men on Friday.').events.map(dyad)).toEqual(['SGPCOP>-:173']);
+  });
+  it('codes a titled person without a known country by the title', () => {
+    expect(codeText('City Councilman John Smith criticized France on Monday.').events.map(dyad)).toEqual(['GOV>FRA:111']);
+  });
   it('never fires a verb pattern on the head of a noun phrase', () => {
     expect(codeText('Egypt welcomed the press release of Israel.').events.filter((e) => e.root === '08')).toEqual([]);
   });

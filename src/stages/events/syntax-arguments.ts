@@ -64,7 +64,8 @@ function actorsOf(v: DocView, g: SyntaxGraph, toks: readonly number[], skip: Rea
   for (const t of toks) {
     // "X, who …" / "X, which …": a relative pronoun stands for the noun its clause modifies.
     let tok = t;
-    if (RELATIVE.has(v.words[tok]!) && g.rel[g.head[tok]!]?.startsWith('acl')) tok = g.head[g.head[tok]!]!;
+    // ("that" only as a subject: as an object the parser often mistakes the complementizer for it)
+    if (RELATIVE.has(v.words[tok]!) && g.rel[g.head[tok]!]?.startsWith('acl') && (v.words[tok] !== 'that' || g.rel[tok]!.startsWith('nsubj'))) tok = g.head[g.head[tok]!]!;
     const a = actorOf(v, g, tok, skip);
     if (a && !out.includes(a)) out.push(a);
   }
