@@ -6,20 +6,23 @@
  *   3. one core: each stage timed through the pipeline runner (CPU time and wall time), the whole
  *      pipeline, tokens/s, and peak RSS;
  *   4. worker threads (the analyze pool of `casus ingest`): --jobs 1 and 2, wall time and CPU time
- *      per document per worker, speed-up, and the memory the workers add.
+ *      per document per worker, speed-up, and the memory the workers add;
+ *   5. `casus ingest` itself with 1 and 2 jobs: wall rate and CPU per document by thread.
  * CPU time (process.cpuUsage, and /proc/thread-self for each worker) is the figure to compare on a
  * shared machine; wall time is what a quiet machine would show.
  * Options: --limit=N (texts), --repeat=N, --jobs=N (largest pool; 0 skips step 4), --cold=N (runs
- * of step 1; 0 skips it), --one-core=0 (skips step 3).
+ * of step 1; 0 skips it), --one-core=0 (skips step 3), --ingest=N (largest --jobs of step 5; 0 skips it).
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { loadavg } from 'node:os';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { analyzeWorking } from '../src/analyze.js';
 import { AnalyzePool } from '../src/corpus/analyze-pool.js';
 import { threadCpuMs } from '../src/corpus/thread-cpu.js';
+import { ingest } from '../src/corpus/ingest.js';
+import { openSqliteStore } from '../src/storage/sqlite/sqlite-store.js';
 import { defaultPipeline } from '../src/pipeline/default-pipeline.js';
 import type { StageProbe } from '../src/pipeline/build-pipeline.js';
 import { dataSet } from '../eval/shared-data.js';
@@ -152,6 +155,40 @@ async function workers(texts: string[], maxJobs: number): Promise<void> {
   if (!existsSync('/proc/thread-self/stat')) console.log('  (no /proc/thread-self: worker CPU figures unavailable on this OS)');
 }
 
+/**
+ * `casus ingest` on the same texts (files in a temporary folder, a fresh store each run): wall
+ * rate, and CPU per document of this thread (reading, the store's writes, near-duplicates,
+ * clusters) and of the other threads (the workers' analysis and V8's helpers).
+ */
+async function ingestRuns(texts: string[], files: string[], maxJobs: number): Promise<void> {
+  const work = mkdtempSync(join(tmpdir(), 'casus-bench-'));
+  try {
+    const dir = join(work, 'texts');
+    mkdirSync(dir);
+    texts.forEach((t, i) => writeFileSync(join(dir, files[i]!), t));
+    console.log(`
+ingest · casus ingest over the same ${texts.length} files into a fresh SQLite store, load average ${fmt(loadavg()[0]!)}`);
+    console.log(`  ${'jobs'.padEnd(5)} ${pad('docs/s wall', 12)} ${pad('speed-up', 9)} ${pad('this thread CPU ms/doc', 23)} ${pad('other threads CPU ms/doc', 25)} ${pad('stored', 7)}`);
+    let base = 0;
+    for (let jobs = 1; jobs <= maxJobs; jobs++) {
+      const store = openSqliteStore(join(work, `ingest-${jobs}.db`));
+      const c0 = cpuMs();
+      const m0 = threadCpuMs() ?? 0;
+      const t = performance.now();
+      const summary = await ingest([dir], store, { jobs });
+      const wall = (performance.now() - t) / 1000;
+      const main = (threadCpuMs() ?? 0) - m0;
+      const others = cpuMs() - c0 - main;
+      await store.close();
+      const rate = texts.length / wall;
+      if (jobs === 1) base = rate;
+      console.log(`  ${String(jobs).padEnd(5)} ${pad(fmt(rate), 12)} ${pad(fmt(rate / base, 2) + '×', 9)} ${pad(fmt(main / texts.length, 2), 23)} ${pad(fmt(others / texts.length, 2), 25)} ${pad(summary.stored, 7)}`);
+    }
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+}
+
 const dir = dataSet('polnear/train/text');
 if (dir) {
   const files = readdirSync(dir).filter((f) => f.endsWith('.txt')).sort().slice(0, opt('limit', Infinity));
@@ -161,4 +198,6 @@ if (dir) {
   if (opt('one-core', 1) > 0) oneCore(texts, opt('repeat', 1));
   const jobs = opt('jobs', 2);
   if (jobs > 0) await workers(texts, jobs);
+  const ingestJobs = opt('ingest', 2);
+  if (ingestJobs > 0) await ingestRuns(texts, files, ingestJobs);
 }
