@@ -2,12 +2,13 @@
  * `npm run eval -- syntax`: the shipped tagger and parser on UD English EWT dev and test (gold
  * words, all tokens including punctuation, as in CoNLL 2018): UPOS/XPOS/lemma accuracy, UAS, LAS
  * (full relations and universal ones), and tagging+parsing speed in tokens/s on one core.
+ * Options: --model=PATH (another model file, e.g. one written by train --out), --repeat=N (speed passes).
  */
 import { readFileSync } from 'node:fs';
 import { SentenceAnnotator } from '../src/stages/syntax/annotate.js';
 import { parseConllu } from '../src/stages/syntax/conllu.js';
 import { lemmatize } from '../src/stages/syntax/lemmatizer.js';
-import { syntaxModel } from '../src/stages/syntax/syntax-model.js';
+import { decodeModel, syntaxModel } from '../src/stages/syntax/syntax-model.js';
 import { dataSet } from './shared-data.js';
 
 const pct = (x: number) => (100 * x).toFixed(2).padStart(6);
@@ -16,7 +17,8 @@ export async function run(args: string[]): Promise<void> {
   const dir = dataSet('ud-english-ewt');
   if (!dir) return;
   const loadStart = performance.now();
-  const model = syntaxModel();
+  const modelPath = args.find((a) => a.startsWith('--model='))?.slice(8);
+  const model = modelPath ? decodeModel(readFileSync(modelPath)) : syntaxModel();
   const loadMs = performance.now() - loadStart;
   const annotator = new SentenceAnnotator(model);
   const universal = (r: string) => r.split(':')[0];

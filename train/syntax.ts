@@ -321,8 +321,8 @@ interface ModelParts {
 function writeModel(args: string[], parts: ModelParts, dense: { tagger: Float32Array; parser: Float32Array; labeler: Float32Array }, dev: GoldSentence[]): void {
   const opt = (name: string, dflt: number) => Number(args.find((a) => a.startsWith(`--${name}=`))?.split('=')[1] ?? dflt);
   const thresholds = {
-    tagger: opt('tagger-threshold', 1),
-    parser: opt('parser-threshold', 2),
+    tagger: opt('tagger-threshold', 0.5),
+    parser: opt('parser-threshold', 2.5),
     labeler: opt('labeler-threshold', 1),
   };
   const file = encodeModel(

@@ -67,8 +67,12 @@ export class ArcEager {
   private commas = new Int32Array(0);
   private static readonly COMMA = hashLower(',');
 
-  /** coarse maps a tag id to a small coarse-class id (UPOS) for the backed-off features. */
-  constructor(private readonly rootRel: number, private readonly coarse: Uint8Array) {}
+  /**
+   * coarse maps a tag id to a small coarse-class id (UPOS) for the backed-off features; fixedLabel
+   * (optional, tag id → relation id or -1) labels dependents whose tag decides the relation
+   * (punctuation → punct) without the labeler, when not training.
+   */
+  constructor(private readonly rootRel: number, private readonly coarse: Uint8Array, private readonly fixedLabel?: Int16Array) {}
 
   private reset(c: WordColumns, tags: Uint8Array): void {
     const n = c.n;
@@ -282,6 +286,8 @@ export class ArcEager {
     if (h === 0) {
       r = this.rootRel;
       this.rootChild = d;
+    } else if (!train && this.fixedLabel && this.fixedLabel[this.tags[d - 1]!]! >= 0) {
+      r = this.fixedLabel[this.tags[d - 1]!]!;
     } else {
       this.labelFeatures(h, d);
       const k = labeler.nClasses;

@@ -16,6 +16,11 @@ export interface Piece {
   rel: string;
   /** Words outside every piece that hang from this piece's root (the commas around a clause). */
   punct: number[];
+  /**
+   * With `head` ≥ 0: the head word is read first, as context ("Okafor who has led …": a clause
+   * read alone from "who" looks like a question), its own attachment left to the other piece.
+   */
+  withHead: boolean;
 }
 
 const OPEN = new Set(['"', '“', '«', '``']);
@@ -34,8 +39,8 @@ export function splitClauses(words: readonly string[], upos: readonly string[]):
   const quote = quoteFirst(words, upos);
   if (quote >= 0) {
     return [
-      { words: range(0, quote + 1), head: -1, toFirstRoot: false, rel: 'root', punct: [] },
-      { words: range(quote + 1, n), head: -1, toFirstRoot: true, rel: 'parataxis', punct: [] },
+      { words: range(0, quote + 1), head: -1, toFirstRoot: false, rel: 'root', punct: [], withHead: false },
+      { words: range(quote + 1, n), head: -1, toFirstRoot: true, rel: 'parataxis', punct: [], withHead: false },
     ];
   }
   for (let c1 = 1; c1 + 3 < n; c1++) {
@@ -46,8 +51,8 @@ export function splitClauses(words: readonly string[], upos: readonly string[]):
     const inner = range(c1 + 1, c2);
     const outer = [...range(0, c1), ...range(c2 + 1, n)];
     return [
-      { words: outer, head: -1, toFirstRoot: false, rel: 'root', punct: [] },
-      { words: inner, head: c1 - 1, toFirstRoot: false, rel: 'acl:relcl', punct: [c1, c2] },
+      { words: outer, head: -1, toFirstRoot: false, rel: 'root', punct: [], withHead: false },
+      { words: [c1 - 1, ...inner], head: c1 - 1, toFirstRoot: false, rel: 'acl:relcl', punct: [c1, c2], withHead: true },
     ];
   }
   return null;
