@@ -130,6 +130,11 @@ async function run(db: string, cache: number, urlPools: Record<string, string[]>
   try {
     console.log(`\ncache ${cache ? `on (${cache} answers)` : 'off'} · ${CONNECTIONS} connections × ${DURATION} s per endpoint · ${POOL} URLs per pool · ${flag('identity') ? 'no gzip' : 'gzip accepted'} · load average ${loadavg()[0]!.toFixed(1)}`);
     console.log(`  ${'endpoint'.padEnd(10)} ${'cold p50'.padStart(8)} ${'cold p95'.padStart(8)} │ ${'req/s'.padStart(7)} ${'p50'.padStart(7)} ${'p95'.padStart(7)} ${'p99'.padStart(7)} ${'cpu/req'.padStart(7)} errors  (ms)`);
+    // Warm-up, not counted: JIT, SQLite's page cache and the memory-mapped file, one URL of each pool
+    // for a few seconds, so the first endpoint measured does not pay for the process's start.
+    const firsts = Object.values(urlPools).map((p) => p[0]!);
+    await new Promise((resolve, reject) => autocannon({ url, connections: 10, duration: 3, requests: [{ method: 'GET', setupRequest: (req) => ({ ...req, path: firsts[Math.floor(Math.random() * firsts.length)]! }) }] },
+      (err, res) => (err ? reject(err) : resolve(res))));
     const only = opt('only', '').split(',').filter(Boolean);
     for (const [name, paths] of Object.entries(urlPools)) {
       if (only.length && !only.includes(name)) continue;

@@ -108,7 +108,6 @@ function byDay(clusters: readonly DetailedEventCluster[]) {
   }));
 }
 
-
 export function createApp(options: AppOptions): CasusApp {
   const { store } = options;
   const token = options.token || undefined;
@@ -137,7 +136,8 @@ export function createApp(options: AppOptions): CasusApp {
 
   app.onError((e, c) => {
     if (e instanceof ApiError) {
-      return c.body(safeJson({ error: { code: e.code, message: e.message, ...(e.parameter ? { parameter: e.parameter } : {}) } }), e.status as 400, JSON_HEADERS);
+      const headers = e.status === 401 ? { ...JSON_HEADERS, 'WWW-Authenticate': 'Bearer' } : JSON_HEADERS;
+      return c.body(safeJson({ error: { code: e.code, message: e.message, ...(e.parameter ? { parameter: e.parameter } : {}) } }), e.status as 400, headers);
     }
     log(`casus serve: internal error on ${c.req.method} ${new URL(c.req.url).pathname}: ${(e as Error).stack ?? e}`);
     return c.json({ error: { code: 'internal', message: 'internal error' } }, 500);
