@@ -59,6 +59,7 @@ const HAS_DATE = /(?:^|\D)(?:19|20)\d\d(?!\d)|\b\d{1,2}\.\d{1,2}\.\d\d\b/;
 /** Date keys in page scripts (not JSON-LD): frameworks' state objects. */
 const SCRIPT_DATE = /"(datePublished|dateCreated|published_at|publishedAt|publishedDate|publishDate|publish_date|date_published|createdAt|created_at|firstPublished|firstPublishedDate|publicationDate|pubDate|dateModified|updatedAt|updated_at)"\s*:\s*"([^"]{8,40})"/g;
 const MAX_DATES = 60;
+const dateNameCache = new Map<string, string>();
 
 /** Elements whose content is never page text. JSON-LD scripts are read separately. */
 const DROP_CONTENT = new Set([
@@ -125,7 +126,8 @@ export function parseTree(html: string): ParsedPage {
       },
       ontext(text) {
         if (titleText !== null) titleText += text;
-        if (scriptText !== null) scriptText += text;
+        // Inline scripts are read for date keys only in their first 200,000 characters.
+        if (scriptText !== null && (!anyScript || scriptText.length < 200_000)) scriptText += text;
         if (timeText !== null) timeText += text;
         for (const c of captures) if (c.text.length <= 200) c.text += text;
         if (dropDepth === 0 && text.length < 200 && page.times.length < MAX_DATES) {
@@ -137,10 +139,10 @@ export function parseTree(html: string): ParsedPage {
             if (label && label.index <= 40) page.times.push({ kind: MODIFIED_LABEL.test(t) ? 'label-modified' : 'label', text: t });
             else if (pendingLabel && t.length <= 60) page.times.push({ kind: MODIFIED_LABEL.test(pendingLabel) ? 'label-modified' : 'label', text: `${pendingLabel} ${t}` });
             pendingLabel = '';
-          } else if (/\S/.test(text)) {
-            const t = text.replace(/\s+/g, ' ').trim();
-            pendingLabel = t.length <= 30 && DATE_LABEL.test(t) && /(?:^|\s)\S+\s*(?:[:\-–]|am|on|le|el|il)?$/i.test(t) ? t : '';
-          }
+          } else if (text.length <= 60) {
+            const t = text.trim();
+            if (t) pendingLabel = t.length <= 30 && DATE_LABEL.test(t) && /(?:^|\s)\S+\s*(?:[:\-–]|am|on|le|el|il)?$/i.test(t) ? t.replace(/\s+/g, ' ') : '';
+          } else pendingLabel = '';
         }
         if (h1Depth > 0) h1Text += text;
         if (dropDepth > 0) return;
@@ -187,7 +189,9 @@ export function parseTree(html: string): ParsedPage {
   );
   /** Starts collecting an element's text when its attributes or names say it holds a date. */
   function openDateCapture(name: string, attrs: Record<string, string>): void {
+    const cls = attrs['class'], id = attrs['id'], testId = attrs['data-testid'];
     const prop = attrs['itemprop'] ?? attrs['property'];
+    if (!cls && !id && !testId && !prop) return;
     const value = attrs['content'] ?? attrs['datetime'];
     if (prop && DATE_PROP.test(prop)) {
       const kind = /modified/i.test(prop) ? 'itemprop-modified' : attrs['property'] ? 'rdfa' : 'itemprop';
@@ -195,18 +199,27 @@ export function parseTree(html: string): ParsedPage {
       captures.push({ kind, text: '', depth: tagStack.length });
       return;
     }
-    if (name === 'abbr' && attrs['title'] && /\b(?:published|updated)\b/.test(attrs['class'] ?? '')) {
-      page.times.push({ kind: /updated/.test(attrs['class']!) ? 'abbr-modified' : 'abbr', datetime: attrs['title'], text: '' });
-      return;
+    if ((name === 'abbr' || name === 'span') && attrs['title'] && cls) {
+      if (name === 'abbr' && /\b(?:published|updated)\b/.test(cls)) {
+        page.times.push({ kind: /updated/.test(cls) ? 'abbr-modified' : 'abbr', datetime: attrs['title'], text: '' });
+        return;
+      }
+      if (name === 'span' && /\bupdated\b/.test(cls)) {
+        page.times.push({ kind: 'abbr-modified', datetime: attrs['title'], text: '' });
+        return;
+      }
     }
-    if (name === 'span' && /\bupdated\b/.test(attrs['class'] ?? '') && attrs['title']) {
-      page.times.push({ kind: 'abbr-modified', datetime: attrs['title'], text: '' });
-      return;
+    if (isVoid(name) || captures.length >= 8 || (!cls && !id && !testId)) return;
+    const names = testId ? `${cls ?? ''} ${id ?? ''} ${testId}` : id ? `${cls ?? ''} ${id}` : cls!;
+    // Pages repeat a few class names thousands of times: decide each once.
+    let kind = dateNameCache.get(names);
+    if (kind === undefined) {
+      const lower = names.toLowerCase();
+      kind = lower.length < 4 || !(DATE_NAME.test(lower) || TIME_NAME.test(lower)) || NOT_DATE_NAME.test(lower) ? '' : MODIFIED_NAME.test(lower) ? 'element-modified' : 'element';
+      if (dateNameCache.size > 5000) dateNameCache.clear();
+      dateNameCache.set(names, kind);
     }
-    if (isVoid(name) || captures.length >= 8) return;
-    const names = `${attrs['class'] ?? ''} ${attrs['id'] ?? ''} ${attrs['data-testid'] ?? ''}`.toLowerCase();
-    if (names.length < 4 || !(DATE_NAME.test(names) || TIME_NAME.test(names)) || NOT_DATE_NAME.test(names)) return;
-    captures.push({ kind: MODIFIED_NAME.test(names) ? 'element-modified' : 'element', text: '', depth: tagStack.length });
+    if (kind) captures.push({ kind, text: '', depth: tagStack.length });
   }
   function closeDateCapture(c: { kind: string; text: string }): void {
     const text = c.text.replace(/\s+/g, ' ').trim();
@@ -218,7 +231,6 @@ export function parseTree(html: string): ParsedPage {
   /** Date keys in an inline script (the first 200,000 characters). */
   function scriptDates(code: string): void {
     const head = code.length > 200_000 ? code.slice(0, 200_000) : code;
-    if (!/"(?:date|publish|created|updated)/i.test(head)) return;
     SCRIPT_DATE.lastIndex = 0;
     for (let m = SCRIPT_DATE.exec(head); m && page.times.length < MAX_DATES; m = SCRIPT_DATE.exec(head)) {
       if (!HAS_DATE.test(m[2]!)) continue;
