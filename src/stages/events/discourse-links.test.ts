@@ -1,6 +1,9 @@
 /** Source and target from the parse and from neighbouring events, on texts written for these tests. */
 import { describe, expect, it } from 'vitest';
-import { codeText, dyad } from './test-pipeline.js';
+import { analyzeWorking } from '../../analyze.js';
+import { silentContext } from '../../pipeline/stage.js';
+import { events } from './index.js';
+import { codeText, dyad, eventsPipeline } from './test-pipeline.js';
 
 describe('events: arguments from the parse and from the discourse', () => {
   it('an agreement answers the request before it, and the request is addressed to the one who agreed', () => {
@@ -35,6 +38,16 @@ describe('events: arguments from the parse and from the discourse', () => {
   });
   it('codes a titled person without a known country by the title', () => {
     expect(codeText('City Councilman John Smith criticized France on Monday.').events.map(dyad)).toEqual(['GOV>FRA:111']);
+  });
+  it('falls back to the word window for a sentence without a parse (heads all -1, or no parse at all)', () => {
+    const text = 'Ukraine was attacked by Russia. Germany and France discussed the crisis by telephone.';
+    const doc = analyzeWorking(text, { published: '2021-12-30', pipeline: eventsPipeline() });
+    const parsed = doc.events.map(dyad);
+    expect(parsed).toEqual(['RUS>UKR:190', 'DEU>FRA:041', 'FRA>DEU:041']);
+    const g = doc.parse!;
+    const unparsed = { ...g, head: new Int32Array(g.length).fill(-1), childStart: new Int32Array(g.length + 1), children: new Int32Array(0) };
+    expect(events.run({ ...doc, parse: unparsed }, silentContext).events!.map(dyad)).toEqual(parsed);
+    expect(events.run({ ...doc, parse: undefined }, silentContext).events!.map(dyad)).toEqual(parsed);
   });
   it('never fires a verb pattern on the head of a noun phrase', () => {
     expect(codeText('Egypt welcomed the press release of Israel.').events.filter((e) => e.root === '08')).toEqual([]);
