@@ -49,6 +49,10 @@ describe('events: arguments from the parse and from the discourse', () => {
     expect(events.run({ ...doc, parse: unparsed }, silentContext).events!.map(dyad)).toEqual(parsed);
     expect(events.run({ ...doc, parse: undefined }, silentContext).events!.map(dyad)).toEqual(parsed);
   });
+  it('a noun event without a target names again the same kind of event by the same actor', () => {
+    const doc = codeText('Last week Moscow addressed demands to NATO. On Thursday the Kremlin repeated the Russian demands.');
+    expect(doc.events.filter((e) => e.root === '10').map((e) => `${e.source?.code.slice(0, 3)}>${e.target?.code}`)).toEqual(['RUS>IGOWSTNAT', 'RUS>IGOWSTNAT']);
+  });
   it('never fires a verb pattern on the head of a noun phrase', () => {
     expect(codeText('Egypt welcomed the press release of Israel.').events.filter((e) => e.root === '08')).toEqual([]);
   });

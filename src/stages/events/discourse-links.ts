@@ -76,6 +76,12 @@ export function linkDiscourse(events: CodedEvent[], notes: readonly EventNote[],
         if (e.root === '12' && MEETING_PROPOSALS.has(p.code)) setCode(e, '125', codebook);
       } else if (ANSWERING.has(note.lemma)) drop.add(i);
     }
+    // "… demands addressed by Moscow to NATO …. The Kremlin recalls the Russian demands": a noun
+    // event with no target names again the same kind of event by the same actor, and its target.
+    if (!e.target && e.source && note.pos === 'n') {
+      const same = latestBefore(events, i, Infinity, (x) => x !== e && x.root === e.root && !!x.target && country(x.source) === country(e.source) && notes[events.indexOf(x)]?.lemma === note.lemma);
+      if (same) addTarget(e, same.target!, `target of the same ${note.lemma} by the same actor named before (sentence ${same.sentence + 1})`);
+    }
     // "A reference to the annexation of Crimea": a conflict noun without its actor continues the
     // actor of the conflict event against the same country just before.
     if (!e.source && e.target && note.pos === 'n' && /^(1[5-9]|20)/.test(e.root)) {
