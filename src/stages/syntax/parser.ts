@@ -12,6 +12,8 @@ export const LEFT = 2;
 export const RIGHT = 3;
 export const NUM_ACTIONS = 4;
 export const NUM_PARSE_FEATURES = 83;
+/** Parser features 0..BUFFER_FEATURES-1 read the stack; the rest read only the buffer's first three words. */
+const BUFFER_FEATURES = 72;
 export const NUM_LABEL_FEATURES = 25;
 
 const NONE = 1;
@@ -61,6 +63,10 @@ export class ArcEager {
   private readonly pf = new Uint32Array(NUM_PARSE_FEATURES);
   private readonly lf = new Uint32Array(NUM_LABEL_FEATURES);
   private readonly ps = new Float64Array(NUM_ACTIONS);
+  private readonly pfBuffer = this.pf.subarray(BUFFER_FEATURES);
+  /** Scores of the buffer-only features for buffer position scoredB (reused until the buffer moves). */
+  private readonly bufferScores = new Float64Array(NUM_ACTIONS);
+  private scoredB = -1;
   private ls = new Float64Array(64);
   private readonly costs = new Int32Array(NUM_ACTIONS);
 
@@ -111,6 +117,7 @@ export class ArcEager {
     this.sp = 1;
     this.b = 1;
     this.rootChild = -1;
+    this.scoredB = -1;
     this.words = c.lower;
     this.suf3 = c.suf3;
     this.tags = tags;
@@ -131,7 +138,8 @@ export class ArcEager {
     return k <= 0 ? NONE : this.rel[k]! < 0 ? NOLABEL : this.rel[k]! + 16;
   }
 
-  private parseFeatures(): void {
+  /** The parser features into pf: 0..BUFFER_FEATURES-1 always, the buffer-only ones after that when withBuffer. */
+  private parseFeatures(withBuffer: boolean): void {
     const f = this.pf;
     const n = this.n;
     const s0 = this.sp > 0 ? this.stack[this.sp - 1]! : -1;
@@ -165,15 +173,6 @@ export class ArcEager {
     f[0] = fh(100, s0w);
     f[1] = fh(101, s0t);
     f[2] = fh(102, s0w, s0t);
-    f[3] = fh(103, n0w);
-    f[4] = fh(104, n0t);
-    f[5] = fh(105, n0w, n0t);
-    f[6] = fh(106, n1w);
-    f[7] = fh(107, n1t);
-    f[8] = fh(108, n1w, n1t);
-    f[9] = fh(109, n2w);
-    f[10] = fh(110, n2t);
-    f[11] = fh(111, n2w, n2t);
     f[12] = fh(112, s0w, n0w, s0n0t);
     f[13] = fh(113, s0w, n0w, s0t);
     f[14] = fh(114, s0w, n0w, n0t);
@@ -181,8 +180,6 @@ export class ArcEager {
     f[16] = fh(116, n0w, s0t, n0t);
     f[17] = fh(117, s0w, n0w);
     f[18] = fh(118, s0n0t);
-    f[19] = fh(119, n0t, n1t);
-    f[20] = fh(120, n0t, n1t, n2t);
     f[21] = fh(121, s0n0t, n1t);
     f[22] = fh(122, s0ht, s0n0t);
     f[23] = fh(123, s0lt, s0n0t);
@@ -234,18 +231,32 @@ export class ArcEager {
     f[69] = fh(169, n0w, n0sl);
     f[70] = fh(170, n0t, n0sl);
     f[71] = fh(171, this.W(s1));
-    f[72] = fh(172, s1t);
-    f[73] = fh(173, s1t, s0n0t);
-    f[74] = fh(174, this.W(s1), s0w);
-    f[75] = fh(175, 0);
-    f[76] = fh(176, s0h >= 0 ? 1 : 0, s0n0t);
-    f[77] = fh(177, n0 > 0 ? this.suf3[n0 - 1]! : NONE, s0t);
+    f[3] = fh(172, s1t);
+    f[4] = fh(173, s1t, s0n0t);
+    f[5] = fh(174, this.W(s1), s0w);
+    f[6] = fh(175, 0);
+    f[7] = fh(176, s0h >= 0 ? 1 : 0, s0n0t);
+    f[8] = fh(177, n0 > 0 ? this.suf3[n0 - 1]! : NONE, s0t);
     const us0n0 = this.U(s0) * 64 + this.U(n0);
-    f[78] = fh(178, us0n0, this.U(n1) * 64 + this.U(n2));
-    f[79] = fh(179, this.U(s1) * 64 + this.U(s0), this.U(n0));
-    f[80] = fh(180, us0n0, d, s0h >= 0 ? 1 : 0);
-    f[81] = fh(181, this.U(s0h), us0n0);
-    f[82] = fh(182, s0 > 0 && n0 > 0 ? Math.min(this.commas[n0 - 1]! - this.commas[s0]!, 3) : 4, s0n0t);
+    f[9] = fh(178, us0n0, this.U(n1) * 64 + this.U(n2));
+    f[10] = fh(179, this.U(s1) * 64 + this.U(s0), this.U(n0));
+    f[11] = fh(180, us0n0, d, s0h >= 0 ? 1 : 0);
+    f[19] = fh(181, this.U(s0h), us0n0);
+    f[20] = fh(182, s0 > 0 && n0 > 0 ? Math.min(this.commas[n0 - 1]! - this.commas[s0]!, 3) : 4, s0n0t);
+      // Features of the buffer alone (n0, n1, n2), last: the same until the next word is read.
+    if (withBuffer) {
+      f[72] = fh(103, n0w);
+      f[73] = fh(104, n0t);
+      f[74] = fh(105, n0w, n0t);
+      f[75] = fh(106, n1w);
+      f[76] = fh(107, n1t);
+      f[77] = fh(108, n1w, n1t);
+      f[78] = fh(109, n2w);
+      f[79] = fh(110, n2t);
+      f[80] = fh(111, n2w, n2t);
+      f[81] = fh(119, n0t, n1t);
+      f[82] = fh(120, n0t, n1t, n2t);
+    }
   }
 
   private labelFeatures(h: number, d: number): void {
@@ -379,8 +390,20 @@ export class ArcEager {
     const ps = this.ps;
     const costs = this.costs;
     while (this.b <= this.n) {
-      this.parseFeatures();
-      parser.score(this.pf, NUM_PARSE_FEATURES, ps);
+      if (train) {
+        this.parseFeatures(true);
+        parser.score(this.pf, NUM_PARSE_FEATURES, ps);
+      } else {
+        // Reduce and left-arc leave the buffer as it is: its features' scores are reused.
+        const moved = this.b !== this.scoredB;
+        this.parseFeatures(moved);
+        if (moved) {
+          parser.score(this.pfBuffer, NUM_PARSE_FEATURES - BUFFER_FEATURES, this.bufferScores);
+          this.scoredB = this.b;
+        }
+        parser.score(this.pf, BUFFER_FEATURES, ps);
+        for (let a = 0; a < NUM_ACTIONS; a++) ps[a]! += this.bufferScores[a]!;
+      }
       let pred = -1;
       for (let a = 0; a < NUM_ACTIONS; a++) if (this.valid(a) && (pred < 0 || ps[a]! > ps[pred]!)) pred = a;
       let next = pred;
