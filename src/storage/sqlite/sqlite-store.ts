@@ -327,18 +327,10 @@ export class SqliteStore implements Store {
   }
 
   async quotes(filter: QuoteFilter = {}): Promise<QuoteRow[]> {
-    const where = ['d.duplicate_of IS NULL'];
-    const args: unknown[] = [];
-    let from = 'quotes q';
-    // Speaker and words through the quotes' full-text index: whole words, any case.
-    const match = [...(filter.speaker ? [`speaker : ${ftsPhrase(filter.speaker)}`] : []), ...(filter.text ? [`text : ${ftsPhrase(filter.text)}`] : [])];
-    if (match.length) { from = 'quotes_fts f JOIN quotes q ON q.seq = f.rowid'; where.push('quotes_fts MATCH ?'); args.push(match.join(' AND ')); }
-    if (filter.from) { where.push('d.published >= ?'); args.push(filter.from); }
-    if (filter.to) { where.push('d.published <= ?'); args.push(filter.to); }
-    const rows = this.db.prepare(`SELECT q.*, d.id AS doc_id, d.uri, d.published FROM ${from} JOIN documents d ON d.seq = q.doc_seq
-      WHERE ${where.join(' AND ')} ORDER BY d.published, q.seq LIMIT ?`).all(...args, filter.limit ?? -1) as Row[];
-    return rows.map((r) => ({ docId: r.doc_id as string, uri: r.uri as string | null, published: r.published as string | null, kind: r.kind as string,
-      speaker: r.speaker as string | null, text: r.text as string, start: r.start as number, end: r.end as number, channel: r.channel as string | null }));
+    const { sqlFrom, args } = quoteQuery(filter);
+    const rows = this.db.prepare(`SELECT q.*, d.id AS doc_id, d.uri, d.published ${sqlFrom} ORDER BY d.published, q.seq LIMIT ?`)
+      .all(...args, filter.limit ?? -1) as Row[];
+    return rows.map(quoteRow);
   }
 
   async series(a: string, b: string, period: Period, filter: { from?: string; to?: string; bothDirections?: boolean } = {}): Promise<SeriesRow[]> {
@@ -480,14 +472,7 @@ export class SqliteStore implements Store {
   }
 
   async quotePage(filter: QuoteFilter & { offset?: number } = {}): Promise<Page<QuoteRow>> {
-    const where = ['d.duplicate_of IS NULL'];
-    const args: unknown[] = [];
-    let from = 'quotes q';
-    const match = [...(filter.speaker ? [`speaker : ${ftsPhrase(filter.speaker)}`] : []), ...(filter.text ? [`text : ${ftsPhrase(filter.text)}`] : [])];
-    if (match.length) { from = 'quotes_fts f JOIN quotes q ON q.seq = f.rowid'; where.push('quotes_fts MATCH ?'); args.push(match.join(' AND ')); }
-    if (filter.from) { where.push('d.published >= ?'); args.push(filter.from); }
-    if (filter.to) { where.push('d.published <= ?'); args.push(filter.to); }
-    const sqlFrom = `FROM ${from} JOIN documents d ON d.seq = q.doc_seq WHERE ${where.join(' AND ')}`;
+    const { sqlFrom, args } = quoteQuery(filter);
     const total = (this.prep(`SELECT COUNT(*) AS n ${sqlFrom}`).get(...args) as { n: number }).n;
     const rows = this.prep(`SELECT q.*, d.id AS doc_id, d.uri, d.published ${sqlFrom} ORDER BY d.published, q.seq LIMIT ? OFFSET ?`)
       .all(...args, filter.limit ?? -1, filter.offset ?? 0) as Row[];
@@ -632,6 +617,19 @@ function actorRow(r: Row): ActorRow {
 }
 
 /** A user's words as one FTS5 phrase: no query syntax to learn, no syntax errors. */
+/** The FROM … WHERE of a quote query, shared by the list and the paged list. */
+function quoteQuery(filter: QuoteFilter): { sqlFrom: string; args: unknown[] } {
+  const where = ['d.duplicate_of IS NULL'];
+  const args: unknown[] = [];
+  let from = 'quotes q';
+  // Speaker and words through the quotes' full-text index: whole words, any case.
+  const match = [...(filter.speaker ? [`speaker : ${ftsPhrase(filter.speaker)}`] : []), ...(filter.text ? [`text : ${ftsPhrase(filter.text)}`] : [])];
+  if (match.length) { from = 'quotes_fts f JOIN quotes q ON q.seq = f.rowid'; where.push('quotes_fts MATCH ?'); args.push(match.join(' AND ')); }
+  if (filter.from) { where.push('d.published >= ?'); args.push(filter.from); }
+  if (filter.to) { where.push('d.published <= ?'); args.push(filter.to); }
+  return { sqlFrom: `FROM ${from} JOIN documents d ON d.seq = q.doc_seq WHERE ${where.join(' AND ')}`, args };
+}
+
 function ftsPhrase(text: string): string {
   return `"${text.replace(/"/g, '""')}"`;
 }
