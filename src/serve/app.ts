@@ -92,6 +92,24 @@ export function safeJson(value: unknown): string {
   return JSON.stringify(value).replace(/[<>&\u2028\u2029]/g, (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
+/** The body's media type, lower-case, without parameters ("text/html; charset=…" → "text/html"). */
+function mediaType(c: Context): string {
+  return (c.req.header('content-type') ?? '').split(';')[0]!.trim().toLowerCase();
+}
+
+/** A JSON body checked by its schema: 400 bad_body naming what was wrong. */
+async function readJsonBody<S extends z.ZodType>(schema: S, c: Context): Promise<z.infer<S>> {
+  let json: unknown;
+  try {
+    json = JSON.parse(await c.req.text());
+  } catch {
+    throw new ApiError(400, 'bad_body', 'the body is not valid JSON');
+  }
+  const r = schema.safeParse(json);
+  if (!r.success) throw new ApiError(400, 'bad_body', r.error.issues.map((i) => `${i.path.join('.') || 'body'}: ${i.message}`).join('; '));
+  return r.data;
+}
+
 const JSON_HEADERS = { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-cache' };
 
 /** Clusters by their start day, oldest first. */
@@ -267,7 +285,7 @@ export function createApp(options: AppOptions): CasusApp {
     await next();
   }, limitBody, async (c) => {
     const q = parseQuery(AnalyzeQuery, c);
-    const type = (c.req.header('content-type') ?? '').split(';')[0]!.trim().toLowerCase();
+    const type = mediaType(c);
     let text: string | undefined;
     let html: string | undefined;
     let uri: string | undefined;
@@ -275,17 +293,10 @@ export function createApp(options: AppOptions): CasusApp {
     if (type === 'text/plain') text = await c.req.text();
     else if (type === 'text/html') html = await c.req.text();
     else if (type === 'application/json') {
-      let json: unknown;
-      try {
-        json = JSON.parse(await c.req.text());
-      } catch {
-        throw new ApiError(400, 'bad_body', 'the body is not valid JSON');
-      }
-      const r = AnalyzeJsonBody.safeParse(json);
-      if (!r.success) throw new ApiError(400, 'bad_body', r.error.issues.map((i) => `${i.path.join('.') || 'body'}: ${i.message}`).join('; '));
-      ({ text, html } = r.data);
-      uri = r.data.url;
-      published = r.data.published;
+      const body = await readJsonBody(AnalyzeJsonBody, c);
+      ({ text, html } = body);
+      uri = body.url;
+      published = body.published;
     } else throw new ApiError(415, 'unsupported_media_type', 'send text/plain, text/html or application/json');
     const content = text ?? html ?? '';
     if (!content.trim()) throw new ApiError(400, 'bad_body', 'the body has no text');
@@ -299,21 +310,12 @@ export function createApp(options: AppOptions): CasusApp {
 
   if (token) {
     app.post(route('POST', '/api/ingest'), async (c, next) => { requireToken(c); await next(); }, limitBody, async (c) => {
-      if ((c.req.header('content-type') ?? '').split(';')[0]!.trim().toLowerCase() !== 'application/json') {
-        throw new ApiError(415, 'unsupported_media_type', 'send application/json {texts?, urls?}');
-      }
-      let json: unknown;
-      try {
-        json = JSON.parse(await c.req.text());
-      } catch {
-        throw new ApiError(400, 'bad_body', 'the body is not valid JSON');
-      }
-      const r = IngestBody.safeParse(json);
-      if (!r.success) throw new ApiError(400, 'bad_body', r.error.issues.map((i) => `${i.path.join('.') || 'body'}: ${i.message}`).join('; '));
+      if (mediaType(c) !== 'application/json') throw new ApiError(415, 'unsupported_media_type', 'send application/json {texts?, urls?}');
+      const body = await readJsonBody(IngestBody, c);
       const out = { stored: 0, duplicates: 0, skipped: 0, failed: 0, events: 0, failures: [] as { uri: string; code: string; message: string }[] };
-      for (const [i, text] of (r.data.texts ?? []).entries()) {
+      for (const [i, text] of (body.texts ?? []).entries()) {
         try {
-          const doc = await analyzeRaw({ source: { format: 'text' }, text, metadata: {}, knownRegions: [], warnings: [] }, r.data.published);
+          const doc = await analyzeRaw({ source: { format: 'text' }, text, metadata: {}, knownRegions: [], warnings: [] }, body.published);
           const put = await store.put(doc);
           if (put.status === 'exists') out.skipped++;
           else { out.stored++; out.events += put.events; if (put.duplicateOf) out.duplicates++; }
@@ -322,9 +324,9 @@ export function createApp(options: AppOptions): CasusApp {
           out.failures.push({ uri: `texts[${i}]`, code: e instanceof ApiError ? e.code : 'analysis_failed', message: (e as Error).message });
         }
       }
-      if (r.data.urls?.length) {
+      if (body.urls?.length) {
         // Only http(s) URLs reach ingest (the schema checks): never a local path. Private networks are refused.
-        const s = await ingest(r.data.urls, store, { jobs: Math.max(1, threads), fetch: { allowPrivate: false }, ...(r.data.published ? { published: r.data.published } : {}) });
+        const s = await ingest(body.urls, store, { jobs: Math.max(1, threads), fetch: { allowPrivate: false }, ...(body.published ? { published: body.published } : {}) });
         out.stored += s.stored; out.duplicates += s.duplicates; out.skipped += s.skipped; out.failed += s.failed; out.events += s.events;
         out.failures.push(...s.failures.map((f) => ({ uri: f.uri, code: f.code, message: f.message })));
       }
