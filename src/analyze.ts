@@ -67,7 +67,8 @@ export function analyzeWorking(input: string | RawDocument, options: AnalyzeOpti
   return (options.pipeline ?? defaultPipeline()).run(doc, undefined, options.probe);
 }
 
-function toRaw(input: string, options: AnalyzeOptions): RawDocument {
+/** A string as a raw document: HTML through the HTML reader, anything else as plain text. */
+export function toRaw(input: string, options: AnalyzeOptions): RawDocument {
   const format = options.format ?? (sniffFormat(input) === 'html' ? 'html' : 'text');
   const source = { format, ...(options.uri ? { uri: options.uri } : {}), ...(options.id ? { id: options.id } : {}) };
   if (format === 'html') return readHtml(input, source);

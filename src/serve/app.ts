@@ -11,12 +11,11 @@ import type { Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { cors } from 'hono/cors';
 import type { z } from 'zod';
-import { analyze } from '../analyze.js';
+import { analyze, toRaw } from '../analyze.js';
 import type { Document } from '../core/document.js';
 import { AnalyzePool } from '../corpus/analyze-pool.js';
 import { eventsFeatureCollection } from '../corpus/exports.js';
 import { ingest } from '../corpus/ingest.js';
-import { readHtml } from '../ingest/html-reader.js';
 import type { RawDocument } from '../ingest/raw-document.js';
 import type { DetailedEventCluster, Store } from '../storage/store.js';
 import { ResponseCache } from './response-cache.js';
@@ -300,9 +299,7 @@ export function createApp(options: AppOptions): CasusApp {
     } else throw new ApiError(415, 'unsupported_media_type', 'send text/plain, text/html or application/json');
     const content = text ?? html ?? '';
     if (!content.trim()) throw new ApiError(400, 'bad_body', 'the body has no text');
-    const source = { format: html !== undefined ? 'html' as const : 'text' as const, ...(uri ? { uri } : {}) };
-    const raw: RawDocument = html !== undefined ? readHtml(html, source) : { source, text: content, metadata: {}, knownRegions: [], warnings: [] };
-    const doc = await analyzeRaw(raw, published);
+    const doc = await analyzeRaw(toRaw(content, { format: html !== undefined ? 'html' : 'text', ...(uri ? { uri } : {}) }), published);
     if (q.store !== '1') return c.body(safeJson(doc), 200, JSON_HEADERS);
     const stored = await store.put(doc);
     return c.body(safeJson({ document: doc, stored }), 200, JSON_HEADERS);
@@ -315,7 +312,7 @@ export function createApp(options: AppOptions): CasusApp {
       const out = { stored: 0, duplicates: 0, skipped: 0, failed: 0, events: 0, failures: [] as { uri: string; code: string; message: string }[] };
       for (const [i, text] of (body.texts ?? []).entries()) {
         try {
-          const doc = await analyzeRaw({ source: { format: 'text' }, text, metadata: {}, knownRegions: [], warnings: [] }, body.published);
+          const doc = await analyzeRaw(toRaw(text, { format: 'text' }), body.published);
           const put = await store.put(doc);
           if (put.status === 'exists') out.skipped++;
           else { out.stored++; out.events += put.events; if (put.duplicateOf) out.duplicates++; }
