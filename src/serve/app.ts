@@ -6,6 +6,7 @@
 // socket) on @hono/node-server. OpenAPI comes from zod 4's own z.toJSONSchema (openapi.ts) rather
 // than a zod-openapi wrapper: no second schema dialect, nothing that lags behind zod releases.
 import { createHash, timingSafeEqual } from 'node:crypto';
+import { fileURLToPath } from 'node:url';
 import { Hono } from 'hono';
 import type { Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
@@ -27,6 +28,9 @@ import {
 } from './schemas.js';
 import { StaticFiles, webStream } from './static-files.js';
 import { VERSION } from './version.js';
+
+/** The dashboard built by `npm run build`, found from this module (same depth in src/ and dist/), not from the working directory. */
+const BUILT_DASHBOARD = fileURLToPath(new URL('../../dist/web/', import.meta.url));
 
 export interface AppOptions {
   store: Store;
@@ -130,7 +134,7 @@ export function createApp(options: AppOptions): CasusApp {
   const token = options.token || undefined;
   const maxBody = options.maxBodyBytes ?? DEFAULT_MAX_BODY;
   const cache = new ResponseCache(options.cacheEntries ?? 2000, () => store.dataVersion(), options.cacheBytes ?? 128 * 1024 * 1024);
-  const files = new StaticFiles(options.staticDir ?? 'dist/web');
+  const files = new StaticFiles(options.staticDir ?? BUILT_DASHBOARD);
   const log = options.log ?? ((line: string) => process.stderr.write(line + '\n'));
   const threads = options.analyzeThreads ?? 1;
   let pool: AnalyzePool | null = null;

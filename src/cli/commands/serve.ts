@@ -20,7 +20,7 @@ Options:
   --token T              enables writing (POST /api/analyze?store=1, POST /api/ingest) for
                          requests with "Authorization: Bearer T" (default: $CASUS_TOKEN)
   --cors ORIGIN          allow browser calls from this origin (default: CORS off)
-  --static DIR           the built dashboard (default dist/web)
+  --static DIR           the built dashboard (default: dist/web of this installation)
   --max-body BYTES       largest request body (default ${DEFAULT_MAX_BODY})
   --cache N              answers kept until the data changes (default 2000; 0: none)
   --cache-mb N           the answers' memory budget in MB (default 128)
