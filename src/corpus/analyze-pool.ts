@@ -1,5 +1,6 @@
 /**
- * A pool of analysis worker threads (one per core by default). Works both from the compiled
+ * A pool of analysis worker threads (one per core by default), each kept two documents ahead so it
+ * never waits for a busy main thread to hand it the next one. Works both from the compiled
  * dist/ (a .js worker) and from TypeScript sources under tsx or vitest (the worker registers
  * tsx's loader first), so tests exercise the same threads the installed command uses.
  */
@@ -11,7 +12,8 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { Document } from '../core/document.js';
 import type { RawDocument } from '../ingest/raw-document.js';
-import type { WorkerReply, WorkerRequest, WorkerStatsRequest } from './analyze-worker.js';
+import type { PreparedDocument } from '../storage/prepared-document.js';
+import type { FailureCode, WorkerReply, WorkerRequest, WorkerStatsRequest } from './worker-job.js';
 
 export function defaultJobs(): number {
   return Math.max(1, availableParallelism());
@@ -30,16 +32,30 @@ function spawnWorker(): Worker {
   return new Worker(boot, { eval: true });
 }
 
+/** An analysed document: its JSON as the worker wrote it, and the object, parsed on first use. */
+export interface AnalyzedDocument { ok: true; json: string; readonly doc: Document }
+export type AnalyzeFailure = { ok: false; code: FailureCode; message: string };
+
+type Job = { req: WorkerRequest; resolve: (r: WorkerReply) => void };
+
+function analyzed(json: string): AnalyzedDocument {
+  let doc: Document | undefined;
+  return { ok: true, json, get doc() { return (doc ??= JSON.parse(json) as Document); } };
+}
+
 export class AnalyzePool {
   private readonly workers: Worker[] = [];
-  private readonly idle: Worker[] = [];
-  private readonly waiting: { req: WorkerRequest; resolve: (r: WorkerReply) => void; reject: (e: Error) => void }[] = [];
-  private readonly pending = new Map<number, { worker: Worker; resolve: (r: WorkerReply) => void; reject: (e: Error) => void }>();
+  /** Requests posted to each worker and not yet answered, oldest first (a worker answers in order). */
+  private readonly posted = new Map<Worker, Job[]>();
+  private readonly waiting: Job[] = [];
   private readonly statsPending = new Map<number, (cpuMs: number | null) => void>();
   private nextSeq = 0;
   private closed = false;
+  /** Requests queued on a worker at once: 2 lets it start the next as soon as it posts a result. */
+  private readonly depth: number;
 
-  constructor(readonly size: number = defaultJobs()) {
+  constructor(readonly size: number = defaultJobs(), options: { depth?: number } = {}) {
+    this.depth = Math.max(1, options.depth ?? 2);
     for (let i = 0; i < size; i++) this.add();
   }
 
@@ -51,62 +67,79 @@ export class AnalyzePool {
         this.statsPending.delete(reply.seq);
         return;
       }
-      const p = this.pending.get(reply.seq);
-      this.pending.delete(reply.seq);
-      p?.resolve(reply);
-      this.release(w);
+      const jobs = this.posted.get(w);
+      const i = jobs ? jobs.findIndex((j) => j.req.seq === reply.seq) : -1;
+      if (i >= 0) jobs!.splice(i, 1)[0]!.resolve(reply);
+      this.pump();
     });
     w.on('error', (e) => this.crashed(w, e));
     w.on('exit', (code) => { if (!this.closed) this.crashed(w, new Error(`analysis worker exited with code ${code}`)); });
     this.workers.push(w);
-    this.idle.push(w);
+    this.posted.set(w, []);
   }
 
-  /** A dead worker fails its document (the batch goes on) and is replaced. */
+  /**
+   * A dead worker fails the document it was analysing (the batch goes on) and is replaced; the
+   * documents queued behind it go to the other workers.
+   */
   private crashed(w: Worker, e: Error): void {
     const i = this.workers.indexOf(w);
     if (i < 0) return;
     this.workers.splice(i, 1);
-    const j = this.idle.indexOf(w);
-    if (j >= 0) this.idle.splice(j, 1);
-    for (const [seq, p] of this.pending) {
-      if (p.worker === w) {
-        this.pending.delete(seq);
-        p.resolve({ seq, ok: false, message: e.message });
-      }
-    }
+    const jobs = this.posted.get(w) ?? [];
+    this.posted.delete(w);
+    const [current, ...queued] = jobs;
+    current?.resolve({ seq: current.req.seq, ok: false, code: 'E_ANALYZE', message: e.message });
+    this.waiting.unshift(...queued);
     if (!this.closed) {
       this.add();
       this.pump();
     }
   }
 
-  private release(w: Worker): void {
-    this.idle.push(w);
-    this.pump();
-  }
-
   private pump(): void {
-    while (this.idle.length && this.waiting.length) {
-      const w = this.idle.shift()!;
+    while (this.waiting.length) {
+      // The least loaded worker with room in its queue.
+      let best: Worker | null = null;
+      let load = this.depth;
+      for (const w of this.workers) {
+        const n = this.posted.get(w)!.length;
+        if (n < load) { best = w; load = n; }
+      }
+      if (!best) return;
       const job = this.waiting.shift()!;
-      this.pending.set(job.req.seq, { worker: w, resolve: job.resolve, reject: job.reject });
-      w.postMessage(job.req);
+      this.posted.get(best)!.push(job);
+      best.postMessage(job.req);
     }
   }
 
-  /** Analyses one raw document on the next free thread. Never rejects for a bad document. */
-  analyze(raw: RawDocument, options: WorkerRequest['options'] = {}): Promise<{ ok: true; doc: Document } | { ok: false; message: string }> {
+  private run(raw: RawDocument, options: WorkerRequest['options'], want: WorkerRequest['want']): Promise<WorkerReply> {
     if (this.closed) return Promise.reject(new Error('pool is closed'));
     const seq = this.nextSeq++;
-    return new Promise((resolve, reject) => {
-      this.waiting.push({
-        req: { seq, raw, options },
-        resolve: (r) => resolve(r.ok ? ('doc' in r ? { ok: true, doc: r.doc } : { ok: false, message: 'no document' }) : { ok: false, message: r.message }),
-        reject,
-      });
+    return new Promise((resolve) => {
+      this.waiting.push({ req: { seq, raw, options, want }, resolve });
       this.pump();
     });
+  }
+
+  /**
+   * Analyses one raw document on the next free thread. Never rejects for a bad document. The
+   * document crosses threads as its JSON (`json`); `doc` parses it when first read.
+   */
+  async analyze(raw: RawDocument, options: WorkerRequest['options'] = {}): Promise<AnalyzedDocument | AnalyzeFailure> {
+    const r = await this.run(raw, options, 'json');
+    if (!r.ok) return { ok: false, code: r.code, message: r.message };
+    return 'json' in r ? analyzed(r.json) : { ok: false, code: 'E_ANALYZE', message: 'no document' };
+  }
+
+  /**
+   * Analyses one raw document and turns it into store rows on the worker: validated there
+   * (E_INVALID_DOCUMENT when the schema refuses it), so a store can trust the rows.
+   */
+  async prepare(raw: RawDocument, options: WorkerRequest['options'] = {}): Promise<{ ok: true; rows: PreparedDocument } | AnalyzeFailure> {
+    const r = await this.run(raw, options, 'rows');
+    if (!r.ok) return { ok: false, code: r.code, message: r.message };
+    return 'rows' in r ? { ok: true, rows: r.rows } : { ok: false, code: 'E_ANALYZE', message: 'no document' };
   }
 
   /** CPU milliseconds each worker thread has used so far (null where the OS does not say). */

@@ -1,19 +1,21 @@
 /**
  * ingest(): reads sources (files, directories, JSONL, feeds, WARC, URLs and URL lists), skips
- * documents already stored (keyed by content), analyses the rest on worker threads and commits
- * each to the store in input order, so an interrupted run resumed later ends in the same state.
+ * documents already stored (keyed by content), analyses, validates and turns the rest into store
+ * rows on worker threads, and commits each to the store in input order (this thread only writes),
+ * so an interrupted run resumed later ends in the same state.
  */
 import { open, readFile, stat } from 'node:fs/promises';
 import { extname, resolve } from 'node:path';
 
-import type { Document } from '../core/document.js';
 import { contentId } from '../core/ids.js';
 import type { RawDocument, ReadResult } from '../ingest/raw-document.js';
 import { listFiles, readInputs } from '../ingest/read-inputs.js';
 import { isUrlList, readUrl, urlListEntries } from '../ingest/url-fetcher.js';
 import type { FetchOptions } from '../ingest/url-fetcher.js';
+import type { PreparedDocument } from '../storage/prepared-document.js';
 import type { FailureRecord, Store } from '../storage/store.js';
 import { AnalyzePool, defaultJobs } from './analyze-pool.js';
+import type { AnalyzeFailure } from './analyze-pool.js';
 
 export interface IngestOptions {
   /** Analysis threads; 0 analyses on the calling thread. Default: one per core. */
@@ -27,6 +29,8 @@ export interface IngestOptions {
   onProgress?: (p: IngestProgress) => void;
   /** Standard input, for `-`. */
   stdin?: () => Promise<Uint8Array>;
+  /** Reports each analysis thread's CPU milliseconds at the end (summary.workerCpuMs): the benchmark's per-thread figures. */
+  measureWorkers?: boolean;
 }
 
 export interface IngestProgress {
@@ -49,6 +53,8 @@ export interface IngestSummary extends IngestProgress {
   failures: FailureRecord[];
   interrupted: boolean;
   jobs: number;
+  /** CPU milliseconds used by each analysis thread (with measureWorkers; null where the OS does not say). */
+  workerCpuMs?: (number | null)[];
 }
 
 type Unit = { kind: 'file'; path: string } | { kind: 'url'; url: string } | { kind: 'stdin' } | { kind: 'missing'; input: string };
@@ -122,12 +128,12 @@ export async function ingest(sources: readonly string[], store: Store, options: 
     relinked: 0, events: 0, newClusters: 0, failures: [], interrupted: false, jobs,
   };
   const pool = jobs > 0 ? new AnalyzePool(jobs) : null;
-  // The stages load only where they run: with worker threads, this thread never analyses, so it
-  // keeps none of their modules or resources.
-  const inline = pool ? null : (await import('../analyze.js')).analyze;
+  // The stages load only where they run: with worker threads, this thread never analyses nor
+  // validates, so it keeps none of their modules or resources.
+  const inline = pool ? null : await inlinePreparer();
   const analyzeOpts = options.published ? { published: options.published } : {};
   // Analyses run ahead on the threads; commits happen strictly in input order from this queue.
-  const queue: { raw: RawDocument; result: Promise<{ ok: true; doc: Document } | { ok: false; message: string }> }[] = [];
+  const queue: { raw: RawDocument; result: Promise<Prepared> }[] = [];
   const window = Math.max(2, jobs * 4);
   const seen = new Set<string>();
   const progress = () => { s.elapsedMs = Date.now() - started; options.onProgress?.({ ...s }); };
@@ -141,10 +147,11 @@ export async function ingest(sources: readonly string[], store: Store, options: 
     const { raw, result } = queue.shift()!;
     const r = await result;
     if (!r.ok) {
-      await fail({ uri: raw.source.uri ?? '?', ...(raw.source.line ? { line: raw.source.line } : {}), code: 'E_ANALYZE', message: r.message.split('\n')[0]! });
+      await fail({ uri: raw.source.uri ?? '?', ...(raw.source.line ? { line: raw.source.line } : {}), code: r.code, message: r.message.split('\n')[0]! });
       return;
     }
-    const put = await store.put(r.doc);
+    // Validated and prepared on a worker: one transaction of writes here.
+    const put = await store.putPrepared(r.rows);
     if (put.status === 'exists') s.skipped++;
     else {
       s.stored++;
@@ -171,7 +178,7 @@ export async function ingest(sources: readonly string[], store: Store, options: 
           continue;
         }
         seen.add(id);
-        const result = pool ? pool.analyze(r.doc, analyzeOpts) : Promise.resolve(analyzeInline(inline!, r.doc, analyzeOpts));
+        const result = pool ? pool.prepare(r.doc, analyzeOpts) : Promise.resolve(inline!(r.doc, analyzeOpts));
         queue.push({ raw: r.doc, result });
         while (queue.length >= window) await commitHead();
         if (options.signal?.aborted) break;
@@ -180,6 +187,7 @@ export async function ingest(sources: readonly string[], store: Store, options: 
       progress();
     }
     while (queue.length) await commitHead();
+    if (pool && options.measureWorkers) s.workerCpuMs = await pool.threadCpu();
   } finally {
     await pool?.close();
   }
@@ -188,11 +196,23 @@ export async function ingest(sources: readonly string[], store: Store, options: 
   return s;
 }
 
-function analyzeInline(analyze: (raw: RawDocument, opts: { published?: string }) => Document, raw: RawDocument, opts: { published?: string }): { ok: true; doc: Document } | { ok: false; message: string } {
-  try {
-    return { ok: true, doc: analyze(raw, opts) };
-  } catch (e) {
-    return { ok: false, message: (e as Error).stack ?? String(e) };
-  }
-}
+type Prepared = { ok: true; rows: PreparedDocument } | AnalyzeFailure;
 
+/** Analysis and row building on this thread (jobs 0), with the workers' failure codes. */
+async function inlinePreparer(): Promise<(raw: RawDocument, opts: { published?: string }) => Prepared> {
+  const { analyze } = await import('../analyze.js');
+  const { prepareDocument } = await import('../storage/prepared-document.js');
+  return (raw, opts) => {
+    let doc;
+    try {
+      doc = analyze(raw, opts);
+    } catch (e) {
+      return { ok: false, code: 'E_ANALYZE', message: (e as Error).stack ?? String(e) };
+    }
+    try {
+      return { ok: true, rows: prepareDocument(doc) };
+    } catch (e) {
+      return { ok: false, code: 'E_INVALID_DOCUMENT', message: (e as Error).message };
+    }
+  };
+}

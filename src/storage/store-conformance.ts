@@ -5,6 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { syntheticDocument } from '../corpus/synthetic-documents.js';
 import type { SyntheticSpec } from '../corpus/synthetic-documents.js';
+import { prepareDocument } from './prepared-document.js';
 import type { Store } from './store.js';
 
 const S = [
@@ -67,6 +68,35 @@ export function describeStoreConformance(name: string, open: () => Promise<Store
       await expect(store.put(bad)).rejects.toThrow(/not a casus\/1 document/);
       expect((await store.stats()).documents).toBe(0);
       await store.close();
+    });
+
+    it('stores prepared rows that crossed a thread (putPrepared) exactly as put stores the documents', async () => {
+      const docs = [syntheticDocument(story()), syntheticDocument(copyOf(story(), '2021-12-15', 'https://mirror.example/copy')), syntheticDocument(other)];
+      const viaPut = await open();
+      const viaRows = await open();
+      const results = { put: [] as unknown[], rows: [] as unknown[] };
+      for (const doc of docs) {
+        results.put.push(await viaPut.put(doc));
+        // structuredClone: what postMessage does to a worker's rows (the signature arrives as a plain Uint8Array).
+        results.rows.push(await viaRows.putPrepared(structuredClone(prepareDocument(doc))));
+      }
+      expect(results.rows).toEqual(results.put);
+      expect((results.rows[1] as { duplicateOf: string }).duplicateOf).toBe(docs[0]!.id);
+      expect((await viaRows.putPrepared(prepareDocument(docs[0]!))).status).toBe('exists');
+      for (const doc of docs) expect(await viaRows.get(doc.id)).toEqual(doc);
+      expect(await viaRows.stats()).toEqual(await viaPut.stats());
+      expect(await viaRows.events()).toEqual(await viaPut.events());
+      expect(await viaRows.quotes()).toEqual(await viaPut.quotes());
+      expect(await viaRows.actors()).toEqual(await viaPut.actors());
+      expect(await viaRows.search('legal guarantees')).toEqual(await viaPut.search('legal guarantees'));
+      expect(await viaRows.documents()).toEqual(await viaPut.documents());
+      await viaPut.close();
+      await viaRows.close();
+    });
+
+    it('refuses to prepare a document that is not a casus/1 document', () => {
+      const bad = { ...syntheticDocument(story()), events: [{ code: 'x' }] } as never;
+      expect(() => prepareDocument(bad)).toThrow(/not a casus\/1 document/);
     });
 
     it('links a near-duplicate to the earliest version and counts it nowhere', async () => {

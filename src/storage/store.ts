@@ -3,6 +3,7 @@
  * clusters live, and the queries over them. Asynchronous so a server database can implement it.
  */
 import type { Document } from '../core/document.js';
+import type { PreparedDocument } from './prepared-document.js';
 
 export type PutStatus = 'stored' | 'exists';
 
@@ -118,6 +119,11 @@ export interface Store {
    * in one transaction; a document already stored is left untouched (`exists`).
    */
   put(doc: Document): Promise<PutResult>;
+  /**
+   * Like put, for a document already validated and turned into rows by prepareDocument() (on an
+   * ingest worker thread): the store trusts it and only makes the decisions that need its data.
+   */
+  putPrepared(doc: PreparedDocument): Promise<PutResult>;
   /** Records an input that could not be read or analysed (one row per uri and line). */
   recordFailure(failure: FailureRecord): Promise<void>;
   /** An input that failed before and now succeeded drops its failure. */

@@ -5,12 +5,13 @@
  */
 import Database from 'better-sqlite3';
 import type { Database as DB, Statement } from 'better-sqlite3';
-import { DocumentSchema, FORMAT } from '../../core/document.js';
 import type { CasusEvent, Document } from '../../core/document.js';
-import { chooseCluster, eventRows, publishedDay } from '../../corpus/event-clusters.js';
+import { chooseCluster } from '../../corpus/event-clusters.js';
 import type { ClusterCandidate } from '../../corpus/event-clusters.js';
 import { addDays } from '../../corpus/event-clusters.js';
-import { bodyText, copySimilarity, fingerprint, signatureFromBytes, signatureToBytes } from '../../corpus/near-duplicates.js';
+import { copySimilarity, signatureFromBytes } from '../../corpus/near-duplicates.js';
+import { prepareDocument } from '../prepared-document.js';
+import type { PreparedDocument } from '../prepared-document.js';
 import type {
   ActorRow, DetailedEventCluster, EventCluster, EventFilter, EventPageFilter, EventReport, FailureRecord, Network, NetworkEdge, NetworkFilter, NetworkNode, Page, Period,
   PlaceRow, PutResult, QuoteFilter, QuoteRow, SearchHit, SeriesRow, Store, StoreStats, StoredDocument,
@@ -19,7 +20,7 @@ import { MIGRATIONS } from './migrations.js';
 
 export interface SqliteStoreOptions {
   /** Called inside the document transaction after the document row: tests use it to simulate a crash. */
-  afterDocumentRow?: (doc: Document) => void;
+  afterDocumentRow?: (doc: { id: string }) => void;
   readonly?: boolean;
 }
 
@@ -56,7 +57,7 @@ function prefixGlob(code: string): string {
 export class SqliteStore implements Store {
   readonly db: DB;
   private readonly s: Record<string, Statement>;
-  private readonly putTx: (doc: Document) => PutResult;
+  private readonly putTx: (doc: PreparedDocument) => PutResult;
 
   constructor(path: string, private readonly options: SqliteStoreOptions = {}) {
     this.db = new Database(path, options.readonly ? { readonly: true, fileMustExist: true } : {});
@@ -110,7 +111,7 @@ export class SqliteStore implements Store {
       upsertFailure: p('INSERT OR REPLACE INTO failures (uri, line, code, message) VALUES (?, ?, ?, ?)'),
       clearFailure: p('DELETE FROM failures WHERE uri = ? AND line = ?'),
     };
-    this.putTx = this.db.transaction((doc: Document) => this.putInTransaction(doc));
+    this.putTx = this.db.transaction((doc: PreparedDocument) => this.putInTransaction(doc));
   }
 
   async has(id: string): Promise<boolean> {
@@ -122,22 +123,30 @@ export class SqliteStore implements Store {
   }
 
   async put(doc: Document): Promise<PutResult> {
-    const parsed = DocumentSchema.safeParse(doc);
-    if (!parsed.success) throw new Error(`not a ${FORMAT} document: ${parsed.error.issues.slice(0, 3).map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+    // Validated here, like a worker validates before putPrepared; then the one write path.
+    return this.putPreparedSync(prepareDocument(doc));
+  }
+
+  async putPrepared(doc: PreparedDocument): Promise<PutResult> {
+    return this.putPreparedSync(doc);
+  }
+
+  /** The writes of one prepared document, in one transaction (the caller need not await anything). */
+  putPreparedSync(doc: PreparedDocument): PutResult {
     const r = this.putTx(doc);
     this.writes++;
     return r;
   }
 
-  private putInTransaction(doc: Document): PutResult {
+  private putInTransaction(doc: PreparedDocument): PutResult {
     if (this.s.has!.get(doc.id) !== undefined) return { status: 'exists', duplicateOf: null, relinked: 0, events: 0, newClusters: 0 };
-    const fp = fingerprint(bodyText(doc));
-    const published = publishedDay(doc);
+    const fp = { signature: signatureFromBytes(doc.signature), shingles: doc.shingles };
+    const published = doc.published;
 
     // Near-duplicates: candidates share a band; the best verified one names the group's canonical.
     const seen = new Set<number>();
     let best: { id: string; duplicateOf: string | null; similarity: number } | null = null;
-    for (const band of fp.bands) {
+    for (const band of doc.bands) {
       for (const r of this.s.band!.all(band) as { doc_seq: number }[]) {
         if (seen.has(r.doc_seq)) continue;
         seen.add(r.doc_seq);
@@ -156,10 +165,10 @@ export class SqliteStore implements Store {
       if (!isEarlier) duplicateOf = (canonical?.id as string | undefined) ?? best.id;
     }
     const info = this.s.insertDoc!.run({
-      id: doc.id, uri: doc.source.uri ?? null, format: doc.source.format, line: doc.source.line ?? null, sourceId: doc.source.id ?? null,
-      title: doc.title ? doc.text.slice(doc.title.start, doc.title.end) : doc.metadata?.title ?? null,
+      id: doc.id, uri: doc.uri, format: doc.format, line: doc.line, sourceId: doc.sourceId, title: doc.title,
       published, language: doc.language, duplicateOf, similarity: duplicateOf ? best!.similarity : null,
-      shingles: fp.shingles, signature: fp.signature.length ? signatureToBytes(fp.signature) : null, json: JSON.stringify(doc),
+      // A Buffer binds as a BLOB (a signature that crossed threads arrives as a plain Uint8Array).
+      shingles: doc.shingles, signature: doc.signature ? Buffer.from(doc.signature.buffer, doc.signature.byteOffset, doc.signature.byteLength) : null, json: doc.json,
     });
     const seq = Number(info.lastInsertRowid);
     this.options.afterDocumentRow?.(doc);
@@ -169,21 +178,20 @@ export class SqliteStore implements Store {
       // The old canonical becomes a copy: it stops counting for its actors and event clusters.
       this.countDocument(canonical.seq as number, -1);
     }
-    for (const band of fp.bands) this.s.insertBand!.run(band, seq);
+    for (const band of doc.bands) this.s.insertBand!.run(band, seq);
 
-    for (const e of doc.entities) this.s.insertEntity!.run(seq, e.id, e.name, e.type, e.actor?.code ?? null, e.actor?.country ?? null, e.mentions.length);
-    for (const pl of doc.places) this.s.insertPlace!.run(seq, pl.id ?? null, pl.entity, pl.name, pl.country, pl.lat, pl.lon, pl.geonameId, pl.mentions.length);
+    for (const e of doc.entities) this.s.insertEntity!.run(seq, e.id, e.name, e.type, e.code, e.country, e.mentions);
+    for (const pl of doc.places) this.s.insertPlace!.run(seq, pl.id, pl.entity, pl.name, pl.country, pl.lat, pl.lon, pl.geonameId, pl.mentions);
     for (const q of doc.quotes) {
-      const text = doc.text.slice(q.start, q.end);
-      const qi = this.s.insertQuote!.run(seq, q.kind, q.speaker, text, q.start, q.end, q.channel ?? null);
-      this.s.insertQuoteFts!.run(qi.lastInsertRowid, text, q.speaker ?? '');
+      const qi = this.s.insertQuote!.run(seq, q.kind, q.speaker, q.text, q.start, q.end, q.channel);
+      this.s.insertQuoteFts!.run(qi.lastInsertRowid, q.text, q.speaker ?? '');
     }
-    this.s.insertBodyFts!.run(seq, doc.title ? doc.text.slice(doc.title.start, doc.title.end) : '', bodyText(doc));
+    this.s.insertBodyFts!.run(seq, doc.ftsTitle, doc.body);
 
     // Events: each joins the best compatible cluster of its dyad, or opens a new one.
     const group = duplicateOf ?? doc.id;
     let newClusters = 0;
-    const rows = eventRows(doc);
+    const rows = doc.events;
     for (const ev of rows) {
       const cands = (ev.range
         ? this.s.clusterCands!.all(ev.sourceCode, ev.targetCode, ev.root, addDays(ev.range.end, 1), addDays(ev.range.start, -1))

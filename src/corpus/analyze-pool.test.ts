@@ -1,0 +1,48 @@
+import type { Worker } from 'node:worker_threads';
+import { afterAll, describe, expect, it } from 'vitest';
+import { analyze } from '../analyze.js';
+import type { RawDocument } from '../ingest/raw-document.js';
+import { prepareDocument } from '../storage/prepared-document.js';
+import { AnalyzePool } from './analyze-pool.js';
+
+const texts = [
+  'Talks in Geneva\n\nRussian diplomats demanded legal guarantees from Washington on Tuesday, officials said.',
+  'Harvest report\n\nThe farm ministry raised its wheat estimate on Monday. Exporters welcomed the figures.',
+  'Border incident\n\nUkraine accused Russia of shelling a village near the border on Sunday.',
+  'Summit plans\n\nFrench and German leaders will meet in Berlin next week to discuss energy prices.',
+];
+const raw = (text: string): RawDocument => ({ source: { format: 'text' }, text, metadata: {}, knownRegions: [], warnings: [] });
+
+// One thread, two documents queued on it at once: the pool as ingest runs it, at its smallest.
+const pool = new AnalyzePool(1);
+afterAll(() => pool.close());
+
+describe('AnalyzePool', () => {
+  it('posts the analysed document back as its JSON, parsed only when read', async () => {
+    const results = await Promise.all(texts.map((t) => pool.analyze(raw(t))));
+    results.forEach((r, i) => {
+      expect(r.ok).toBe(true);
+      if (!r.ok) return;
+      expect(r.json).toBe(JSON.stringify(analyze(raw(texts[i]!))));
+      expect(r.doc).toEqual(analyze(raw(texts[i]!)));
+      expect(r.doc).toBe(r.doc); // parsed once
+    });
+  }, 120_000);
+
+  it('builds the validated store rows on the worker, equal to the rows built here', async () => {
+    const results = await Promise.all(texts.map((t) => pool.prepare(raw(t), { published: '2021-12-14' })));
+    results.forEach((r, i) => {
+      expect(r.ok).toBe(true);
+      if (r.ok) expect(r.rows).toEqual(prepareDocument(analyze(raw(texts[i]!), { published: '2021-12-14' })));
+    });
+  }, 120_000);
+
+  it('fails only the document of a worker that dies, and gives the ones queued behind it to a new worker', async () => {
+    const pending = texts.map((t) => pool.prepare(raw(t)));
+    // Both the first and second documents are now posted to the only worker.
+    await (pool as unknown as { workers: Worker[] }).workers[0]!.terminate();
+    const results = await Promise.all(pending);
+    expect(results[0]).toMatchObject({ ok: false, code: 'E_ANALYZE', message: expect.stringMatching(/exited/) });
+    expect(results.slice(1).map((r) => r.ok)).toEqual([true, true, true]);
+  }, 120_000);
+});

@@ -1,0 +1,41 @@
+/**
+ * One analysis worker job: a raw document to its JSON, or to validated store rows, or to the error
+ * that stopped it. Kept apart from the thread wiring (analyze-worker.ts) so it can be tested on its own.
+ */
+import { analyze } from '../analyze.js';
+import type { AnalyzeOptions } from '../analyze.js';
+import type { RawDocument } from '../ingest/raw-document.js';
+import { prepareDocument } from '../storage/prepared-document.js';
+import type { PreparedDocument } from '../storage/prepared-document.js';
+
+/**
+ * `json`: the analysed document serialised once on the worker (a string posts far more cheaply
+ * than a structured clone of the document, and is what a writer or a store needs anyway);
+ * `rows`: the document validated and turned into its store rows (ingest's committing thread only writes them).
+ */
+export interface WorkerRequest { seq: number; raw: RawDocument; options: Pick<AnalyzeOptions, 'published'>; want: 'json' | 'rows' }
+/** Asks for the thread's CPU time so far (the benchmark's per-worker figures). */
+export interface WorkerStatsRequest { seq: number; stats: true }
+export type FailureCode = 'E_ANALYZE' | 'E_INVALID_DOCUMENT';
+export type WorkerReply =
+  | { seq: number; ok: true; json: string }
+  | { seq: number; ok: true; rows: PreparedDocument }
+  | { seq: number; ok: false; message: string; code: FailureCode }
+  | { seq: number; ok: true; cpuMs: number | null };
+
+export function runJob(req: WorkerRequest): WorkerReply {
+  let doc;
+  try {
+    doc = analyze(req.raw, req.options);
+  } catch (e) {
+    return { seq: req.seq, ok: false, code: 'E_ANALYZE', message: (e as Error).stack ?? String(e) };
+  }
+  const json = JSON.stringify(doc);
+  if (req.want === 'json') return { seq: req.seq, ok: true, json };
+  try {
+    return { seq: req.seq, ok: true, rows: prepareDocument(doc, json) };
+  } catch (e) {
+    // The pipeline made a document the schema refuses: a bug, reported against this input only.
+    return { seq: req.seq, ok: false, code: 'E_INVALID_DOCUMENT', message: (e as Error).message };
+  }
+}
