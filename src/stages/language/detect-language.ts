@@ -1,13 +1,14 @@
 /**
  * Language identification: the document's language with eld's extrasmall build (chosen over
  * franc, tinyld, our function-word profiles and eld's larger builds by `npm run eval -- language`
- * and by memory), and fragments left in another language inside it (bracketed insertions,
+ * and by memory; run by eld-detector.ts over a compact copy of its table, for start-up), and
+ * fragments left in another language inside it (bracketed insertions,
  * parentheses, guillemets) flagged `untranslated`. Short fragments need two kinds of evidence:
  * function words of one foreign language and none of the document's, and eld agreeing.
  */
-import { eld } from 'eld/extrasmall';
 import type { Flag } from '../../core/document.js';
 import type { Span } from '../../core/span.js';
+import { eldDetect } from './eld-detector.js';
 import { FUNCTION_WORDS } from './function-words.js';
 
 const LEXICON = new Map<string, string[]>();
@@ -46,7 +47,7 @@ export function languageVotes(text: string, maxWords = 2000): Map<string, number
 /** The language of a text (ISO 639-1), or null when eld cannot tell. */
 export function detectLanguage(text: string): string | null {
   if (!/\p{L}/u.test(text)) return null;
-  return eld.detect(text.slice(0, 5000)).language || null;
+  return eldDetect(text.slice(0, 5000)).language || null;
 }
 
 /** Stretches that often carry untranslated words: [..], (..), «..» within a line. */
@@ -80,7 +81,7 @@ export function untranslatedLanguage(fragment: string, docLanguage: string): str
   let best: string | null = null;
   let bestScore = 0;
   for (const [lang, score] of votes) if (score > bestScore) [best, bestScore] = [lang, score];
-  const result = eld.detect(fragment);
+  const result = eldDetect(fragment);
   const detected = result.language;
   if (!detected || detected === docLanguage) return null;
   // Two function words, or one that eld's n-grams confirm as the same language, or, for a
