@@ -201,9 +201,9 @@ function matchRun(g: Gazetteer, words: FinderWords, text: string, toks: Token[],
       && (!strong || words.givenNames.has(m.key))) continue;
     if (words.notPlaces.has(m.key)) continue;
     // Acronyms (NATO, EU, AP) are organisations unless they name a country or state (US, UK, UAE).
-    // All-capital datelines ("CLINTON — A town couple…") at the start of a line or sentence.
+    // All-capital datelines ("CLINTON — A town couple…", "KABUL: Officials…") at the start of a line or sentence.
     const lineStart = !prev || /(^|\n|[.!?]\s)\s*$/.test(text.slice(Math.max(0, first.start - 3), first.start));
-    const dateline = lineStart && /^\s*(—|–|--|-|,)/.test(text.slice(first.end, first.end + 4)) && first.text.length >= 4;
+    const dateline = lineStart && /^\s*(—|–|--|-|,|:)/.test(text.slice(first.end, first.end + 4)) && first.text.length >= 4;
     if (single && /^[\p{Lu}.&]+$/u.test(first.text) && first.text.replace(/\./g, '').length >= 2 && !strong && !dateline) continue;
     const start = first.start, end = run[m.b - 1]!.end;
     const sentenceInitial = !prev || /[.!?:"“]\s*$/.test(text.slice(Math.max(0, start - 3), start)) || /\n\s*$/.test(text.slice(Math.max(0, start - 2), start));

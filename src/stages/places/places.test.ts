@@ -68,6 +68,11 @@ describe('places stage', () => {
     const doc = analyze('The demands addressed by Berlin to the commission were rejected.', { format: 'text' });
     expect(doc.places.find((p) => p.name === 'Berlin')?.mentions[0]?.metonymic).toBe(true);
   });
+  it('reads an all-capital dateline before a dash or a colon, and not a capitalised label', () => {
+    expect(where('KANDAHAR: Officials said on Monday that the talks had stalled.', 'KANDAHAR')?.country).toBe('AFG');
+    expect(where('MOMBASA — Officials said on Monday that the talks had stalled.', 'MOMBASA')?.country).toBe('KEN');
+    expect(places('UPDATE: Officials said on Monday that the talks had stalled.')).toEqual([]);
+  });
   it('maps demonyms to their country', () => {
     expect(where('Russian troops crossed the border.', 'Russian')?.country).toBe('RUS');
   });
