@@ -5,14 +5,14 @@
  */
 import winkNLP from 'wink-nlp';
 import type { ItemSentence, WinkMethods } from 'wink-nlp';
-import model from 'wink-eng-lite-web-model';
 import type { Span } from '../../core/span.js';
 import type { Stage } from '../../pipeline/stage.js';
 import { createTokenTable } from './token-table.js';
+import { sentenceModel } from './wink-model.js';
 
 let nlp: WinkMethods | undefined;
 function wink(): WinkMethods {
-  nlp ??= winkNLP(model, ['sbd']);
+  nlp ??= winkNLP(sentenceModel(), ['sbd']);
   return nlp;
 }
 
