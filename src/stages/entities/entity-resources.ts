@@ -1,7 +1,10 @@
 /**
  * Everything the entities stage reads, loaded once and lazily: the tagger weights, the hashed
- * gazetteer, the curated lexicon and the actor dictionary (plus any user dictionaries).
+ * gazetteer, the curated lexicon and the actor dictionary (plus any user dictionaries). The
+ * weights and gazetteer come from a start-up cache when `npm run build` wrote a current one.
  */
+import { dataPath } from '../../resources/data-path.js';
+import { COMPILED, digestOf, readStartupCache, startupCachePath, writeStartupCache } from '../../resources/startup-cache.js';
 import { defaultEntityLexicon } from '../../resources/entity-lexicon.js';
 import type { EntityLexicon } from '../../resources/entity-lexicon.js';
 import { defaultNerGazetteer } from '../../resources/ner-gazetteer.js';
@@ -25,25 +28,51 @@ export interface EntityResources {
   actors: ActorDictionary;
 }
 
+/** The parts built from the NER model and gazetteer files: slow to build (0.3 s), so cached. */
+type BuiltParts = Omit<EntityResources, 'lexicon' | 'actors'>;
+
+function buildParts(): BuiltParts {
+  // Read, not cached: only the sparse rows are kept (the 9 MB dense table is dropped per thread).
+  const model = readNerModel();
+  const gaz = defaultNerGazetteer();
+  const lower = (l: string[]) => new Set(l.map((s) => s.toLowerCase()));
+  return {
+    weights: sparsify(model.header.bits, model.weights),
+    gazetteer: hashGazetteer(gaz.classes),
+    countryOf: new Map(Object.entries(gaz.countryOf)),
+    capitals: lower(gaz.classes.capital),
+    demonyms: lower(gaz.classes.demonym),
+    countries: lower(gaz.classes.country),
+  };
+}
+
+/** Where `npm run build` writes the cache (dist/resources/entities.cache). */
+export const ENTITIES_CACHE = startupCachePath('entities');
+
+/** Digest of the data files and of the code that turns them into BuiltParts. */
+function partsDigest(): string {
+  const ext = import.meta.url.slice(import.meta.url.lastIndexOf('.'));
+  const code = ['./entity-resources', './tagger', './features', './hashing', '../../resources/ner-model', '../../resources/ner-gazetteer'];
+  return digestOf([dataPath('ner-model.bin'), dataPath('ner-gazetteer.json'), ...code.map((c) => new URL(`${c}${ext}`, import.meta.url))]);
+}
+
+/** Builds the slow parts and writes them with their inputs' digest; returns the file's size. */
+export function writeEntitiesCache(path: string = ENTITIES_CACHE): number {
+  return writeStartupCache(path, partsDigest(), buildParts());
+}
+
+/** The slow parts from a cache file, or null when it is absent, damaged or built from other inputs. */
+export function readEntitiesCache(path: string = ENTITIES_CACHE): BuiltParts | null {
+  return readStartupCache<BuiltParts>(path, partsDigest());
+}
+
 let cached: EntityResources | undefined;
 
-/** The bundled resources (built on first use). */
+/** The bundled resources (built on first use, or read from the start-up cache). */
 export function defaultEntityResources(): EntityResources {
   if (!cached) {
-    // Read, not cached: only the sparse rows are kept (the 9 MB dense table is dropped per thread).
-    const model = readNerModel();
-    const gaz = defaultNerGazetteer();
-    const lower = (l: string[]) => new Set(l.map((s) => s.toLowerCase()));
-    cached = {
-      weights: sparsify(model.header.bits, model.weights),
-      gazetteer: hashGazetteer(gaz.classes),
-      countryOf: new Map(Object.entries(gaz.countryOf)),
-      capitals: lower(gaz.classes.capital),
-      demonyms: lower(gaz.classes.demonym),
-      countries: lower(gaz.classes.country),
-      lexicon: defaultEntityLexicon(),
-      actors: defaultActorDictionary(),
-    };
+    const parts = (COMPILED ? readEntitiesCache() : null) ?? buildParts();
+    cached = { ...parts, lexicon: defaultEntityLexicon(), actors: defaultActorDictionary() };
   }
   return cached;
 }
