@@ -1,7 +1,8 @@
 /**
  * `npm run bench`: speed and memory of the whole pipeline over a fixed corpus (the PolNeAR train
  * texts in ../shared/data/polnear/train/text, sorted by name). Prints, in this order:
- *   1. cold start: `casus analyze examples/article.txt` in a fresh process (dist/ when built, else tsx);
+ *   1. cold start: `casus analyze examples/article.txt` in a fresh process (dist/ when built, else tsx),
+ *      and where its CPU goes (Node's start, imports, each stage's first run with its resources);
  *   2. first document: resources are loaded lazily, so the first document pays for them;
  *   3. one core: each stage timed through the pipeline runner (CPU time and wall time), the whole
  *      pipeline, tokens/s, and peak RSS;
@@ -11,13 +12,14 @@
  * CPU time (process.cpuUsage, and /proc/thread-self for each worker) is the figure to compare on a
  * shared machine; wall time is what a quiet machine would show.
  * Options: --limit=N (texts), --repeat=N, --jobs=N (largest pool; 0 skips step 4), --cold=N (runs
- * of step 1; 0 skips it), --one-core=0 (skips step 3), --ingest=N (largest --jobs of step 5; 0 skips it).
+ * of step 1; 0 skips it), --dist=DIR (the compiled tree step 1 starts; default dist/), --one-core=0
+ * (skips step 3), --ingest=N (largest --jobs of step 5; 0 skips it).
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { analyzeWorking } from '../src/analyze.js';
 import { AnalyzePool } from '../src/corpus/analyze-pool.js';
 import { threadCpuMs } from '../src/corpus/thread-cpu.js';
@@ -30,6 +32,8 @@ import { dataSet } from '../eval/shared-data.js';
 const args = process.argv.slice(2);
 const opt = (name: string, dflt: number) => Number(args.find((a) => a.startsWith(`--${name}=`))?.split('=')[1] ?? dflt);
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+/** The compiled tree step 1 starts (--dist=DIR compares another build, e.g. an older commit's). */
+const distDir = args.find((a) => a.startsWith('--dist='))?.slice(7) ?? join(root, 'dist');
 
 const cpuMs = () => { const u = process.cpuUsage(); return (u.user + u.system) / 1000; };
 const fmt = (n: number, d = 1) => n.toFixed(d);
@@ -47,7 +51,7 @@ function childrenCpuMs(): number | null {
 }
 
 function coldStart(runs: number): void {
-  const dist = join(root, 'dist/cli/main.js');
+  const dist = join(distDir, 'cli/main.js');
   const built = existsSync(dist);
   const cmd = built ? process.execPath : join(root, 'node_modules/.bin/tsx');
   const argv = [built ? dist : join(root, 'src/cli/main.ts'), 'analyze', join(root, 'examples/article.txt'), '--format', 'json'];
@@ -62,9 +66,49 @@ function coldStart(runs: number): void {
     if (c0 !== null && c1 !== null) cpus.push(c1 - c0);
     if (r.status !== 0) throw new Error(`cold start: ${cmd} ${argv.join(' ')} exited ${r.status}: ${r.stderr}`);
   }
-  const how = built ? 'node dist/cli/main.js (compiled; run `npm run build` first for current sources)' : 'tsx src/cli/main.ts (not built: includes TypeScript compilation)';
+  const how = built ? `node ${dist} (compiled; run \`npm run build\` first for current sources)` : 'tsx src/cli/main.ts (not built: includes TypeScript compilation)';
   console.log(`cold start · casus analyze examples/article.txt --format json, ${runs} runs, ${how}`);
-  console.log(`  wall median ${fmt(median(walls), 0)} ms (min ${fmt(Math.min(...walls), 0)})${cpus.length ? `, CPU median ${fmt(median(cpus), 0)} ms` : ''}`);
+  console.log(`  wall median ${fmt(median(walls), 0)} ms (min ${fmt(Math.min(...walls), 0)})${cpus.length ? `, CPU median ${fmt(median(cpus), 0)} ms (min ${fmt(Math.min(...cpus), 0)})` : ''}`);
+  if (built) coldBreakdown(runs);
+}
+
+/**
+ * Where a cold start's CPU goes, in a fresh process over dist/ (the run with the least CPU of
+ * `runs`): Node's own start, importing what `casus analyze` imports, then the first document
+ * stage by stage (each stage loads its resources on first use), and the JSON out.
+ */
+function coldBreakdown(runs: number): void {
+  const url = (rel: string) => JSON.stringify(pathToFileURL(join(distDir, rel)).href);
+  const script = `
+    const cpu = () => { const u = process.cpuUsage(); return (u.user + u.system) / 1000; };
+    const out = { node: cpu() };
+    let c = cpu();
+    await import(${url('cli/commands/analyze.js')});
+    const { analyze } = await import(${url('analyze.js')});
+    const { defaultPipeline } = await import(${url('pipeline/default-pipeline.js')});
+    out.imports = cpu() - c;
+    const text = (await import('node:fs')).readFileSync(${JSON.stringify(join(root, 'examples/article.txt'))}, 'utf8');
+    const stages = defaultPipeline().stages;
+    let s0 = 0;
+    out.stages = {};
+    c = cpu();
+    const doc = analyze(text, { format: 'text', probe: { before() { s0 = cpu(); }, after(i) { out.stages[stages[i].name] = cpu() - s0; } } });
+    out.document = cpu() - c;
+    c = cpu();
+    JSON.stringify(doc);
+    out.json = cpu() - c;
+    out.total = cpu();
+    process.stdout.write(JSON.stringify(out));`;
+  type Breakdown = { node: number; imports: number; stages: Record<string, number>; document: number; json: number; total: number };
+  let best: Breakdown | null = null;
+  for (let k = 0; k < runs; k++) {
+    const r = spawnSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8' });
+    if (r.status !== 0) { console.log(`  (breakdown failed: ${r.stderr.split('\n')[0]})`); return; }
+    const run = JSON.parse(r.stdout) as Breakdown;
+    if (!best || run.total < best.total) best = run;
+  }
+  const b = best!;
+  console.log(`  CPU breakdown (least of ${runs}, in-process): Node start ${fmt(b.node, 0)} ms, imports ${fmt(b.imports, 0)} ms, first document ${fmt(b.document, 0)} ms (${Object.entries(b.stages).map(([n, v]) => `${n} ${fmt(v, 0)}`).join(', ')}), JSON ${fmt(b.json, 0)} ms; total ${fmt(b.total, 0)} ms`);
 }
 
 function oneCore(texts: string[], repeat: number): void {
