@@ -9,10 +9,20 @@ import type { Span } from '../../core/span.js';
 import type { Stage } from '../../pipeline/stage.js';
 import { createTokenTable } from './token-table.js';
 import { sentenceModel } from './wink-model.js';
+import type { Feature } from './wink-model.js';
+
+/**
+ * wink's cache keeps every new word it meets (about 20 per article, for good): the instance is
+ * made afresh after this many, so memory stays bounded over millions of documents. Tokens and
+ * sentences do not depend on what the cache holds (tokens.test.ts checks a reset changes nothing).
+ */
+export const MAX_NEW_WORDS = 100_000;
 
 let nlp: WinkMethods | undefined;
-function wink(): WinkMethods {
-  nlp ??= winkNLP(sentenceModel(), ['sbd']);
+let lexemes: Feature | undefined;
+function wink(maxNewWords: number): WinkMethods {
+  if (nlp && lexemes && lexemes.list.length - (lexemes.intrinsicSize ?? 0) > maxNewWords) nlp = undefined;
+  nlp ??= winkNLP(sentenceModel((core) => { lexemes = core.features.lexeme; }), ['sbd']);
   return nlp;
 }
 
@@ -29,12 +39,13 @@ export interface Tokenized {
 }
 
 /** Tokenizes and splits the given stretches of text; sentences never cross a stretch. */
-export function tokenize(text: string, stretches: readonly Span[]): Tokenized {
-  const its = wink().its;
+export function tokenize(text: string, stretches: readonly Span[], maxNewWords = MAX_NEW_WORDS): Tokenized {
+  const nlp = wink(maxNewWords);
+  const its = nlp.its;
   const out: Tokenized = { sentences: [], tokenStarts: [], tokenEnds: [], tokenSentence: [] };
   for (const stretch of stretches) {
     const slice = text.slice(stretch.start, stretch.end);
-    const wdoc = wink().readDoc(slice);
+    const wdoc = nlp.readDoc(slice);
     const values = wdoc.tokens().out(its.value) as string[];
     const spaces = wdoc.tokens().out(its.precedingSpaces) as string[];
     const starts: number[] = [];

@@ -34,4 +34,16 @@ describe('sentences and tokens survive news punctuation', () => {
     expect(text.slice(t.sentences[0]!.start, t.sentences[0]!.end)).toBe('Body starts here.');
     expect(text.slice(t.tokenStarts[0], t.tokenEnds[0])).toBe('Body');
   });
+  it('tokenizes the same after wink is made afresh (its cache of new words dropped)', () => {
+    const texts = [
+      'Zelenskyy met Blinken in Kyiv on Tuesday. Mr. Zelenskyy said: “We won’t yield.”',
+      'Blinken and Zelenskyy spoke again. U.S. aid ($1.2bn) was discussed — again.',
+      'Zelenskyy-Blinken talks resumed at 10:30 a.m. in Kyiv. They ended at noon.',
+    ];
+    const span = (t: string) => [{ start: 0, end: t.length }];
+    const kept = texts.map((t) => tokenize(t, span(t)));
+    // A limit of 0 new words makes every call after the first start from a fresh instance.
+    const fresh = texts.map((t) => tokenize(t, span(t), 0));
+    expect(fresh).toEqual(kept);
+  });
 });

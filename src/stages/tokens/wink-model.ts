@@ -12,8 +12,8 @@ const require = createRequire(import.meta.url);
 /** The package's own file (it has no exports map, so its modules and JSON resolve by path). */
 const winkModelFile = (rel: string) => require.resolve(`wink-eng-lite-web-model/dist/${rel}`);
 
-interface Feature { list: string[]; hash?: Record<string, number>; intrinsicSize?: number; index?: number; maxIndex?: number }
-interface CoreModel {
+export interface Feature { list: string[]; hash?: Record<string, number>; intrinsicSize?: number; index?: number; maxIndex?: number }
+export interface CoreModel {
   packing: { layout: Record<string, number[]>; efList?: string[] };
   features: Record<string, Feature> & { lexeme: Feature; posClusters: { list: (string | Set<number>)[] } };
   pos: { hash: Record<string, number> };
@@ -74,10 +74,15 @@ const EMPTY_MACHINE = JSON.stringify([100, 0, { 0: {} }, {}, {}, {}]);
  * A model for winkNLP(model, ['sbd']): the real core, token features and sentence splitter; the
  * annotators that pipe never runs (NER, negation, sentiment, POS, custom entities) as empty
  * machines, so they cost nothing to load; no addons (stemmer, lemmatizer, readability).
+ * `onCore` sees the core model wink loads (its lexeme list grows with every new word wink meets).
  */
-export function sentenceModel(): Model {
+export function sentenceModel(onCore?: (core: CoreModel) => void): Model {
   const model = Object.create(null) as Record<string, unknown>;
-  model.core = loadCoreModel;
+  model.core = () => {
+    const core = loadCoreModel();
+    onCore?.(core);
+    return core;
+  };
   model.sbd = require(winkModelFile('load-sbd-model.js')) as () => unknown;
   model.featureFn = require(winkModelFile('feature.js')) as unknown;
   model.ner = () => ({ machines: [], transformers: [] });
