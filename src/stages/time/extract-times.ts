@@ -5,13 +5,13 @@
  */
 import type { Time } from '../../core/document.js';
 import type { Span } from '../../core/span.js';
-import { isoWeekday, isValidYmd, parseYmd } from './calendar.js';
+import { addDays, formatYmd, isoWeekday, isValidYmd, parseYmd } from './calendar.js';
 import type { Ymd } from './calendar.js';
 import type { Candidate, Cal, Env, Focus, Resolved } from './candidate.js';
 import type { GateTable } from './parsers.js';
 import { compiledParsers, gateTableOf } from './parsers.js';
 import { resolveCal } from './resolve.js';
-import { tagCues, tenseCues, tenseNear } from './tense.js';
+import { quoteMarks, tagCues, tenseCues, tenseNear } from './tense.js';
 import type { TagColumns, TenseCue } from './tense.js';
 import { vocab } from './vocabulary.js';
 
@@ -34,6 +34,9 @@ const MODS: Record<string, string> = {
   early: 'START', earlier: 'START', 'the beginning of': 'START', 'the start of': 'START', late: 'END', later: 'END',
   'the end of': 'END', 'the close of': 'END', mid: 'MID', 'the middle of': 'MID',
 };
+
+/** A period noun and the verb that dates its end, just before a date ("the nine months ended"). */
+const PERIOD_END_BEFORE = /\b(?:quarter|period|half|year|months|weeks)\s+(?:that\s+|which\s+)?(?:ended|ending|ends|to)\s+$/i;
 
 /** Marks the parsers whose gate words occur in the sentence; false when none does. */
 function markActive(sentence: string, gate: GateTable, active: Uint8Array): boolean {
@@ -138,6 +141,20 @@ function mergeAdjacent(text: string, cands: Sentenced[]): Sentenced[] {
       out[out.length - 1] = { ...prev, end: c.end, cal: { y: c.cal.y, m: prev.cal.m }, anchors: true, parser: `${prev.parser}+${c.parser}` };
       continue;
     }
+    // "the day before last Tuesday's hearing": a day counted from the date that follows.
+    const dayShift = prev && prev.parser === 'anchored' ? /\bday\s+(before|after)$/i.exec(text.slice(prev.start, prev.end)) : null;
+    if (prev && dayShift && prev.sentence === c.sentence && (c.type === 'DATE' || c.type === 'TIME') && /^\s+$/.test(text.slice(prev.end, c.start))) {
+      const n = dayShift[1]!.toLowerCase() === 'before' ? -1 : 1;
+      const { cal: _cal, value: _value, ...rest } = prev;
+      out[out.length - 1] = {
+        ...rest, end: c.end, type: 'DATE', parser: `${prev.parser}+${c.parser}`,
+        resolve: (env) => {
+          const day = parseYmd(resolveCandidate(c, env)?.value ?? '');
+          return day ? { value: formatYmd(addDays(day, n)) } : null;
+        },
+      };
+      continue;
+    }
     if (prev && prev.cal && c.cal && prev.sentence === c.sentence && /^(?:,?\s+(?:at|on)?\s*|,\s*)$/.test(text.slice(prev.end, c.start)) && compatible(prev.cal, c.cal)) {
       const cal: Cal = { ...prev.cal, ...c.cal };
       const explicitDay = cal.m !== undefined && cal.d !== undefined;
@@ -177,6 +194,16 @@ function yearFromWeekday(cal: Cal, ref: Ymd | null): number | undefined {
   return undefined;
 }
 
+/** The value of a candidate: stated, a calendar point, or its own resolver. */
+function resolveCandidate(c: Candidate, env: Env): Resolved | null {
+  if (c.value !== undefined) return { value: c.value };
+  if (c.cal) {
+    const y = yearFromWeekday(c.cal, env.ref);
+    return resolveCal(y !== undefined ? { ...c.cal, y } : c.cal, env);
+  }
+  return c.resolve ? c.resolve(env) : null;
+}
+
 function updateFocus(focus: Focus, r: Resolved, c: Candidate): Focus {
   const v = r.value;
   if (!c.anchors) return focus;
@@ -197,6 +224,7 @@ export function extractTimes(text: string, sentences: readonly Span[], options: 
   absorbModifiers(text, cands, sentences);
   cands = mergeAdjacent(text, cands);
   const cueCache = new Map<number, TenseCue[]>();
+  const quoteCache = new Map<number, number[]>();
   let focus: Focus = {};
   const out: Time[] = [];
   for (const c of cands) {
@@ -213,19 +241,17 @@ export function extractTimes(text: string, sentences: readonly Span[], options: 
             cues = (options.tags ? tagCues(text, s.start, s.end, options.tags) : null) ?? tenseCues(text.slice(s.start, s.end));
             cueCache.set(c.sentence, cues);
           }
-          tense = tenseNear(cues, c.start - s.start, c.end - s.start);
+          let quotes = quoteCache.get(c.sentence);
+          if (!quotes) quoteCache.set(c.sentence, quotes = quoteMarks(text.slice(s.start, s.end)));
+          tense = tenseNear(cues, c.start - s.start, c.end - s.start, quotes);
         }
         return tense;
       },
     };
-    let r: Resolved | null = null;
-    if (c.value !== undefined) r = { value: c.value };
-    else if (c.cal) {
-      const y = yearFromWeekday(c.cal, ref);
-      r = resolveCal(y !== undefined ? { ...c.cal, y } : c.cal, env);
-    } else if (c.resolve) r = c.resolve(env);
+    const r = resolveCandidate(c, env);
     if (!r) continue;
-    focus = updateFocus(focus, r, c);
+    // "the quarter ended Sept. 30": the date closes the quarter in focus, which stays the anchor.
+    if (focus.q === undefined || !PERIOD_END_BEFORE.test(text.slice(Math.max(s.start, c.start - 40), c.start))) focus = updateFocus(focus, r, c);
     const mod = r.mod ?? c.mod;
     out.push({ start: c.start, end: c.end, type: r.type ?? c.type, value: r.value, ...(mod ? { mod } : {}) });
   }

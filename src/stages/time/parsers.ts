@@ -32,6 +32,12 @@ const SEASON_INDEX: Record<string, number> = { SP: 1, SU: 2, FA: 3, WI: 4 };
 const seasonOf = (m: number) => (m >= 3 && m <= 5 ? 1 : m >= 6 && m <= 8 ? 2 : m >= 9 && m <= 11 ? 3 : 4);
 const SEASON_CODES = ['', 'SP', 'SU', 'FA', 'WI'];
 
+const LIST_YEAR = new RegExp(String.raw`^\s*(?:and|or|&)\s*\d{1,2}(?:st|nd|rd|th)?,?\s+(${YEAR})\b`);
+
+/** A year of the 1900s in words ("nineteen ninety-four"), as transcripts write it. */
+const SPOKEN_19XX = String.raw`nineteen[- ](?:ten|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?`;
+const spokenYear = (s: string, v: Vocabulary) => 1900 + s.toLowerCase().split(/[- ]/).slice(1).reduce((t, w) => t + (v.lex.numbers[w] ?? 0), 0);
+
 /** Words before a bare month or year that make it a date ("in May", "since 2014"). */
 const TEMPORAL_BEFORE = /(?:\b(?:in|since|until|till|by|from|to|during|of|before|after|through|throughout|early|late|mid|end|beginning|middle|start|and|or|between|last|next|this|each|every|around|for|on|that|the|as|past|fiscal|year|summer|spring|winter|fall|autumn|than|around)\s+|\bmid-\s*|[,(]\s*)$/i;
 
@@ -125,6 +131,9 @@ function anchored(unit: string, n: number, part?: string): (env: Env) => Resolve
   };
 }
 
+/** The end of a date followed by the comma of an apposition ("Oct. 12, ", "on Tuesday, "). */
+const APPOSED_DATE = /(?:\b\d{1,2}(?:st|nd|rd|th)?|\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day),\s*$/;
+
 const PARTS: Record<string, string> = { morning: 'MO', afternoon: 'AF', evening: 'EV', night: 'NI', overnight: 'NI' };
 
 export const PARSERS: readonly Parser[] = [
@@ -168,7 +177,9 @@ export const PARSERS: readonly Parser[] = [
       if (!m[1] && !m[5] && /^may$/i.test(m[3]!) && !/^\d/.test(m[4]!)) return null;
       if (!isUpper(m[3]!)) return null;
       const cal: Cal = { m: mo, d };
-      if (m[5]) cal.y = +m[5];
+      // "April 24 and 25, 1998": the year after the list is this day's too.
+      const year = m[5] ?? LIST_YEAR.exec(ctx.text.slice(m.index + m[0].length))?.[1];
+      if (year) cal.y = +year;
       if (m[1]) cal.wd = weekday(ctx, m[1]);
       return { type: 'DATE', cal, anchors: true };
     },
@@ -189,6 +200,21 @@ export const PARSERS: readonly Parser[] = [
       if (m[4]) cal.y = +m[4];
       if (m[1]) cal.wd = weekday(ctx, m[1]);
       return { type: 'DATE', cal, anchors: true };
+    },
+  },
+  {
+    // "April 24 and 25": the second day of the list is a date of its own, in the same month.
+    name: 'day-list',
+    needs: ['@month'],
+    pattern: String.raw`\b({M})\s+\d{1,2}(?:st|nd|rd|th)?\s*(?:and|or|&)\s*(\d{1,2})(?:st|nd|rd|th)?(?=\s*(?:[,.;:)]|$)|,?\s+(?:${YEAR}|in|at|on)\b)`,
+    extract: (m, ctx) => {
+      const mo = month(ctx, m[1]!);
+      const d = +m[2]!;
+      if (!mo || !isUpper(m[1]!) || d < 1 || d > 31) return null;
+      const start = m.index + m[0].length - m[2]!.length - (/(?:st|nd|rd|th)$/.test(m[0]) ? 2 : 0);
+      const year = new RegExp(String.raw`^,?\s+(${YEAR})\b`).exec(ctx.text.slice(m.index + m[0].length));
+      if (year) return { start, end: m.index + m[0].length + year[0].length, type: 'DATE', cal: { y: +year[1]!, m: mo, d }, anchors: true };
+      return { start, type: 'DATE', cal: { m: mo, d }, anchors: true };
     },
   },
   {
@@ -215,8 +241,8 @@ export const PARSERS: readonly Parser[] = [
   {
     name: 'season-year',
     needs: ['@season'],
-    pattern: String.raw`\b(?:the\s+)?({SEASON})\s+(?:of\s+)?(${YEAR})\b`,
-    extract: (m, ctx) => ({ type: 'DATE', value: `${m[2]}-${ctx.v.lex.seasons[m[1]!.toLowerCase()]}` }),
+    pattern: String.raw`\b(?:the\s+)?({SEASON})\s+(?:of\s+)?(${YEAR}|${SPOKEN_19XX})\b`,
+    extract: (m, ctx) => ({ type: 'DATE', value: `${/^\d/.test(m[2]!) ? m[2] : spokenYear(m[2]!, ctx.v)}-${ctx.v.lex.seasons[m[1]!.toLowerCase()]}` }),
   },
   {
     name: 'quarter',
@@ -230,6 +256,19 @@ export const PARSERS: readonly Parser[] = [
       const explicit = /^\d/.test(yearWord) ? +yearWord : (/^(?:.*\D)?(\d{4})\D*$/.exec(m[1]!)?.[1] ? +/(\d{4})/.exec(m[1]!)![1]! : undefined);
       return { type: 'DATE', resolve: quarterResolve(`${m[1]} ${yearWord}`, q, half, explicit), anchors: true };
     },
+  },
+  {
+    // "the quarter a year ago", "the corresponding period last year": the quarter in focus, a year back.
+    name: 'quarter-year-back',
+    needs: ['quarter', 'period'],
+    pattern: String.raw`\b(?:the|that)\s+(?:(?:same|corresponding|comparable|year-ago|year-earlier)\s+)?(?:quarter|period)\s+(?:a\s+year\s+(?:ago|earlier|before)|last\s+year|(?:of\s+)?the\s+(?:previous|prior)\s+year)\b`,
+    extract: () => ({
+      type: 'DATE',
+      resolve: (env) => {
+        const base = env.focus.q !== undefined ? { y: env.focus.y!, q: env.focus.q } : env.ref ? prevQuarter(env.ref) : null;
+        return base ? { value: `${base.y - 1}-Q${base.q}` } : null;
+      },
+    }),
   },
   {
     name: 'quarter-in-focus',
@@ -281,6 +320,20 @@ export const PARSERS: readonly Parser[] = [
     }),
   },
   {
+    // "the first two quarters of 1990", "the last six months of the year": a half of a named year.
+    name: 'half-as-parts',
+    needs: ['quarters', 'months'],
+    pattern: String.raw`\b(?:the\s+)?(first|last|second)\s+(?:two\s+quarters|six\s+months)\s+of\s+(?:the\s+)?(${YEAR}|year)\b`,
+    extract: (m) => ({
+      type: 'DATE',
+      resolve: (env) => {
+        const y = /^\d/.test(m[2]!) ? +m[2]! : env.focus.y ?? env.ref?.y;
+        return y === undefined ? null : { value: `${y}-H${m[1]!.toLowerCase() === 'first' ? 1 : 2}` };
+      },
+      anchors: true,
+    }),
+  },
+  {
     name: 'decade',
     needs: ['#4', '#2', 'twenties', 'thirties', 'forties', 'fifties', 'sixties', 'seventies', 'eighties', 'nineties'],
     pattern: String.raw`\b(?:the\s+)?(?:(early|mid|late)[- ]?)?(?:(1[5-9]|20)(\d)0['’]?s|['’](\d)0['’]?s|(twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties))\b`,
@@ -317,9 +370,12 @@ export const PARSERS: readonly Parser[] = [
       const y = +m[2]!;
       const before = before40(ctx, m.index);
       const after = ctx.text.slice(m.index + m[0].length);
-      if (/[$€£#]\s*$|\d[.,]$|(?<!\bmid)[-–/]$/i.test(before) || /^(?:[.,]\d|\s*(?:%|percent|per\s?cent))/i.test(after)) return null;
+      if (/[$€£#]\s*$|\d[.,]$|(?<!\b(?:mid|pre|post))[-–/]$/i.test(before) || /^(?:[.,]\d|\s*(?:%|percent|per\s?cent))/i.test(after)) return null;
       if (/^-\d/.test(after)) return null;
       if (YEAR_NOT_BEFORE.test(after)) return null;
+      // "post-1959 politics": the prefix belongs to the expression and says which side of the year.
+      const side = /\b(pre|post)-$/i.exec(before);
+      if (side && !m[1]) return { start: m.index - side[0].length, type: 'DATE', cal: { y }, mod: side[1]!.toLowerCase() === 'pre' ? 'BEFORE' : 'AFTER' };
       // "sold 1990 tractors": a count before a plural noun, unless a determiner makes it a year ("the 1990 elections").
       if (!m[1] && /^\s+\p{Ll}+s\b(?!['’])/u.test(after) && !TEMPORAL_BEFORE.test(before) && !/(?:\b(?:the|a|an|its|his|her|their|our|my|your|this|that)|['’]s)\s+$/i.test(before)) return null;
       if (!m[1] && /^\s+(?:\p{Lu}\p{Ll}+\s+)?(?:\d|[$€£])/u.test(after) && !TEMPORAL_BEFORE.test(before)) return null;
@@ -380,13 +436,10 @@ export const PARSERS: readonly Parser[] = [
         if (/this|current/.test(which)) return { type: 'DATE', resolve: (env) => refOr(env, (r) => ({ value: String(Math.floor(r.y / 10)) })) };
         return null;
       }
-      const anchorsToFocus = /following|same/.test(which);
+      const anchorsToFocus = /following|same|previous/.test(which);
       const dir = /last|past|previous/.test(which) ? -1 : /next|coming|following/.test(which) ? 1 : 0;
-      if (/^the (next|last)$/.test(which) && !wd && word !== 'weekend') {
-        // "the next year" / "the last week" read as a span of time more often than as a date.
-        if (word === 'week' && which === 'the last') return { type: 'DATE', resolve: (env) => refOr(env, (r) => ({ value: formatWeek(r) })) };
-        return { type: 'DURATION', value: durationValue(1, unitCode(word) ?? 'Y') };
-      }
+      // "for the last week": the seven days up to now, this week (TimeML names the period, like "the past year").
+      if (word === 'week' && which === 'the last') return { type: 'DATE', resolve: (env) => refOr(env, (r) => ({ value: formatWeek(r) })) };
       return {
         type: 'DATE',
         resolve: (env) => {
@@ -491,7 +544,7 @@ export const PARSERS: readonly Parser[] = [
       if (w === 'now' && /^-/.test(after)) return null;
       if (w === 'the past' && /^\s+(?:\d|few|several|two|three|four|five|six|seven|eight|nine|ten|year|month|week|day|decade|quarter)/i.test(after)) return null;
       const offsets: Record<string, number> = { today: 0, yesterday: -1, tomorrow: 1, 'the day before yesterday': -2, 'the day after tomorrow': 2 };
-      if (w in offsets) return { start, type: 'DATE', cal: { dayOffset: offsets[w]! } };
+      if (w in offsets) return { start, type: 'DATE', cal: { dayOffset: offsets[w]! }, anchors: true };
       if (w === 'tonight') return { start, type: 'TIME', cal: { dayOffset: 0, part: 'NI' } };
       const ref = /future|term|soon|as soon/.test(w) ? 'FUTURE_REF' : /recent|lately|previous|formerly|past/.test(w) ? 'PAST_REF' : 'PRESENT_REF';
       return { start, type: 'DATE', value: ref };
@@ -560,11 +613,13 @@ export const PARSERS: readonly Parser[] = [
     name: 'anchored',
     needs: ['day', 'week', 'month', 'year', 'morning', 'afternoon', 'evening', 'night', 'weekend'],
     pattern: String.raw`\b(?:(?:(later|earlier)\s+)?that\s+(day|week|month|year|morning|afternoon|evening|night|weekend)|the\s+(same|following|next|previous|preceding|prior)\s+(day|morning|afternoon|evening|night)|the\s+(following|previous|preceding|prior|same)\s+(week|month|year)|the\s+day\s+(before|after)|(earlier|later)\s+in\s+the\s+(day|week|month|year))\b`,
-    extract: (m) => {
+    extract: (m, ctx) => {
       const g = m.slice(1).map((s) => s?.toLowerCase());
       const noun = (g[1] ?? g[3] ?? g[5] ?? g[8] ?? 'day')!;
-      const rel = g[2] ?? g[4] ?? (g[6] ? (g[6] === 'before' ? 'previous' : 'following') : 'same');
-      const n = /following|next/.test(rel!) ? 1 : /previous|preceding|prior/.test(rel!) ? -1 : 0;
+      let rel = g[2] ?? g[4] ?? (g[6] ? (g[6] === 'before' ? 'previous' : 'following') : 'same');
+      // "Oct. 12, the day before the plunge": in apposition to a date it names that date (the anchor is the event after it).
+      if (g[6] && APPOSED_DATE.test(before40(ctx, m.index)) && /^\s+[\p{L}\d]/u.test(ctx.text.slice(m.index + m[0].length))) rel = 'same';
+      const n = /following|next/.test(rel) ? 1 : /previous|preceding|prior/.test(rel) ? -1 : 0;
       const part = PARTS[noun];
       if (g[7]) return { type: 'DATE', resolve: (env) => refOr(env, (r) => ({ value: shiftFormat(r, unitCode(noun)!, 0) })), ...(g[7] === 'earlier' ? { mod: 'START' } : { mod: 'END' }) };
       if (part) return { type: 'TIME', resolve: anchored('D', n, part) };
@@ -623,9 +678,9 @@ export const PARSERS: readonly Parser[] = [
       const w = m[1]!.toLowerCase();
       const part = ctx.v.lex.dayParts[m[2]!.toLowerCase()]!;
       const wd = weekday(ctx, w);
-      if (wd) return { type: 'TIME', cal: { wd, part } };
+      if (wd) return { type: 'TIME', cal: { wd, part }, anchors: true };
       const offset = w === 'yesterday' || (w === 'last' && part === 'NI') ? -1 : w === 'tomorrow' ? 1 : w === 'last' ? -1 : 0;
-      return { type: 'TIME', cal: { dayOffset: offset, part } };
+      return { type: 'TIME', cal: { dayOffset: offset, part }, anchors: true };
     },
   },
   {
@@ -655,7 +710,7 @@ export const PARSERS: readonly Parser[] = [
       if (/^['’]s\s+\p{Lu}/u.test(ctx.text.slice(m.index + m[0].length))) return null;
       // "Friday's close", "Wednesday's ruling": something that has already happened, in news.
       if (/^['’]s\b/u.test(ctx.text.slice(m.index + m[0].length))) return { type: 'DATE', resolve: (env) => resolveCal({ wd: weekday(ctx, m[1]!)! }, { ref: env.ref, focus: env.focus, tense: 'past' }) };
-      return { type: 'DATE', cal: { wd: weekday(ctx, m[1]!)! } };
+      return { type: 'DATE', cal: { wd: weekday(ctx, m[1]!)! }, anchors: true };
     },
   },
   {
@@ -705,6 +760,8 @@ export const PARSERS: readonly Parser[] = [
       if (Number.isNaN(n)) return null;
       if (/^(a|an)$/i.test(m[2]!) && unit === 'S') return null;
       if (/^(a|an|one)$/i.test(m[2]!) && /^\s*(?:of\b|['’]s\b)/i.test(ctx.text.slice(m.index + m[0].length)) && !m[1]) return null;
+      // "Islam will one day be …": some day in the future, not a span of a day.
+      if (/^one$/i.test(m[2]!) && unit === 'D' && !m[1] && !m[3] && /\b(?:will|would|could|might|may|can|shall|should)\s+$/i.test(before40(ctx, m.index))) return { type: 'DATE', value: 'FUTURE_REF' };
       if (m[6]) n += 0.5;
       const after = ctx.text.slice(m.index + m[0].length);
       if (/^\s+(?:ago|earlier|later)\b/i.test(after)) return null;
@@ -758,11 +815,13 @@ export const PARSERS: readonly Parser[] = [
   {
     name: 'the-unit',
     needs: ['year', 'week', 'month'],
-    pattern: String.raw`\b(?:the\s+)((?:(?:current|full|fiscal|latest|entire|whole|calendar|same)\s+){0,2})(year|week|month)\b(?!['’]s|-|\s+(?:before|after|to|that|when)\b)`,
+    pattern: String.raw`\b(?:the\s+)((?:(?:current|full|fiscal|latest|entire|whole|calendar|same)\s+){0,2})(year|week|month)\b(?!['’]s|-)`,
     extract: (m, ctx) => {
       const mods = m[1]!.toLowerCase();
       const w = m[2]!.toLowerCase();
       const before = before40(ctx, m.index);
+      // "the year before", "the week that he left": a period named by an event; "the current year that …" is still this one.
+      if (!/current/.test(mods) && /^\s+(?:before|after|to|that|when)\b/i.test(ctx.text.slice(m.index + m[0].length))) return null;
       if (/\b(?:per|a|each|every|this)\s+$/i.test(before)) return null;
       if (/same/.test(mods)) return null;
       if (w === 'year') {

@@ -99,12 +99,28 @@ export function tagCues(text: string, from: number, to: number, tags: TagColumns
   return out;
 }
 
-/** The tense of the nearest cue to [start, end) that is not inside it; null when none. */
-export function tenseNear(cues: readonly TenseCue[], start: number, end: number): Tense {
+/** Offsets of the double quotation marks of a sentence ('"', '“', '”', "``", "''"), ascending. */
+export function quoteMarks(sentence: string): number[] {
+  const out: number[] = [];
+  for (let i = 0; i < sentence.length; i++) {
+    const c = sentence.charCodeAt(i);
+    if (c === 34 || c === 0x201c || c === 0x201d) out.push(i);
+    else if ((c === 96 || c === 39) && sentence.charCodeAt(i + 1) === c) { out.push(i); i++; }
+  }
+  return out;
+}
+
+/**
+ * The tense of the nearest cue to [start, end) that is not inside it; null when none. A cue on
+ * the other side of a quotation mark belongs to another clause (the reporting verb of a quote,
+ * or the quote itself), so it is not read when `quotes` (the sentence's quote marks) are given.
+ */
+export function tenseNear(cues: readonly TenseCue[], start: number, end: number, quotes: readonly number[] = []): Tense {
   let best: Tense = null;
   let dist = Infinity;
   for (const c of cues) {
     if (c.pos >= start && c.pos < end) continue;
+    if (quotes.length && quotes.some((q) => (q > c.pos && q < start) || (q >= end && q < c.pos))) continue;
     const d = c.pos < start ? start - c.pos : c.pos - end;
     if (d < dist) { dist = d; best = c.tense; }
   }

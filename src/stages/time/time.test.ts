@@ -50,6 +50,34 @@ describe('extractTimes', () => {
     expect(found('Profit doubled in the third quarter, as in the 1990s.')).toEqual([['the third quarter', 'DATE', '2021-Q3'], ['the 1990s', 'DATE', '199']]);
     expect(found('At 10:35 a.m. Wednesday the market closed.')).toEqual([['10:35 a.m. Wednesday', 'TIME', '2021-12-29T10:35']]);
   });
+  it('keeps the quarter in focus across "the quarter ended Sept. 30" and reads a year back from it', () => {
+    expect(found('Net rose in the fiscal first quarter ended Sept. 30, up from $2 million a year ago.', '1989-11-02')).toEqual([
+      ['the fiscal first quarter', 'DATE', '1989-Q1'], ['Sept. 30', 'DATE', '1989-09-30'], ['a year ago', 'DATE', '1988-Q1'],
+    ]);
+    expect(found('Profit fell in the third quarter. For the quarter a year ago, it earned $5 million.', '1989-10-26')).toEqual([
+      ['the third quarter', 'DATE', '1989-Q3'], ['the quarter a year ago', 'DATE', '1988-Q3'],
+    ]);
+  });
+  it('reads halves as quarters, seasons with spoken years, listed days and pre-/post- years', () => {
+    expect(found('Output stays low through the first two quarters of 1990.')).toEqual([['the first two quarters of 1990', 'DATE', '1990-H1']]);
+    expect(found('Prices peaked in the winter of nineteen ninety-four.')).toEqual([['the winter of nineteen ninety-four', 'DATE', '1994-WI']]);
+    expect(found('The summit will meet on April 24 and 25, 1999.')).toEqual([['April 24', 'DATE', '1999-04-24'], ['25, 1999', 'DATE', '1999-04-25']]);
+    expect(found('The post-1959 politics changed.')).toEqual([['post-1959', 'DATE', '1959', 'AFTER']]);
+  });
+  it('anchors "the previous Friday" and "the day before" to the day in focus, or to the date that follows', () => {
+    expect(found('He arrived on Monday, Oct. 16. He had left Paris the previous Friday.', '1989-10-31')).toEqual([
+      ['Monday, Oct. 16', 'DATE', '1989-10-16'], ['the previous Friday', 'DATE', '1989-10-13'],
+    ]);
+    expect(found('Talks opened on Tuesday and broke down the following day.', '1989-11-02')).toEqual([
+      ['Tuesday', 'DATE', '1989-10-31'], ['the following day', 'DATE', '1989-11-01'],
+    ]);
+    expect(found('Prices rose after Oct. 12, the day before the plunge.', '1989-10-30')).toEqual([['Oct. 12', 'DATE', '1989-10-12'], ['the day before', 'DATE', '1989-10-12']]);
+    expect(found('The day before last Tuesday\'s hearing, he called.', '2000-02-24')).toEqual([['The day before last Tuesday', 'DATE', '2000-02-21']]);
+  });
+  it('does not read the tense of a quotation from the verb that reports it', () => {
+    expect(found('"He will leave at 4 a.m. Thursday," Castro said.', '2000-04-05')).toEqual([['4 a.m. Thursday', 'TIME', '2000-04-06T04:00']]);
+    expect(found('Islam will one day be the second religion.')).toEqual([['one day', 'DATE', 'FUTURE_REF']]);
+  });
   it('leaves relative dates unresolved without a reference date', () => {
     const text = 'He left yesterday, on December 7.';
     expect(extractTimes(text, [{ start: 0, end: text.length }]).map((t) => t.value)).toEqual(['XXXX-12-07']);
