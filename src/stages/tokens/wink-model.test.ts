@@ -1,11 +1,18 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import winkNLP from 'wink-nlp';
 import type { ItemSentence } from 'wink-nlp';
 import model from 'wink-eng-lite-web-model';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { dataSet } from '../../../eval/shared-data.js';
-import { loadCoreModel, sentenceModel } from './wink-model.js';
+import { loadCoreModel, readWinkCache, sentenceModel, writeWinkCache } from './wink-model.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'casus-wink-cache-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const cachePath = join(dir, 'wink-core.cache');
+writeWinkCache(cachePath);
 
 describe('the sentence model (wink-eng-lite-web-model, only what tokenizing and splitting use)', () => {
   it('loads the same core model as the package, field for field', () => {
@@ -14,9 +21,36 @@ describe('the sentence model (wink-eng-lite-web-model, only what tokenizing and 
     expect(isDeepStrictEqual(ours, theirs)).toBe(true);
   });
 
-  it('tokenizes and splits sentences exactly as the full model', () => {
+  it('reads back from the start-up cache the same core, its word table answering as the hash', () => {
+    const cached = readWinkCache(cachePath)!;
+    const built = loadCoreModel();
+    const words = built.features.lexeme.hash!;
+    const table = cached.features.lexeme.hash!;
+    const strip = (m: typeof built) => ({ ...m, features: { ...m.features, lexeme: { ...m.features.lexeme, hash: null } } });
+    expect(isDeepStrictEqual(strip(cached), strip(built))).toBe(true);
+    for (const w of built.features.lexeme.list) expect(table[w]).toBe(words[w]);
+    for (const w of ['Zelenskyy', 'constructor', '__proto__', 'toString', '', 'xqzv']) expect(table[w]).toBe(words[w]);
+    table['Zelenskyy'] = 123456;
+    expect(table['Zelenskyy']).toBe(123456);
+  });
+
+  it('ignores a cache built from other inputs, or a damaged or missing file', () => {
+    const bytes = readFileSync(cachePath);
+    const digest = /[0-9a-f]{64}/.exec(bytes.subarray(0, 200).toString('latin1'));
+    expect(digest).not.toBeNull();
+    const stale = Buffer.from(bytes);
+    stale[digest!.index] = stale[digest!.index] === 0x30 ? 0x31 : 0x30;
+    writeFileSync(join(dir, 'stale.cache'), stale);
+    expect(readWinkCache(join(dir, 'stale.cache'))).toBeNull();
+    writeFileSync(join(dir, 'damaged.cache'), bytes.subarray(0, 1000));
+    expect(readWinkCache(join(dir, 'damaged.cache'))).toBeNull();
+    expect(readWinkCache(join(dir, 'absent.cache'))).toBeNull();
+  });
+
+  it('tokenizes and splits sentences exactly as the full model (from the JSON and from the cache)', () => {
     const full = winkNLP(model, ['sbd']);
-    const lite = winkNLP(sentenceModel(), ['sbd']);
+    const lite = winkNLP(sentenceModel(undefined, null), ['sbd']);
+    const fromCache = winkNLP(sentenceModel(undefined, cachePath), ['sbd']);
     const out = (nlp: typeof full, text: string) => {
       const doc = nlp.readDoc(text);
       const sentences: unknown[] = [];
@@ -30,6 +64,10 @@ describe('the sentence model (wink-eng-lite-web-model, only what tokenizing and 
     ];
     const dir = dataSet('polnear/train/text');
     if (dir) for (const f of readdirSync(dir).filter((f) => f.endsWith('.txt')).sort().slice(0, 40)) texts.push(readFileSync(`${dir}/${f}`, 'utf8'));
-    for (const t of texts) expect(isDeepStrictEqual(out(lite, t), out(full, t)), t.slice(0, 60)).toBe(true);
+    for (const t of texts) {
+      const want = out(full, t);
+      expect(isDeepStrictEqual(out(lite, t), want), t.slice(0, 60)).toBe(true);
+      expect(isDeepStrictEqual(out(fromCache, t), want), t.slice(0, 60)).toBe(true);
+    }
   });
 });
