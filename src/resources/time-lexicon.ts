@@ -1,6 +1,6 @@
 /**
- * Loader for the temporal lexicon (data/time-lexicon.json): month and weekday names, number
- * words, TIMEX3 units, seasons, parts of day, holidays and mods; validated with zod, loaded once.
+ * Loader for the temporal lexicon (data/time-lexicon.json): calendar and number words, TIMEX3 units,
+ * seasons, parts of day, holidays, mods, numeric-date orders by region; validated with zod, loaded once.
  */
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
@@ -22,6 +22,11 @@ const TimeLexiconSchema = z.object({
   dayParts: z.record(z.string(), z.enum(['MO', 'AF', 'EV', 'NI'])),
   holidays: z.record(z.string(), z.string().regex(/^(\d\d-\d\d|\d\d:[1-7]:-?\d)$/)),
   mods: z.record(z.string(), z.string()),
+  numericDates: z.object({
+    monthFirstRegions: z.array(z.string().regex(/^[a-z]{2}$/)),
+    mixedRegions: z.array(z.string().regex(/^[a-z]{2}$/)),
+    genericDomains: z.array(z.string().regex(/^[a-z]{2}$/)),
+  }),
 });
 export type TimeLexicon = z.infer<typeof TimeLexiconSchema>;
 

@@ -52,4 +52,6 @@ export interface Candidate {
   resolve?: (env: Env) => Resolved | null;
   /** The value states a calendar date of its own, so it becomes the focus for later anchors. */
   anchors?: boolean;
+  /** A numeric date's order: settled by a number above 12 (day-month or month-day), or 'either' (read month-first in `cal`). */
+  numericOrder?: 'dmy' | 'mdy' | 'either';
 }

@@ -20,6 +20,11 @@ export interface ExtractOptions {
   reference?: string | null;
   /** Part-of-speech tags of the tokens (the syntax layer): tense from verbs, not word lists. */
   tags?: TagColumns | null;
+  /**
+   * How the document's region writes numeric dates when its own dates do not settle it: true for
+   * day first (12/03/2021 is 12 March: Britain, most of the world), false or absent for month first (US).
+   */
+  dayFirst?: boolean | null;
 }
 
 interface Sentenced extends Candidate { sentence: number }
@@ -182,6 +187,25 @@ function compatible(a: Cal, b: Cal): boolean {
   return (dayA && timeB && !timeA) || (timeA && dayB && !timeB);
 }
 
+/**
+ * Reads the ambiguous numeric dates (3/12/2021) in the order the document's unambiguous ones use
+ * (a day above 12 shows it: 25/12/2021 or 12/25/2021), else in the order of its region.
+ */
+function settleNumericOrder(cands: Candidate[], dayFirst: boolean): void {
+  let dmy = 0, mdy = 0, either = 0;
+  for (const c of cands) {
+    if (c.numericOrder === 'dmy') dmy++;
+    else if (c.numericOrder === 'mdy') mdy++;
+    else if (c.numericOrder === 'either') either++;
+  }
+  if (!either || !(dmy > mdy || (dmy === mdy && dayFirst))) return;
+  for (const c of cands) {
+    if (c.numericOrder !== 'either' || !c.cal) continue;
+    c.cal = { ...c.cal, m: c.cal.d, d: c.cal.m };
+    c.numericOrder = 'dmy';
+  }
+}
+
 /** A month and day with a weekday and no year: the year (near ref) where they agree. */
 function yearFromWeekday(cal: Cal, ref: Ymd | null): number | undefined {
   if (cal.wd === undefined || cal.m === undefined || cal.d === undefined || cal.y !== undefined) return undefined;
@@ -223,6 +247,7 @@ export function extractTimes(text: string, sentences: readonly Span[], options: 
   let cands = removeOverlaps(findCandidates(text, sentences));
   absorbModifiers(text, cands, sentences);
   cands = mergeAdjacent(text, cands);
+  settleNumericOrder(cands, options.dayFirst ?? false);
   const cueCache = new Map<number, TenseCue[]>();
   const quoteCache = new Map<number, number[]>();
   let focus: Focus = {};

@@ -4,6 +4,7 @@
  */
 import type { Span } from '../../core/span.js';
 import type { Stage } from '../../pipeline/stage.js';
+import { dayFirstOf } from './date-order.js';
 import { extractTimes } from './extract-times.js';
 import { inferPublished } from './published.js';
 
@@ -23,7 +24,7 @@ export const time: Stage = {
     stretches.sort((a, b) => a.start - b.start);
     // Tense from the syntax layer's tags where the body was tagged (captions and datelines fall back to words).
     const tags = doc.syntax ?? null;
-    const times = extractTimes(doc.text, stretches, { reference: published?.value ?? null, tags });
+    const times = extractTimes(doc.text, stretches, { reference: published?.value ?? null, tags, dayFirst: dayFirstOf(doc) });
     return { times, published };
   },
 };

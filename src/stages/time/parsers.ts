@@ -152,12 +152,14 @@ export const PARSERS: readonly Parser[] = [
     needs: ['#2'],
     pattern: String.raw`\b(\d{1,2})/(\d{1,2})/(\d{4}|\d\d)\b(?!/)`,
     extract: (m) => {
-      let a = +m[1]!, b = +m[2]!;
+      const a = +m[1]!, b = +m[2]!;
       let y = +m[3]!;
       if (m[3]!.length === 2) y += y > 40 ? 1900 : 2000;
-      if (a > 12 && b <= 12) [a, b] = [b, a];
-      if (a > 12 || b > 31) return null;
-      return { type: 'DATE', cal: { y, m: a, d: b }, anchors: true };
+      if (a < 1 || b < 1 || (a > 12 && b > 12) || a > 31 || b > 31) return null;
+      // A number above 12 settles the order; otherwise the document's other dates or its region do (extractTimes).
+      if (a > 12) return { type: 'DATE', cal: { y, m: b, d: a }, anchors: true, numericOrder: 'dmy' };
+      if (b > 12) return { type: 'DATE', cal: { y, m: a, d: b }, anchors: true, numericOrder: 'mdy' };
+      return { type: 'DATE', cal: { y, m: a, d: b }, anchors: true, numericOrder: a === b ? undefined : 'either' };
     },
   },
   {
