@@ -20,7 +20,7 @@ const TimeLexiconSchema = z.object({
   units: z.record(z.string(), z.string()),
   seasons: z.record(z.string(), z.enum(['SP', 'SU', 'FA', 'WI'])),
   dayParts: z.record(z.string(), z.enum(['MO', 'AF', 'EV', 'NI'])),
-  holidays: z.record(z.string(), z.string().regex(/^(\d\d-\d\d|\d\d:[1-7]:-?\d)$/)),
+  holidays: z.record(z.string(), z.string().regex(/^(\d\d-\d\d|\d\d:[1-7]:-?\d(?:[+-]\d+)?|E(?:[+-]\d+)?)$/)),
   mods: z.record(z.string(), z.string()),
   numericDates: z.object({
     monthFirstRegions: z.array(z.string().regex(/^[a-z]{2}$/)),

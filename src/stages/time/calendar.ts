@@ -79,3 +79,12 @@ export function nthWeekday(y: number, m: number, weekday: number, n: number): Ym
   const last = isoWeekday({ y, m, d: lastDay });
   return { y, m, d: lastDay - ((last - weekday + 7) % 7) };
 }
+
+/** Easter Sunday of a year (Gregorian computus, the anonymous algorithm of Meeus). */
+export function easterSunday(y: number): Ymd {
+  const a = y % 19, b = Math.floor(y / 100), c = y % 100, d = Math.floor(b / 4), e = b % 4;
+  const f = Math.floor((b + 8) / 25), g = Math.floor((b - f + 1) / 3), h = (19 * a + b - d - g + 15) % 30;
+  const i = Math.floor(c / 4), k = c % 4, l = (32 + 2 * e + 2 * i - h - k) % 7, m = Math.floor((a + 11 * h + 22 * l) / 451);
+  const month = Math.floor((h + l - 7 * m + 114) / 31);
+  return { y, m: month, d: ((h + l - 7 * m + 114) % 31) + 1 };
+}

@@ -2,7 +2,7 @@
  * The ordered list of temporal-expression parsers, chrono-style: each is a pattern plus an
  * extract function that turns one match into a candidate (or rejects it). Order breaks ties.
  */
-import { addDays, formatWeek, formatYm, formatYmd, isoWeekday, nthWeekday } from './calendar.js';
+import { addDays, easterSunday, formatWeek, formatYm, formatYmd, isoWeekday, nthWeekday } from './calendar.js';
 import type { Ymd } from './calendar.js';
 import type { Candidate, Cal, Env, Focus, Resolved, TimexType } from './candidate.js';
 import { chooseYear, resolveCal, shiftFormat, weekdayFrom } from './resolve.js';
@@ -504,29 +504,36 @@ export const PARSERS: readonly Parser[] = [
   {
     name: 'holiday',
     needs: ['@holiday'],
-    pattern: String.raw`\b(?:(last|next|this)\s+)?({HOL})\b`,
+    pattern: String.raw`\b(?:(last|next|this)\s+)?({HOL})(\s+week\b)?(?:,?\s+(${YEAR})\b)?`,
     extract: (m, ctx) => {
       if (!isUpper(m[2]!)) return null;
       const rule = ctx.v.lex.holidays[m[2]!.toLowerCase().replace(/’/g, "'")];
       if (!rule) return null;
       const which = m[1]?.toLowerCase();
+      const week = Boolean(m[3]);
       const dayIn = (y: number): Ymd => {
         const fixed = /^(\d\d)-(\d\d)$/.exec(rule);
         if (fixed) return { y, m: +fixed[1]!, d: +fixed[2]! };
-        const [mm, wd, n] = rule.split(':').map(Number) as [number, number, number];
-        return nthWeekday(y, mm, wd, n);
+        // Easter and the feasts counted from it ("E-2" is Good Friday).
+        const easter = /^E([+-]\d+)?$/.exec(rule);
+        if (easter) return addDays(easterSunday(y), +(easter[1] ?? 0));
+        // The n-th weekday of a month, maybe shifted ("11:1:1+1": the Tuesday after the first Monday of November).
+        const [, mm, wd, n, shift] = /^(\d\d):([1-7]):(-?\d)([+-]\d+)?$/.exec(rule)!;
+        return addDays(nthWeekday(y, +mm!, +wd!, +n!), +(shift ?? 0));
       };
+      if (m[4]) return { type: 'DATE', value: week ? formatWeek(dayIn(+m[4])) : formatYmd(dayIn(+m[4])), anchors: true };
       return {
         type: 'DATE',
         resolve: (env) => refOr(env, (r) => {
           const opts = [r.y - 1, r.y, r.y + 1].map(dayIn);
-          const key = (t: Ymd) => t.y * 400 + t.m * 32 + t.d;
-          const rk = key(r);
+          // A holiday's week has begun once its Monday has come.
+          const key = (t: Ymd) => { const s = week ? addDays(t, 1 - isoWeekday(t)) : t; return s.y * 400 + s.m * 32 + s.d; };
+          const rk = r.y * 400 + r.m * 32 + r.d;
           let pick: Ymd;
           if (which === 'last' || (!which && env.tense === 'past')) pick = opts.filter((t) => key(t) <= rk).pop()!;
           else if (which === 'next' || (!which && env.tense === 'future')) pick = opts.find((t) => key(t) >= rk)!;
           else pick = dayIn(r.y);
-          return { value: formatYmd(pick) };
+          return { value: week ? formatWeek(pick) : formatYmd(pick) };
         }),
         anchors: true,
       };

@@ -74,6 +74,11 @@ describe('extractTimes', () => {
     expect(found('Prices rose after Oct. 12, the day before the plunge.', '1989-10-30')).toEqual([['Oct. 12', 'DATE', '1989-10-12'], ['the day before', 'DATE', '1989-10-12']]);
     expect(found('The day before last Tuesday\'s hearing, he called.', '2000-02-24')).toEqual([['The day before last Tuesday', 'DATE', '2000-02-21']]);
   });
+  it('resolves moving holidays (Easter, US Election Day), their weeks and a year after them', () => {
+    expect(found('Crowds gathered as Easter week began.', '2000-04-17')).toEqual([['Easter week', 'DATE', '2000-W16']]);
+    expect(found('He will campaign until Election Day.', '1998-10-26')).toEqual([['Election Day', 'DATE', '1998-11-03']]);
+    expect(found('Good Friday 2021 was quiet.')).toEqual([['Good Friday 2021', 'DATE', '2021-04-02']]);
+  });
   it('does not read the tense of a quotation from the verb that reports it', () => {
     expect(found('"He will leave at 4 a.m. Thursday," Castro said.', '2000-04-05')).toEqual([['4 a.m. Thursday', 'TIME', '2000-04-06T04:00']]);
     expect(found('Islam will one day be the second religion.')).toEqual([['one day', 'DATE', 'FUTURE_REF']]);
