@@ -29,8 +29,8 @@ export interface IngestOptions {
   onProgress?: (p: IngestProgress) => void;
   /** Standard input, for `-`. */
   stdin?: () => Promise<Uint8Array>;
-  /** Reports each analysis thread's CPU milliseconds at the end (summary.workerCpuMs): the benchmark's per-thread figures. */
-  measureWorkers?: boolean;
+  /** A running pool to analyse on (left open at the end) instead of starting `jobs` threads: a server's, or a benchmark's. */
+  pool?: AnalyzePool;
 }
 
 export interface IngestProgress {
@@ -53,8 +53,6 @@ export interface IngestSummary extends IngestProgress {
   failures: FailureRecord[];
   interrupted: boolean;
   jobs: number;
-  /** CPU milliseconds used by each analysis thread (with measureWorkers; null where the OS does not say). */
-  workerCpuMs?: (number | null)[];
 }
 
 type Unit = { kind: 'file'; path: string } | { kind: 'url'; url: string } | { kind: 'stdin' } | { kind: 'missing'; input: string };
@@ -121,13 +119,13 @@ function failureOf(r: Extract<ReadResult, { ok: false }>): FailureRecord {
 
 export async function ingest(sources: readonly string[], store: Store, options: IngestOptions = {}): Promise<IngestSummary> {
   const started = Date.now();
-  const jobs = options.jobs ?? defaultJobs();
+  const jobs = options.pool?.size ?? options.jobs ?? defaultJobs();
   const units = await expandSources(sources);
   const s: IngestSummary = {
     inputsDone: 0, inputsTotal: units.length, documents: 0, stored: 0, duplicates: 0, skipped: 0, failed: 0, elapsedMs: 0,
     relinked: 0, events: 0, newClusters: 0, failures: [], interrupted: false, jobs,
   };
-  const pool = jobs > 0 ? new AnalyzePool(jobs) : null;
+  const pool = options.pool ?? (jobs > 0 ? new AnalyzePool(jobs) : null);
   // The stages load only where they run: with worker threads, this thread never analyses nor
   // validates, so it keeps none of their modules or resources.
   const inline = pool ? null : await inlinePreparer();
@@ -150,7 +148,7 @@ export async function ingest(sources: readonly string[], store: Store, options: 
       await fail({ uri: raw.source.uri ?? '?', ...(raw.source.line ? { line: raw.source.line } : {}), code: r.code, message: r.message.split('\n')[0]! });
       return;
     }
-    // Validated and prepared on a worker: one transaction of writes here.
+    // Validated and prepared on a worker: one transaction of writes here (with the clearing of an old failure of this input).
     const put = await store.putPrepared(r.rows);
     if (put.status === 'exists') s.skipped++;
     else {
@@ -159,7 +157,6 @@ export async function ingest(sources: readonly string[], store: Store, options: 
       s.relinked += put.relinked;
       s.events += put.events;
       s.newClusters += put.newClusters;
-      if (raw.source.uri) await store.clearFailure(raw.source.uri, raw.source.line);
     }
   };
 
@@ -187,9 +184,8 @@ export async function ingest(sources: readonly string[], store: Store, options: 
       progress();
     }
     while (queue.length) await commitHead();
-    if (pool && options.measureWorkers) s.workerCpuMs = await pool.threadCpu();
   } finally {
-    await pool?.close();
+    if (pool !== options.pool) await pool?.close();
   }
   s.interrupted = Boolean(options.signal?.aborted);
   progress();

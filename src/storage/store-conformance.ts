@@ -94,6 +94,16 @@ export function describeStoreConformance(name: string, open: () => Promise<Store
       await viaRows.close();
     });
 
+    it('drops the failure recorded for a source when a document from it is stored, in the same transaction', async () => {
+      const store = await open();
+      const doc = syntheticDocument(story());
+      await store.recordFailure({ uri: doc.source.uri!, code: 'E_FETCH', message: 'timed out' });
+      await store.recordFailure({ uri: 'https://elsewhere.example/a', code: 'E_FETCH', message: 'timed out' });
+      await store.putPrepared(prepareDocument(doc));
+      expect((await store.failures()).map((f) => f.uri)).toEqual(['https://elsewhere.example/a']);
+      await store.close();
+    });
+
     it('refuses to prepare a document that is not a casus/1 document', () => {
       const bad = { ...syntheticDocument(story()), events: [{ code: 'x' }] } as never;
       expect(() => prepareDocument(bad)).toThrow(/not a casus\/1 document/);

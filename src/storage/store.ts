@@ -116,7 +116,8 @@ export interface Store {
   has(id: string): Promise<boolean>;
   /**
    * Stores a document with all its annotations, its near-duplicate link and its event clusters
-   * in one transaction; a document already stored is left untouched (`exists`).
+   * in one transaction, which also drops a failure recorded for its source (uri and line); a
+   * document already stored is left untouched (`exists`).
    */
   put(doc: Document): Promise<PutResult>;
   /**

@@ -217,6 +217,8 @@ export class SqliteStore implements Store {
         ev.place?.lat ?? null, ev.place?.lon ?? null, ev.place?.geonameId ?? null, ev.modality, ev.confidence, ev.trigger, ev.evidence, clusterId, ev.json);
     }
     if (!duplicateOf) this.countDocument(seq, +1);
+    // In the same transaction: a kill between storing a document and clearing its old failure would leave the failure for good.
+    if (doc.uri) this.s.clearFailure!.run(doc.uri, doc.line ?? 0);
     return { status: 'stored', duplicateOf, relinked, events: rows.length, newClusters };
   }
 
