@@ -36,6 +36,13 @@ describe('MinHash near-duplicates', () => {
     expect(a.bands).toHaveLength(32);
     expect(new Set(a.bands).size).toBe(32);
   });
+  it('hashes each shingle as FNV-1a of its words joined by spaces, as stores written before hold them', () => {
+    const fnv = (t: string) => { let h = 0x811c9dc5; for (let i = 0; i < t.length; i++) { h ^= t.charCodeAt(i); h = Math.imul(h, 0x01000193); } return h >>> 0; };
+    const w = `${article} Zürich señor 東京 déjà-vu`.toLowerCase().match(/[\p{L}\p{N}]+/gu)!;
+    const expected = new Set(w.slice(0, -3).map((_, i) => fnv(w.slice(i, i + 4).join(' '))));
+    expect(shingleHashes(`${article} Zürich señor 東京 déjà-vu`)).toEqual(expected);
+    expect(shingleHashes('Two words')).toEqual(new Set([fnv('two words')]));
+  });
   it('gives no signature to an empty body, and containment from Jaccard and sizes', () => {
     expect(fingerprint('  ,, ').signature.length).toBe(0);
     expect(estimateContainment(0.5, 100, 50)).toBeCloseTo(1, 5);

@@ -45,31 +45,38 @@ function fmix32(h: number): number {
   return h >>> 0;
 }
 
-/** FNV-1a over a string's UTF-16 code units. */
-function fnv1a(s: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < s.length; i++) {
-    h ^= s.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  return h >>> 0;
-}
-
 /** Lower-cased words (letters and digits, any script): the unit of shingles and evidence terms. */
 export function words(text: string): string[] {
   return text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
 }
 
-/** The set of shingle hashes of a text (a short text is one shingle). */
+/** FNV-1a over the UTF-16 code units of w.slice(from, to).join(' '), without building the string. */
+function fnv1aWords(w: readonly string[], from: number, to: number): number {
+  let h = 0x811c9dc5;
+  for (let j = from; j < to; j++) {
+    if (j > from) {
+      h ^= 32;
+      h = Math.imul(h, 0x01000193);
+    }
+    const s = w[j]!;
+    for (let i = 0; i < s.length; i++) {
+      h ^= s.charCodeAt(i);
+      h = Math.imul(h, 0x01000193);
+    }
+  }
+  return h >>> 0;
+}
+
+/** The set of shingle hashes of a text (a short text is one shingle): FNV-1a of the shingle's words joined by spaces. */
 export function shingleHashes(text: string, k = SHINGLE_WORDS): Set<number> {
   const w = words(text);
   const out = new Set<number>();
   if (w.length === 0) return out;
   if (w.length < k) {
-    out.add(fnv1a(w.join(' ')));
+    out.add(fnv1aWords(w, 0, w.length));
     return out;
   }
-  for (let i = 0; i + k <= w.length; i++) out.add(fnv1a(w.slice(i, i + k).join(' ')));
+  for (let i = 0; i + k <= w.length; i++) out.add(fnv1aWords(w, i, i + k));
   return out;
 }
 
