@@ -106,6 +106,26 @@ function findCandidates(text: string, sentences: readonly Span[]): Sentenced[] {
   return out;
 }
 
+/** The day after "April 24 and": followed by punctuation, a year, or a preposition (not "and 25 people"). */
+const LISTED_DAY = /^\s*(?:and|or|&)\s*(\d{1,2})(?:st|nd|rd|th)?(?:(,?\s+(?:1[6-9]|20)\d\d)\b|(?=\s*(?:[,.;:)]|$)|\s+(?:in|at|on)\b))/;
+
+/** "April 24 and 25": the second day of the list is a date of its own, in the same month (and year). */
+function listedDays(text: string, sentences: readonly Span[], cands: Sentenced[]): Sentenced[] {
+  const extra: Sentenced[] = [];
+  for (const c of cands) {
+    if (c.parser !== 'month-day-year' || !c.cal || c.cal.d === undefined || c.cal.wd !== undefined) continue;
+    const s = sentences[c.sentence]!;
+    const m = LISTED_DAY.exec(text.slice(c.end, Math.min(s.end, c.end + 24)));
+    const d = m ? +m[1]! : 0;
+    if (!m || d < 1 || d > 31 || d === c.cal.d) continue;
+    const start = c.end + m[0].search(/\d/);
+    const cal: Cal = { m: c.cal.m, d };
+    if (c.cal.y !== undefined) cal.y = c.cal.y;
+    extra.push({ ...c, start, end: c.end + m[0].length, cal, parser: 'listed-day' });
+  }
+  return extra.length ? [...cands, ...extra] : cands;
+}
+
 /** Keeps the longest of overlapping candidates (ties: the earlier parser). */
 function removeOverlaps(cands: Sentenced[]): Sentenced[] {
   const sorted = [...cands].sort((a, b) => (b.end - b.start) - (a.end - a.start) || a.rank - b.rank || a.start - b.start);
@@ -244,7 +264,7 @@ function updateFocus(focus: Focus, r: Resolved, c: Candidate): Focus {
 
 export function extractTimes(text: string, sentences: readonly Span[], options: ExtractOptions = {}): Time[] {
   const ref = options.reference ? parseYmd(options.reference) : null;
-  let cands = removeOverlaps(findCandidates(text, sentences));
+  let cands = removeOverlaps(listedDays(text, sentences, findCandidates(text, sentences)));
   absorbModifiers(text, cands, sentences);
   cands = mergeAdjacent(text, cands);
   settleNumericOrder(cands, options.dayFirst ?? false);

@@ -205,21 +205,6 @@ export const PARSERS: readonly Parser[] = [
     },
   },
   {
-    // "April 24 and 25": the second day of the list is a date of its own, in the same month.
-    name: 'day-list',
-    needs: ['@month'],
-    pattern: String.raw`\b({M})\s+\d{1,2}(?:st|nd|rd|th)?\s*(?:and|or|&)\s*(\d{1,2})(?:st|nd|rd|th)?(?=\s*(?:[,.;:)]|$)|,?\s+(?:${YEAR}|in|at|on)\b)`,
-    extract: (m, ctx) => {
-      const mo = month(ctx, m[1]!);
-      const d = +m[2]!;
-      if (!mo || !isUpper(m[1]!) || d < 1 || d > 31) return null;
-      const start = m.index + m[0].length - m[2]!.length - (/(?:st|nd|rd|th)$/.test(m[0]) ? 2 : 0);
-      const year = new RegExp(String.raw`^,?\s+(${YEAR})\b`).exec(ctx.text.slice(m.index + m[0].length));
-      if (year) return { start, end: m.index + m[0].length + year[0].length, type: 'DATE', cal: { y: +year[1]!, m: mo, d }, anchors: true };
-      return { start, type: 'DATE', cal: { m: mo, d }, anchors: true };
-    },
-  },
-  {
     name: 'month-year',
     needs: ['@month'],
     pattern: String.raw`\b({M})(?:,|\s+of)?\s+(${YEAR})(?!\d)\b`,
@@ -869,7 +854,8 @@ export function gateIndex(v: Vocabulary = vocab()): GateIndex {
     '@weekdays': [...v.weekdayIndex.keys()].map((w) => `${cap(w)}s`),
     '@unit': Object.keys(v.lex.units).flatMap((u) => [u, `${u}s`, u.replace(/y$/, 'ies'), u.replace(/um$/, 'a')]),
     '@season': Object.keys(v.lex.seasons),
-    '@holiday': Object.keys(v.lex.holidays).flatMap((h) => h.split(/\s+/).map((w) => cap(w.replace(/['’]s$/, '')))),
+    // A holiday's first word starts every match: gating on it alone keeps "Friday" or "Day" from waking the holiday pattern.
+    '@holiday': Object.keys(v.lex.holidays).map((h) => cap(h.split(/\s+/)[0]!.replace(/['’]s?$/, ''))),
   };
   gate = new Map();
   compiledParsers(v).forEach((p, i) => {
