@@ -39,13 +39,16 @@ export function writeStartupCache(path: string, digest: string, value: unknown):
   return bytes.length;
 }
 
-/** The cached value when the file exists, is readable and was built from inputs with this digest; else null. */
-export function readStartupCache<T>(path: string, digest: string): T | null {
+/**
+ * The cached value when the file exists, is readable and was built from inputs with this digest;
+ * else null (also when the digest cannot be computed, e.g. an input is missing: then the caller builds).
+ */
+export function readStartupCache<T>(path: string, digest: string | (() => string)): T | null {
   try {
     const buf = readFileSync(path);
     const headLen = buf.readUInt32LE(0);
     const head = deserialize(buf.subarray(4, 4 + headLen)) as { format?: number; digest?: string };
-    if (head.format !== FORMAT || head.digest !== digest) return null;
+    if (head.format !== FORMAT || head.digest !== (typeof digest === 'string' ? digest : digest())) return null;
     return deserialize(buf.subarray(4 + headLen)) as T;
   } catch {
     return null;

@@ -63,7 +63,7 @@ export function writeEntitiesCache(path: string = ENTITIES_CACHE): number {
 
 /** The slow parts from a cache file, or null when it is absent, damaged or built from other inputs. */
 export function readEntitiesCache(path: string = ENTITIES_CACHE): BuiltParts | null {
-  return readStartupCache<BuiltParts>(path, partsDigest());
+  return readStartupCache<BuiltParts>(path, partsDigest);
 }
 
 let cached: EntityResources | undefined;

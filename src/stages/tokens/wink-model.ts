@@ -130,7 +130,7 @@ export function writeWinkCache(path: string = WINK_CACHE): number {
 
 /** The core model from a cache file, or null when it is absent, damaged or built from other inputs. */
 export function readWinkCache(path: string = WINK_CACHE): CoreModel | null {
-  const cached = readStartupCache<{ core: CoreModel; slots: Int32Array }>(path, winkDigest());
+  const cached = readStartupCache<{ core: CoreModel; slots: Int32Array }>(path, winkDigest);
   if (!cached) return null;
   const { core, slots } = cached;
   // Deserialized objects get Object.prototype; wink builds its feature hashes without one.
