@@ -3,7 +3,9 @@
  * on UD English EWT train, picks epochs on dev, and writes src/resources/data/models/syntax.bin.
  * Options: --tagger-epochs=N --parser-epochs=N --folds=N (jackknifed tags for parser training),
  * --out=PATH (write the model elsewhere), --{tagger,parser,labeler}-threshold=X (pruning),
- * --tagdict-min=N --tagdict-share=X (tag dictionary), --dump=DIR / --repack=DIR (re-prune without retraining).
+ * --step=X (weights rounded to multiples of X, 0.5 by default: what gzip then shrinks),
+ * --tagdict-min=N --tagdict-share=X (tag dictionary), --dump=DIR / --repack=DIR (re-prune without retraining),
+ * --clusters=PATH (word clusters read from PATH, or computed by train/clusters.ts and saved there).
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dataSet } from '../eval/shared-data.js';
@@ -15,7 +17,9 @@ import { ArcEager } from '../src/stages/syntax/parser.js';
 import type { ParseTraining } from '../src/stages/syntax/parser.js';
 import { coarseTags, decodeModel, encodeModel, MODEL_FILE } from '../src/stages/syntax/syntax-model.js';
 import type { WordColumns } from '../src/stages/syntax/tagger.js';
-import { fillAmbiguity, tagSentence, wordColumns } from '../src/stages/syntax/tagger.js';
+import { fillAmbiguity, fillClusters, tagSentence, wordColumns } from '../src/stages/syntax/tagger.js';
+import { IntMap } from '../src/stages/syntax/int-map.js';
+import { clustersFor } from './clusters.js';
 import { fh, hashExact } from '../src/stages/syntax/hash.js';
 import { AveragedWeights, pack } from '../src/stages/syntax/weights.js';
 import { SentenceAnnotator } from '../src/stages/syntax/annotate.js';
@@ -161,6 +165,14 @@ export async function run(args: string[]): Promise<void> {
   const trainP = train.map(prep);
   const devP = dev.map(prep);
   const random = rng(7);
+  const clusterTable = clustersFor(args.find((a) => a.startsWith('--clusters='))?.slice(11));
+  const clusters = {
+    keys: Array.from(clusterTable.words),
+    values: Array.from(clusterTable.words, (_, i) => ((clusterTable.coarse[i]! + 1) << 16) | (clusterTable.fine[i]! + 1)),
+  };
+  const clusterMap = new IntMap(clusters.keys, clusters.values);
+  for (const p of trainP) fillClusters(p.cols, clusterMap);
+  for (const p of devP) fillClusters(p.cols, clusterMap);
 
   // Tagger training data: every sentence, plus ALL CAPS and Title Case copies of a few.
   const augmented: { cols: WordColumns; tags: Uint8Array; origin: number }[] = trainP.map((p, i) => ({ cols: p.cols, tags: p.tags, origin: i }));
@@ -169,6 +181,7 @@ export async function run(args: string[]): Promise<void> {
     if (r < 0.05) augmented.push({ cols: wordColumns(recase(p.gold.words, 'upper')), tags: p.tags, origin: i });
     else if (r < 0.08) augmented.push({ cols: wordColumns(recase(p.gold.words, 'title')), tags: p.tags, origin: i });
   });
+  for (const a of augmented) fillClusters(a.cols, clusterMap);
 
   const taggerEpochs = opt('tagger-epochs', 8);
   const folds = opt('folds', 4);
@@ -260,6 +273,7 @@ export async function run(args: string[]): Promise<void> {
     tags, rels, lemmas,
     lexicon: { words: [...lexicon.keys()], classes: [...lexicon.values()] },
     tagdict: tagdictOf(args, train, tags),
+    clusters,
     meta: { trained: new Date().toISOString().slice(0, 10), taggerEpochs, parserEpoch: best.epoch, folds },
   };
   const dump = args.find((a) => a.startsWith('--dump='))?.slice(7);
@@ -302,8 +316,8 @@ export function buildTagdict(train: GoldSentence[], tags: readonly string[], min
 /** The tag dictionary with the thresholds of --tagdict-min=N (0: none) and --tagdict-share=X. */
 function tagdictOf(args: string[], train: GoldSentence[], tags: readonly string[]) {
   const opt = (name: string, dflt: number) => Number(args.find((a) => a.startsWith(`--${name}=`))?.split('=')[1] ?? dflt);
-  const min = opt('tagdict-min', 20);
-  const d = min > 0 ? buildTagdict(train, tags, min, opt('tagdict-share', 0.995)) : { words: [], tags: [] };
+  const min = opt('tagdict-min', 10);
+  const d = min > 0 ? buildTagdict(train, tags, min, opt('tagdict-share', 0.99)) : { words: [], tags: [] };
   console.log(`tag dictionary: ${d.words.length} words`);
   return d;
 }
@@ -314,6 +328,7 @@ interface ModelParts {
   lemmas: Record<string, [string, string][]>;
   lexicon: { words: number[]; classes: number[] };
   tagdict?: { words: number[]; tags: number[] };
+  clusters?: { keys: number[]; values: number[] };
   meta: Record<string, unknown>;
 }
 
@@ -322,20 +337,27 @@ function writeModel(args: string[], parts: ModelParts, dense: { tagger: Float32A
   const opt = (name: string, dflt: number) => Number(args.find((a) => a.startsWith(`--${name}=`))?.split('=')[1] ?? dflt);
   const thresholds = {
     tagger: opt('tagger-threshold', 0.5),
-    parser: opt('parser-threshold', 2.5),
+    parser: opt('parser-threshold', 1),
     labeler: opt('labeler-threshold', 1),
   };
+  const step = opt('step', 0.5);
+  const { lexicon, tagdict, clusters, ...rest } = parts;
   const file = encodeModel(
     {
-      about: 'Casus syntax model: averaged-perceptron tagger (UPOS|XPOS), arc-eager parser and labeler. Trained on UD English EWT (CC BY-SA 4.0) by npm run train -- syntax.',
-      ...parts,
-      meta: { ...parts.meta, thresholds },
+      about: 'Casus syntax model: averaged-perceptron tagger (UPOS|XPOS), arc-eager parser and labeler. Trained on UD English EWT (CC BY-SA 4.0) by npm run train -- syntax; word clusters from unlabelled text (train/clusters.ts).',
+      ...rest,
+      meta: { ...parts.meta, thresholds, step },
     },
     [
-      { name: 'tagger', w: pack(dense.tagger, TAGGER_BITS, parts.tags.length, thresholds.tagger) },
-      { name: 'parser', w: pack(dense.parser, PARSER_BITS, 4, thresholds.parser) },
-      { name: 'labeler', w: pack(dense.labeler, LABELER_BITS, parts.rels.length - 1, thresholds.labeler) },
+      { name: 'tagger', w: pack(dense.tagger, TAGGER_BITS, parts.tags.length, thresholds.tagger, step) },
+      { name: 'parser', w: pack(dense.parser, PARSER_BITS, 4, thresholds.parser, step) },
+      { name: 'labeler', w: pack(dense.labeler, LABELER_BITS, parts.rels.length - 1, thresholds.labeler, step) },
     ],
+    {
+      lexicon: { keys: lexicon.words, values: lexicon.classes },
+      tagdict: { keys: tagdict?.words ?? [], values: (tagdict?.tags ?? []).map((t) => t + 1) },
+      ...(clusters ? { clusters } : {}),
+    },
   );
   const outPath = args.find((a) => a.startsWith('--out='))?.slice(6) ?? dataPath(MODEL_FILE);
   writeFileSync(outPath, file);

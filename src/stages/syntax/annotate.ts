@@ -42,7 +42,7 @@ export class SentenceAnnotator {
   }
 
   tag(words: readonly string[]): TaggedSentence {
-    const cols = wordColumns(words, this.model.lexicon);
+    const cols = wordColumns(words, this.model.lexicon, this.model.clusters);
     const tags = new Uint8Array(cols.n);
     tagSentence(cols, this.model.tagger, tags, undefined, undefined, this.model.tagdict);
     return { words, cols, tags };
@@ -63,7 +63,7 @@ export class SentenceAnnotator {
       const m = p.words.length;
       // Each piece is tagged again on its own: "Mr. X, who …, immediately agreed" read whole
       // makes "agreed" a participle of the clause, read as "Mr. X immediately agreed" a past tense.
-      const cols = wordColumns(p.words.map((i) => t.words[i]!), this.model.lexicon);
+      const cols = wordColumns(p.words.map((i) => t.words[i]!), this.model.lexicon, this.model.clusters);
       const tags = new Uint8Array(m);
       tagSentence(cols, this.model.tagger, tags, undefined, undefined, this.model.tagdict);
       const own = (k: number) => !(p.withHead && p.words[k - 1] === p.head);
@@ -107,6 +107,7 @@ export class SentenceAnnotator {
    * Headline-cased sentences are left alone ("Man Killed in Crash" is a passive).
    */
   private repair(out: SentenceSyntax, sentenceCase: number): SentenceSyntax {
+    this.appositions(out);
     if (sentenceCase !== 0) return out;
     const n = out.tags.length;
     const rel = (name: string) => this.relId(name);
@@ -129,6 +130,34 @@ export class SentenceAnnotator {
       if (!aux && vbd >= 0 && this.model.xpos[out.tags[v - 1]!] === 'VBN') out.tags[v - 1] = vbd;
     }
     return out;
+  }
+
+  /**
+   * A noun set off by a comma after another noun, with no coordinator anywhere in the
+   * coordination, is an apposition, not a conjunct: "the President of France, Emmanuel Macron,
+   * agreed" (a conj with no cc on it, its head or a sibling conjunct).
+   */
+  private appositions(out: SentenceSyntax): void {
+    const n = out.tags.length;
+    const conj = this.relId('conj'), cc = this.relId('cc'), appos = this.relId('appos');
+    const upos = this.model.upos;
+    const nominal = (k: number) => { const u = upos[out.tags[k - 1]!]; return u === 'PROPN' || u === 'NOUN'; };
+    for (let d = 2; d <= n; d++) {
+      if (out.rel[d] !== conj) continue;
+      const h = out.head[d]!;
+      if (h <= 0 || h >= d || !nominal(h) || !nominal(d) || this.model.upos[out.tags[d - 2]!] !== 'PUNCT') continue;
+      let conjuncts = 0;
+      let coordinated = false;
+      for (let k = 1; k <= n; k++) {
+        const hk = out.head[k]!;
+        if (hk === h && out.rel[k] === conj) conjuncts++;
+        if (out.rel[k] === cc && (hk === h || (hk > 0 && out.head[hk] === h && out.rel[hk] === conj))) coordinated = true;
+      }
+      // The apposition closes with a comma too (a list's last item would take a coordinator).
+      let last = d;
+      for (let k = d + 1; k <= n; k++) { let x = k; while (x > 0 && x !== d) x = out.head[x]!; if (x === d) last = k; }
+      if (conjuncts === 1 && !coordinated && last < n && this.model.tags[out.tags[last]!] === 'PUNCT|,') out.rel[d] = appos;
+    }
   }
 
   annotate(words: readonly string[]): SentenceSyntax {

@@ -11,10 +11,10 @@ export const REDUCE = 1;
 export const LEFT = 2;
 export const RIGHT = 3;
 export const NUM_ACTIONS = 4;
-export const NUM_PARSE_FEATURES = 83;
+export const NUM_PARSE_FEATURES = 93;
 /** Parser features 0..BUFFER_FEATURES-1 read the stack; the rest read only the buffer's first three words. */
-const BUFFER_FEATURES = 72;
-export const NUM_LABEL_FEATURES = 25;
+const BUFFER_FEATURES = 79;
+export const NUM_LABEL_FEATURES = 28;
 
 const NONE = 1;
 const ROOT = 2;
@@ -60,6 +60,7 @@ export class ArcEager {
   private words!: Uint32Array;
   private tags!: Uint8Array;
   private suf3!: Uint32Array;
+  private clu!: Uint32Array;
   private readonly pf = new Uint32Array(NUM_PARSE_FEATURES);
   private readonly lf = new Uint32Array(NUM_LABEL_FEATURES);
   private readonly ps = new Float64Array(NUM_ACTIONS);
@@ -120,6 +121,7 @@ export class ArcEager {
     this.scoredB = -1;
     this.words = c.lower;
     this.suf3 = c.suf3;
+    this.clu = c.clu;
     this.tags = tags;
     // commas[k]: commas among words 1..k, for "a comma lies between s0 and n0".
     for (let k = 1; k <= n; k++) this.commas[k] = this.commas[k - 1]! + (c.lower[k - 1] === ArcEager.COMMA ? 1 : 0);
@@ -133,6 +135,14 @@ export class ArcEager {
   }
   private U(k: number): number {
     return k < 0 || k > this.n ? NONE : k === 0 ? ROOT : this.coarse[this.tags[k - 1]!]! + 4;
+  }
+  /** Fine word cluster (WordColumns.clu). */
+  private C(k: number): number {
+    return k < 0 || k > this.n ? NONE : k === 0 ? ROOT : (this.clu[k - 1]! & 0xffff) + 16;
+  }
+  /** Coarse word cluster, small enough to pack three in one value. */
+  private Q(k: number): number {
+    return k < 0 || k > this.n ? NONE : k === 0 ? ROOT : (this.clu[k - 1]! >>> 16) + 4;
   }
   private L(k: number): number {
     return k <= 0 ? NONE : this.rel[k]! < 0 ? NOLABEL : this.rel[k]! + 16;
@@ -243,19 +253,33 @@ export class ArcEager {
     f[11] = fh(180, us0n0, d, s0h >= 0 ? 1 : 0);
     f[19] = fh(181, this.U(s0h), us0n0);
     f[20] = fh(182, s0 > 0 && n0 > 0 ? Math.min(this.commas[n0 - 1]! - this.commas[s0]!, 3) : 4, s0n0t);
-      // Features of the buffer alone (n0, n1, n2), last: the same until the next word is read.
+    // Word clusters (Koo et al. 2008): words as classes of words, for the ones the treebank rarely shows.
+    const s0c = this.C(s0), n0c = this.C(n0);
+    const qs0 = this.Q(s0), qn0 = this.Q(n0);
+    f[72] = fh(183, s0c);
+    f[73] = fh(184, s0c, n0c);
+    f[74] = fh(185, s0c, n0t);
+    f[75] = fh(186, s0t, n0c);
+    f[76] = fh(187, qs0 * 64 + qn0, this.Q(n1));
+    f[77] = fh(188, this.Q(s0h), qs0 * 64 + qn0);
+    f[78] = fh(189, this.Q(s1) * 64 + qs0, n0t);
+    // Features of the buffer alone (n0, n1, n2), last: the same until the next word is read.
     if (withBuffer) {
-      f[72] = fh(103, n0w);
-      f[73] = fh(104, n0t);
-      f[74] = fh(105, n0w, n0t);
-      f[75] = fh(106, n1w);
-      f[76] = fh(107, n1t);
-      f[77] = fh(108, n1w, n1t);
-      f[78] = fh(109, n2w);
-      f[79] = fh(110, n2t);
-      f[80] = fh(111, n2w, n2t);
-      f[81] = fh(119, n0t, n1t);
-      f[82] = fh(120, n0t, n1t, n2t);
+      const B = BUFFER_FEATURES;
+      f[B] = fh(103, n0w);
+      f[B + 1] = fh(104, n0t);
+      f[B + 2] = fh(105, n0w, n0t);
+      f[B + 3] = fh(106, n1w);
+      f[B + 4] = fh(107, n1t);
+      f[B + 5] = fh(108, n1w, n1t);
+      f[B + 6] = fh(109, n2w);
+      f[B + 7] = fh(110, n2t);
+      f[B + 8] = fh(111, n2w, n2t);
+      f[B + 9] = fh(119, n0t, n1t);
+      f[B + 10] = fh(120, n0t, n1t, n2t);
+      f[B + 11] = fh(191, n0c);
+      f[B + 12] = fh(192, this.C(n1));
+      f[B + 13] = fh(193, n0c, this.C(n1));
     }
   }
 
@@ -290,6 +314,10 @@ export class ArcEager {
     f[22] = fh(222, this.L(this.head[h]!), ht, dt);
     f[23] = fh(223, this.W(this.r1[d]!), dt);
     f[24] = fh(224, this.U(h) * 64 + this.U(d), dist * 4 + dir);
+    const hc = this.C(h), dc = this.C(d);
+    f[25] = fh(225, hc, dc);
+    f[26] = fh(226, hc, dt, dir);
+    f[27] = fh(227, ht, dc, dir);
   }
 
   private addArc(h: number, d: number, labeler: Scorer, train: ParseTraining | undefined): void {

@@ -20,10 +20,15 @@ describe('syntax model file', () => {
     const tables = [
       { name: 'tagger', w: pack(dense(10, 3, 1), 10, 3, 1) },
       { name: 'parser', w: pack(dense(12, 4, 2), 12, 4, 1) },
-      { name: 'labeler', w: pack(dense(10, 3, 3), 10, 3, 1) },
+      { name: 'labeler', w: pack(dense(10, 6, 3), 10, 6, 1) },
     ];
-    const model = decodeModel(encodeModel(header, tables));
+    const maps = { lexicon: { keys: [7, 0xfffffff0], values: [3, 0x80000001] }, tagdict: { keys: [9], values: [2] }, clusters: { keys: [11, 12], values: [(2 << 16) | 5, (1 << 16) | 1] } };
+    const model = decodeModel(encodeModel(header, tables, maps));
     expect(model.lemmas.get('VBD')?.get('went')).toBe('go');
+    // The integer maps come back as written (unsigned keys and values), and miss other keys.
+    expect([model.lexicon.get(7), model.lexicon.get(0xfffffff0), model.lexicon.get(8)]).toEqual([3, 0x80000001, undefined]);
+    expect(model.tagdict.get(9)).toBe(2);
+    expect([model.clusters.get(11), model.clusters.get(12)]).toEqual([(2 << 16) | 5, (1 << 16) | 1]);
     const scorers = [model.tagger, model.parser, model.labeler];
     tables.forEach(({ w }, t) => {
       // Every stored bucket scores as its entries say; the 4-class table stores differences to

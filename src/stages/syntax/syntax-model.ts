@@ -8,12 +8,13 @@ import { z } from 'zod';
 import { dataPath } from '../../resources/data-path.js';
 import type { LemmaExceptions } from './lemmatizer.js';
 import type { PackedWeights, SparseWeights } from './weights.js';
-import { sparseScorer, unpack } from './weights.js';
+import { packEntries, sparseScorer, unpack } from './weights.js';
 import { IntMap } from './int-map.js';
 import type { Lexicon, Scorer } from './tagger.js';
 
-const MAGIC = 'CASUS-SYNTAX-2\n';
-/** The first format (buckets as u32, values as plain i16), still read. */
+const MAGIC = 'CASUS-SYNTAX-3\n';
+/** Earlier formats, still read: 2 (lexicon and tag dictionary in the JSON header), 1 (also buckets as u32, values as plain i16). */
+const MAGIC_2 = 'CASUS-SYNTAX-2\n';
 const MAGIC_1 = 'CASUS-SYNTAX-1\n';
 export const MODEL_FILE = 'models/syntax.bin';
 
@@ -24,13 +25,16 @@ const HeaderSchema = z.object({
   /** Relations; the labeler predicts all but the last, which is "root". */
   rels: z.array(z.string()).min(2),
   /** Lemma exceptions: PTB tag → [form, lemma] pairs. */
-  lemmas: z.record(z.string(), z.array(z.tuple([z.string(), z.string()]))),
+  /** Version 3: one string per tag, "form\tlemma" lines (a string validates in no time; 1,600 tuples took 20 ms). */
+  lemmas: z.record(z.string(), z.union([z.string(), z.array(z.tuple([z.string(), z.string()]))])),
   /** Ambiguity classes: lower-cased word hashes and the class of each (tagger features). */
   lexicon: z.object({ words: z.array(z.number().int()), classes: z.array(z.number().int()) }).optional(),
   /** Tag dictionary: exact-form word hashes of frequent words with a single tag, and that tag id. */
   tagdict: z.object({ words: z.array(z.number().int()), tags: z.array(z.number().int()) }).optional(),
+  /** Version 3: the integer maps stored after the header, in this order (u32 keys, then u32 values). */
+  maps: z.array(z.object({ name: z.enum(['lexicon', 'tagdict', 'clusters']), size: z.number().int().nonnegative() })).optional(),
   /** The three weight tables in file order: tagger, parser, labeler. */
-  tables: z.array(z.object({ name: z.string(), bits: z.number().int(), nClasses: z.number().int(), rows: z.number().int(), entries: z.number().int(), bucketBytes: z.number().int().optional() })).length(3),
+  tables: z.array(z.object({ name: z.string(), bits: z.number().int().min(1).max(28), nClasses: z.number().int(), rows: z.number().int(), entries: z.number().int(), bucketBytes: z.number().int().optional(), diffRows: z.boolean().optional() })).length(3),
   meta: z.record(z.string(), z.unknown()),
 });
 export type ModelHeader = z.infer<typeof HeaderSchema>;
@@ -48,6 +52,8 @@ export interface SyntaxModel {
   lexicon: Lexicon;
   /** Exact-form word hash → tag id + 1 for frequent one-tag words (tagged without scoring). */
   tagdict: Lexicon;
+  /** Lower-case word hash → word cluster (WordColumns.clu); empty in models without clusters. */
+  clusters: Lexicon;
   /** UPOS id of each tag id (for the parser's coarse features). */
   coarse: Uint8Array;
   tables: SparseWeights[];
@@ -55,29 +61,47 @@ export interface SyntaxModel {
 
 const pad4 = (n: number) => (n + 3) & ~3;
 
+/** An integer map as stored: keys and values (values never 0). */
+export interface StoredMap {
+  keys: ArrayLike<number>;
+  values: ArrayLike<number>;
+}
+
 /**
- * Serializes: magic, u32 header length, JSON header, then per table the buckets as LEB128 varints
- * of their differences, counts, classes, and the values as two byte planes (low bytes, then high
- * bytes), each 4-byte aligned; gzipped. Differences and byte planes are what gzip shrinks well.
+ * Serializes (format in the README beside the model): magic, u32 header length, JSON header,
+ * the integer maps (lexicon, tagdict, clusters: u32 keys then u32 values), then per table the
+ * buckets as LEB128 varints of their differences and either counts and entries (i32: class << 16 |
+ * value) or, for 4-class tables, three Int16 differences per row; each 4-byte aligned; gzipped.
+ * The loader uses the arrays in place: no loop over entries at start-up.
  */
-export function encodeModel(header: Omit<ModelHeader, 'tables'>, tables: { name: string; w: PackedWeights }[]): Buffer {
+export function encodeModel(
+  header: Omit<ModelHeader, 'tables' | 'maps' | 'lexicon' | 'tagdict' | 'lemmas'> & { lemmas: Record<string, [string, string][]> },
+  tables: { name: string; w: PackedWeights }[],
+  maps: Partial<Record<'lexicon' | 'tagdict' | 'clusters', StoredMap>> = {},
+): Buffer {
   const deltas = tables.map(({ w }) => varintDeltas(w.buckets));
+  const mapList = (['lexicon', 'tagdict', 'clusters'] as const).flatMap((name) => (maps[name] ? [{ name, m: maps[name] }] : []));
   const full: ModelHeader = {
     ...header,
-    tables: tables.map(({ name, w }, i) => ({ name, bits: w.bits, nClasses: w.nClasses, rows: w.buckets.length, entries: w.cls.length, bucketBytes: deltas[i]!.length })),
+    lemmas: Object.fromEntries(Object.entries(header.lemmas).map(([tag, pairs]) => [tag, pairs.map((p) => p.join('\t')).join('\n')])),
+    maps: mapList.map(({ name, m }) => ({ name, size: m.keys.length })),
+    tables: tables.map(({ name, w }, i) => ({ name, bits: w.bits, nClasses: w.nClasses, rows: w.buckets.length, entries: w.cls.length, bucketBytes: deltas[i]!.length, ...(w.diffRows ? { diffRows: true } : {}) })),
   };
   const json = Buffer.from(JSON.stringify(full), 'utf8');
   const parts: Buffer[] = [Buffer.from(MAGIC, 'latin1')];
   const len = Buffer.alloc(4);
   len.writeUInt32LE(json.length);
   parts.push(len, json, Buffer.alloc(pad4(MAGIC.length + 4 + json.length) - (MAGIC.length + 4 + json.length)));
+  for (const { m } of mapList) {
+    const u = Uint32Array.from(m.keys, (k) => k >>> 0);
+    const v = Uint32Array.from(m.values, (k) => k >>> 0);
+    parts.push(Buffer.from(u.buffer), Buffer.from(v.buffer));
+  }
   tables.forEach(({ w }, i) => {
-    const planes = new Uint8Array(w.val.length * 2);
-    for (let e = 0; e < w.val.length; e++) {
-      planes[e] = w.val[e]! & 0xff;
-      planes[w.val.length + e] = (w.val[e]! >> 8) & 0xff;
-    }
-    for (const arr of [deltas[i]!, w.counts, w.cls, planes]) {
+    // Rows of differences have three entries each, classes 1..3: neither counts nor classes are
+    // stored. Other tables store their entries as the loader uses them (little-endian Int32).
+    const arrays = w.diffRows ? [deltas[i]!, new Int16Array(w.val)] : [deltas[i]!, w.counts, packEntries(w.cls, w.val)];
+    for (const arr of arrays) {
       const bytes = Buffer.from(arr.buffer, arr.byteOffset, arr.byteLength);
       parts.push(bytes, Buffer.alloc(pad4(bytes.length) - bytes.length));
     }
@@ -102,13 +126,12 @@ function readVarintDeltas(bytes: Uint8Array, rows: number): Uint32Array {
   let at = 0;
   let prev = 0;
   for (let r = 0; r < rows; r++) {
-    let d = 0;
-    let shift = 0;
-    for (;;) {
-      const b = bytes[at++]!;
-      d += (b & 0x7f) * 2 ** shift;
-      if (b < 0x80) break;
-      shift += 7;
+    // Buckets are at most 2^23, so a difference has at most four 7-bit groups: integer shifts do.
+    let b = bytes[at++]!;
+    let d = b & 0x7f;
+    for (let shift = 7; b >= 0x80; shift += 7) {
+      b = bytes[at++]!;
+      d |= (b & 0x7f) << shift;
     }
     prev += d;
     out[r] = prev;
@@ -116,38 +139,59 @@ function readVarintDeltas(bytes: Uint8Array, rows: number): Uint32Array {
   return out;
 }
 
-export function decodeModel(gz: Buffer): SyntaxModel {
-  const buf = gunzipSync(gz);
+/** spread: per table, slots per stored row at least (the lookup tables' size; see unpack). */
+export function decodeModel(gz: Buffer, spread: readonly (number | undefined)[] = []): SyntaxModel {
+  // One large output chunk: the default 16 KB chunks cost three times as much (copies, calls).
+  let buf = gunzipSync(gz, { chunkSize: 16 << 20 });
+  // The arrays below are views into buf (no copies): they need it 4-byte aligned.
+  if (buf.byteOffset % 4 !== 0) buf = Buffer.from(new Uint8Array(buf));
   const magic = buf.toString('latin1', 0, MAGIC.length);
-  if (magic !== MAGIC && magic !== MAGIC_1) throw new Error(`syntax model: not a ${MAGIC.trim()} file`);
+  if (magic !== MAGIC && magic !== MAGIC_2 && magic !== MAGIC_1) throw new Error(`syntax model: not a ${MAGIC.trim()} file`);
   const v1 = magic === MAGIC_1;
+  const v2 = magic === MAGIC_2;
   const jsonLength = buf.readUInt32LE(MAGIC.length);
   const start = MAGIC.length + 4;
   const parsed = HeaderSchema.safeParse(JSON.parse(buf.toString('utf8', start, start + jsonLength)));
   if (!parsed.success) throw new Error(`syntax model header: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
   const header = parsed.data;
   let off = pad4(start + jsonLength);
-  const take = (bytes: number): ArrayBuffer => {
-    if (off + bytes > buf.length) throw new Error('syntax model: file is truncated');
-    const out = buf.buffer.slice(buf.byteOffset + off, buf.byteOffset + off + bytes);
+  const whole = buf;
+  const take = (bytes: number): [ArrayBuffer, number] => {
+    if (off + bytes > whole.length) throw new Error('syntax model: file is truncated');
+    const at = whole.byteOffset + off;
     off += pad4(bytes);
-    return out;
+    return [whole.buffer, at];
   };
-  const tables = header.tables.map((t) => {
-    const buckets = v1 ? new Uint32Array(take(t.rows * 4)) : readVarintDeltas(new Uint8Array(take(t.bucketBytes ?? 0)), t.rows);
-    const counts = new Uint8Array(take(t.rows));
-    const cls = new Uint8Array(take(t.entries));
+  const maps: Record<string, IntMap> = {};
+  for (const { name, size } of header.maps ?? []) {
+    const keys = new Uint32Array(...take(size * 4), size);
+    maps[name] = new IntMap(keys, new Uint32Array(...take(size * 4), size));
+  }
+  const tables = header.tables.map((t, ti) => {
+    const buckets = v1 ? new Uint32Array(...take(t.rows * 4), t.rows) : readVarintDeltas(new Uint8Array(...take(t.bucketBytes ?? 0), t.bucketBytes ?? 0), t.rows);
+    if (t.diffRows) {
+      const val = new Int16Array(...take(t.entries * 2), t.entries);
+      return unpack({ bits: t.bits, nClasses: t.nClasses, buckets, counts: new Uint8Array(0), cls: new Uint8Array(0), val, diffRows: true }, spread[ti]);
+    }
+    const counts = new Uint8Array(...take(t.rows), t.rows);
+    if (!v1 && !v2) {
+      const entries = new Int32Array(...take(t.entries * 4), t.entries);
+      return unpack({ bits: t.bits, nClasses: t.nClasses, buckets, counts, cls: new Uint8Array(0), val: new Int16Array(0), entries }, spread[ti]);
+    }
+    const cls = new Uint8Array(...take(t.entries), t.entries);
     let val: Int16Array;
-    if (v1) val = new Int16Array(take(t.entries * 2));
+    if (v1) val = new Int16Array(...take(t.entries * 2), t.entries);
     else {
-      const planes = new Uint8Array(take(t.entries * 2));
+      const planes = new Uint8Array(...take(t.entries * 2), t.entries * 2);
       val = new Int16Array(t.entries);
       for (let e = 0; e < t.entries; e++) val[e] = (planes[t.entries + e]! << 24 >> 16) | planes[e]!;
     }
-    return unpack({ bits: t.bits, nClasses: t.nClasses, buckets, counts, cls, val });
+    return unpack({ bits: t.bits, nClasses: t.nClasses, buckets, counts, cls, val }, spread[ti]);
   });
   const lemmas: LemmaExceptions = new Map();
-  for (const [tag, pairs] of Object.entries(header.lemmas)) lemmas.set(tag, new Map(pairs));
+  for (const [tag, pairs] of Object.entries(header.lemmas)) {
+    lemmas.set(tag, new Map(typeof pairs === 'string' ? pairs.split('\n').map((line) => line.split('\t') as [string, string]) : pairs));
+  }
   return {
     tags: header.tags,
     upos: header.tags.map((t) => t.split('|')[0]!),
@@ -159,8 +203,9 @@ export function decodeModel(gz: Buffer): SyntaxModel {
     labeler: sparseScorer(tables[2]!),
     lemmas,
     coarse: coarseTags(header.tags),
-    lexicon: new IntMap(header.lexicon?.words ?? [], header.lexicon?.classes ?? []),
-    tagdict: new IntMap(header.tagdict?.words ?? [], (header.tagdict?.tags ?? []).map((t) => t + 1)),
+    lexicon: maps['lexicon'] ?? new IntMap(header.lexicon?.words ?? [], header.lexicon?.classes ?? []),
+    tagdict: maps['tagdict'] ?? new IntMap(header.tagdict?.words ?? [], (header.tagdict?.tags ?? []).map((t) => t + 1)),
+    clusters: maps['clusters'] ?? new IntMap([], []),
     tables,
   };
 }

@@ -28,6 +28,8 @@ export interface WordColumns {
   pre3: Uint32Array;
   /** Ambiguity class of each word: a hash of the tags the training data gave it, 0 when unknown. */
   amb: Uint32Array;
+  /** Word cluster of each word (train/clusters.ts): fine class + 1 in the low 16 bits, coarse class + 1 above; 0 when unknown. */
+  clu: Uint32Array;
   /** 0 ordinary, 1 every cased word in capitals (headline), 2 every long word capitalized (title case). */
   sentenceCase: number;
 }
@@ -43,12 +45,12 @@ export interface Lexicon {
   get(word: number): number | undefined;
 }
 
-export function wordColumns(words: readonly string[], lexicon?: Lexicon): WordColumns {
+export function wordColumns(words: readonly string[], lexicon?: Lexicon, clusters?: Lexicon): WordColumns {
   const n = words.length;
   const mk = () => new Uint32Array(n);
   const c: WordColumns = {
     n, lower: mk(), exact: mk(), shape: mk(), suf1: mk(), suf2: mk(), suf3: mk(), suf4: mk(), suf5: mk(), tail: mk(),
-    pre1: mk(), pre2: mk(), pre3: mk(), amb: mk(), sentenceCase: 0,
+    pre1: mk(), pre2: mk(), pre3: mk(), amb: mk(), clu: mk(), sentenceCase: 0,
   };
   let cased = 0;
   let upper = 0;
@@ -82,6 +84,7 @@ export function wordColumns(words: readonly string[], lexicon?: Lexicon): WordCo
     }
   }
   if (lexicon) fillAmbiguity(c, lexicon);
+  if (clusters) fillClusters(c, clusters);
   if (cased >= 3 && upper >= cased * 0.8) c.sentenceCase = 1;
   else if (longWords >= 3 && titled === longWords) c.sentenceCase = 2;
   return c;
@@ -91,8 +94,13 @@ export function fillAmbiguity(c: WordColumns, lexicon: Lexicon): void {
   for (let i = 0; i < c.n; i++) c.amb[i] = lexicon.get(c.lower[i]!) ?? 0;
 }
 
-export const NUM_STATIC = 28;
-export const NUM_TAG_FEATURES = NUM_STATIC + 7;
+/** Word → cluster value (see WordColumns.clu). */
+export function fillClusters(c: WordColumns, clusters: Lexicon): void {
+  for (let i = 0; i < c.n; i++) c.clu[i] = clusters.get(c.lower[i]!) ?? 0;
+}
+
+export const NUM_STATIC = 32;
+export const NUM_TAG_FEATURES = NUM_STATIC + 8;
 
 /** The context features of token i that do not depend on predicted tags, into out[at..]. */
 export function staticFeatures(c: WordColumns, i: number, out: Uint32Array, at: number): void {
@@ -135,6 +143,15 @@ export function staticFeatures(c: WordColumns, i: number, out: Uint32Array, at: 
   out[at + 25] = fh(25, i > 0 ? c.amb[i - 1]! : BOS1, a);
   out[at + 26] = fh(26, c.suf5[i]!);
   out[at + 27] = fh(27, c.tail[i]!);
+  // Word clusters: what the word's neighbours say about words seen too rarely in the treebank.
+  const cl = c.clu;
+  const k0 = cl[i]!;
+  const kp = i > 0 ? cl[i - 1]! : BOS1;
+  const kn = i + 1 < n ? cl[i + 1]! : EOS1;
+  out[at + 28] = fh(40, k0 & 0xffff);
+  out[at + 29] = fh(41, k0 >>> 16, sh);
+  out[at + 30] = fh(42, kp & 0xffff, k0 & 0xffff);
+  out[at + 31] = fh(43, k0 & 0xffff, kn & 0xffff);
 }
 
 /** The features that read the tags already predicted (p1, p2: previous two, NUM_CLASSES+k at the start). */
@@ -147,6 +164,7 @@ export function dynamicFeatures(c: WordColumns, i: number, t1: number, t2: numbe
   out[at + 4] = fh(34, t1, c.suf3[i]!);
   out[at + 5] = fh(35, t1, i + 1 < c.n ? c.lower[i + 1]! : EOS1);
   out[at + 6] = fh(36, t1, c.amb[i]!);
+  out[at + 7] = fh(37, t1, c.clu[i]! & 0xffff);
 }
 
 /** Tag ids standing for "before the sentence" in the history features. */

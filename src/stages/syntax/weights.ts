@@ -44,19 +44,27 @@ export class AveragedWeights {
 
 /**
  * Shipped weights in memory: an open-addressing table whose slot holds the bucket and where its
- * entries are, and the entries as (class << 16 | Int16 value), so a feature costs two memory reads.
+ * entries are, and the entries as (class << 16 | Int16 value), so a feature costs two memory reads
+ * (the model file stores entries in this form: they are used in place).
  */
 export interface SparseWeights {
   bits: number;
   nClasses: number;
-  /** Per slot: bucket + 1 (0 = empty), then first entry << 8 | entry count. */
+  /** Per slot: bucket + 1 (0 = empty), then first entry << 8 | entry count (or one entry inline, see unpack). */
   slots: Int32Array;
+  /** Each entry as class << 16 | (value & 0xffff), rows one after the other in bucket order. */
   entries: Int32Array;
   /**
    * Tables of at most 4 classes (the parser) keep their weights in the slot itself, two Int32
    * per slot (see inlineSlots): one cache miss per feature instead of two.
    */
   inline: Int32Array | null;
+  /**
+   * A bucket's home slot is its top bits (bucket >>> shift): buckets are already well-mixed
+   * hashes, and loading the table in increasing bucket order then writes it front to back, so
+   * building it at start-up costs a few milliseconds instead of one cache miss per row.
+   */
+  shift: number;
 }
 
 /** The stored form of SparseWeights: buckets in increasing order with their entry counts. */
@@ -67,6 +75,21 @@ export interface PackedWeights {
   counts: Uint8Array;
   cls: Uint8Array;
   val: Int16Array;
+  /**
+   * 4-class tables: every row holds the differences v1 − v0, v2 − v0, v3 − v0 (three values in
+   * val, no counts or classes stored). Adding one amount to every class of a feature never changes
+   * the argmax, so class 0 needs no weight, and the table loads without a loop over entries.
+   */
+  diffRows?: boolean;
+  /** The entries already as SparseWeights.entries (then cls and val may be empty). */
+  entries?: Int32Array;
+}
+
+/** Entries as class << 16 | (value & 0xffff). */
+export function packEntries(cls: Uint8Array, val: Int16Array): Int32Array {
+  const out = new Int32Array(cls.length);
+  for (let e = 0; e < cls.length; e++) out[e] = (cls[e]! << 16) | (val[e]! & 0xffff);
+  return out;
 }
 
 /**
@@ -75,11 +98,13 @@ export interface PackedWeights {
  * one weight over the threshold): their slots hold all four values anyway, and the small weights
  * beside a large one still count in the argmax.
  */
-export function pack(dense: Float32Array, bits: number, nClasses: number, threshold: number): PackedWeights {
+export function pack(dense: Float32Array, bits: number, nClasses: number, threshold: number, step = 0): PackedWeights {
   const wholeRows = nClasses <= 4;
   let max = 0;
   for (let i = 0; i < dense.length; i++) max = Math.max(max, Math.abs(dense[i]!));
-  const scale = max > 0 ? 32767 / max : 1;
+  // step > 0: round to multiples of step (when Int16 allows): digits the argmax never needs cost bytes.
+  const diffRows = nClasses === 4;
+  const scale = max > 0 ? Math.min((diffRows ? 16383 : 32767) / max, step > 0 ? 1 / step : Infinity) : 1;
   const buckets: number[] = [];
   const counts: number[] = [];
   const cls: number[] = [];
@@ -89,6 +114,15 @@ export function pack(dense: Float32Array, bits: number, nClasses: number, thresh
     const before = cls.length;
     let rowMax = 0;
     if (wholeRows) for (let j = 0; j < nClasses; j++) rowMax = Math.max(rowMax, Math.abs(dense[b * nClasses + j]!));
+    if (diffRows) {
+      if (rowMax < threshold) continue;
+      const q = [1, 2, 3].map((j) => Math.round((dense[b * 4 + j]! - dense[b * 4]!) * scale));
+      if (q.every((x) => x === 0)) continue;
+      buckets.push(b);
+      counts.push(3);
+      for (let j = 0; j < 3; j++) { cls.push(j + 1); val.push(q[j]!); }
+      continue;
+    }
     for (let j = 0; j < nClasses; j++) {
       const v = dense[b * nClasses + j]!;
       if (wholeRows ? rowMax >= threshold : Math.abs(v) >= threshold) {
@@ -98,36 +132,37 @@ export function pack(dense: Float32Array, bits: number, nClasses: number, thresh
     }
     if (cls.length > before) { buckets.push(b); counts.push(cls.length - before); }
   }
-  return { bits, nClasses, buckets: Uint32Array.from(buckets), counts: Uint8Array.from(counts), cls: Uint8Array.from(cls), val: Int16Array.from(val) };
+  return { bits, nClasses, buckets: Uint32Array.from(buckets), counts: Uint8Array.from(counts), cls: Uint8Array.from(cls), val: Int16Array.from(val), ...(diffRows ? { diffRows } : {}) };
 }
 
 /** Builds the lookup table of packed weights. */
-export function unpack(p: PackedWeights): SparseWeights {
-  if (p.nClasses <= 4) return { bits: p.bits, nClasses: p.nClasses, slots: new Int32Array(2), entries: new Int32Array(0), inline: inlineSlots(p) };
+export function unpack(p: PackedWeights, spread = p.nClasses <= 4 ? 1.5 : 2): SparseWeights {
   const rows = p.buckets.length;
   let cap = 1;
-  while (cap < rows * 2) cap <<= 1;
+  while (cap < rows * spread) cap <<= 1;
+  cap = Math.min(cap, 2 ** p.bits);
+  const shift = p.bits - (31 - Math.clz32(cap));
+  if (p.nClasses <= 4) {
+    const inline = p.diffRows ? diffSlots(p, cap, shift) : inlineSlots(p, cap, shift);
+    return { bits: p.bits, nClasses: p.nClasses, slots: new Int32Array(2), entries: new Int32Array(0), inline, shift };
+  }
   const slots = new Int32Array(2 * cap);
-  const entries = new Int32Array(p.cls.length);
-  let used = 0;
+  const { buckets, counts } = p;
+  const entries = p.entries ?? packEntries(p.cls, p.val);
+  const mask = cap - 1;
   let e = 0;
   for (let r = 0; r < rows; r++) {
-    const b = p.buckets[r]!;
-    const count = p.counts[r]!;
-    let h = (Math.imul(b, 0x9e3779b1) >>> 0) & (cap - 1);
-    while (slots[2 * h] !== 0) h = (h + 1) & (cap - 1);
+    const b = buckets[r]!;
+    const count = counts[r]!;
+    let h = b >>> shift;
+    while (slots[2 * h] !== 0) h = (h + 1) & mask;
     slots[2 * h] = b + 1;
     // A row of one entry (about 40% of them) lives in the slot itself, flagged by the sign bit:
     // one memory read for that feature instead of two.
-    if (count === 1) slots[2 * h + 1] = SINGLE | (p.cls[e]! << 16) | (p.val[e]! & 0xffff);
-    else {
-      slots[2 * h + 1] = (used << 8) | count;
-      for (let k = 0; k < count; k++) entries[used + k] = (p.cls[e + k]! << 16) | (p.val[e + k]! & 0xffff);
-      used += count;
-    }
+    slots[2 * h + 1] = count === 1 ? SINGLE | entries[e]! : (e << 8) | count;
     e += count;
   }
-  return { bits: p.bits, nClasses: p.nClasses, slots, entries: entries.slice(0, used), inline: null };
+  return { bits: p.bits, nClasses: p.nClasses, slots, entries, inline: null, shift };
 }
 
 const SINGLE = 1 << 31;
@@ -139,32 +174,58 @@ const SINGLE = 1 << 31;
  * one that misses the cache: halving it is what buys speed). A fingerprint collision inside one
  * probe chain has odds of 1 in 32,768 per probe.
  */
-function inlineSlots(p: PackedWeights): Int32Array {
+function inlineSlots(p: PackedWeights, cap: number, shift: number): Int32Array {
   const rows = p.buckets.length;
-  let cap = 1;
-  while (cap < rows * 1.5) cap <<= 1;
+  const counts = p.counts, buckets = p.buckets;
+  const entries = p.entries ?? packEntries(p.cls, p.val);
+  // Plain loops over the packed arrays, no per-row objects: this runs once per process start.
   const diffs = new Int32Array(rows * 3);
   let maxDiff = 0;
   let e = 0;
   for (let r = 0; r < rows; r++) {
-    const v = [0, 0, 0, 0];
-    for (let k = 0; k < p.counts[r]!; k++, e++) v[p.cls[e]!] = p.val[e]!;
-    for (let j = 1; j < 4; j++) {
-      const d = v[j]! - v[0]!;
-      diffs[3 * r + j - 1] = d;
-      if (Math.abs(d) > maxDiff) maxDiff = Math.abs(d);
+    let v0 = 0, v1 = 0, v2 = 0, v3 = 0;
+    for (const end = e + counts[r]!; e < end; e++) {
+      const c = entries[e]! >>> 16;
+      const x = (entries[e]! << 16) >> 16;
+      if (c === 0) v0 = x;
+      else if (c === 1) v1 = x;
+      else if (c === 2) v2 = x;
+      else v3 = x;
     }
+    const d1 = v1 - v0, d2 = v2 - v0, d3 = v3 - v0;
+    diffs[3 * r] = d1;
+    diffs[3 * r + 1] = d2;
+    diffs[3 * r + 2] = d3;
+    maxDiff = Math.max(maxDiff, Math.abs(d1), Math.abs(d2), Math.abs(d3));
   }
   const scale = maxDiff > 32767 ? 32767 / maxDiff : 1;
   const slots = new Int32Array(2 * cap);
+  const mask = cap - 1;
   for (let r = 0; r < rows; r++) {
-    const b = p.buckets[r]!;
-    const fp = fingerprint(b);
-    let h = (Math.imul(b, 0x9e3779b1) >>> 0) & (cap - 1);
-    while (slots[2 * h] !== 0) h = (h + 1) & (cap - 1);
-    const q = (j: number) => Math.round(diffs[3 * r + j]! * scale) & 0xffff;
-    slots[2 * h] = (fp << 16) | q(0);
-    slots[2 * h + 1] = q(1) | (q(2) << 16);
+    const b = buckets[r]!;
+    let h = b >>> shift;
+    while (slots[2 * h] !== 0) h = (h + 1) & mask;
+    const q0 = scale === 1 ? diffs[3 * r]! : Math.round(diffs[3 * r]! * scale);
+    const q1 = scale === 1 ? diffs[3 * r + 1]! : Math.round(diffs[3 * r + 1]! * scale);
+    const q2 = scale === 1 ? diffs[3 * r + 2]! : Math.round(diffs[3 * r + 2]! * scale);
+    slots[2 * h] = (fingerprint(b) << 16) | (q0 & 0xffff);
+    slots[2 * h + 1] = (q1 & 0xffff) | (q2 << 16);
+  }
+  return slots;
+}
+
+/** inlineSlots for rows stored as differences (PackedWeights.diffRows): one pass, no entry loop. */
+function diffSlots(p: PackedWeights, cap: number, shift: number): Int32Array {
+  const { buckets, val } = p;
+  const rows = buckets.length;
+  const slots = new Int32Array(2 * cap);
+  const mask = cap - 1;
+  for (let r = 0; r < rows; r++) {
+    const b = buckets[r]!;
+    let h = b >>> shift;
+    while (slots[2 * h] !== 0) h = (h + 1) & mask;
+    slots[2 * h] = (fingerprint(b) << 16) | (val[3 * r]! & 0xffff);
+    slots[2 * h + 1] = (val[3 * r + 1]! & 0xffff) | (val[3 * r + 2]! << 16);
   }
   return slots;
 }
@@ -178,11 +239,12 @@ function fingerprint(b: number): number {
 function scoreInline(m: SparseWeights, slots: Int32Array, feats: Uint32Array, n: number, scores: Float64Array): void {
   const smask = (slots.length >> 1) - 1;
   const bmask = (1 << m.bits) - 1;
+  const shift = m.shift;
   let s1 = 0, s2 = 0, s3 = 0;
   for (let i = 0; i < n; i++) {
     const b = feats[i]! & bmask;
     const fp = (Math.imul(b, 0x85ebca6b) >>> 17) + 1;
-    let h = (Math.imul(b, 0x9e3779b1) >>> 0) & smask;
+    let h = b >>> shift;
     let a = slots[2 * h]!;
     while (a !== 0 && a >>> 16 !== fp) {
       h = (h + 1) & smask;
@@ -213,9 +275,10 @@ export function scoreSparse(m: SparseWeights, feats: Uint32Array, n: number, sco
   const smask = (slots.length >> 1) - 1;
   const bmask = (1 << m.bits) - 1;
   const entries = m.entries;
+  const shift = m.shift;
   for (let i = 0; i < n; i++) {
     const b = feats[i]! & bmask;
-    let h = (Math.imul(b, 0x9e3779b1) >>> 0) & smask;
+    let h = b >>> shift;
     for (;;) {
       const k = slots[2 * h]!;
       if (k === 0) break;
