@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { defaultGazetteer, normalizePlaceName, readGazetteerCache, writeGazetteerCache } from './gazetteer.js';
+import { countryAlpha3, defaultGazetteer, defaultSupplement, normalizePlaceName, readGazetteerCache, readGazetteerCacheParts, writeGazetteerCache } from './gazetteer.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'casus-gazetteer-cache-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -27,6 +27,15 @@ describe('gazetteer start-up cache', () => {
     }
     expect(cached.countryEntry('UA')).toBe(built.countryEntry('UA'));
     expect(cached.admin1ByCode('GA')).toBe(built.admin1ByCode('GA'));
+  });
+
+  it('keeps the validated supplement and the country codes, equal to the parsed ones', () => {
+    const path = join(dir, 'gazetteer.cache');
+    writeGazetteerCache(path);
+    const parts = readGazetteerCacheParts(path)!;
+    expect(parts.supplement).toEqual(defaultSupplement());
+    expect([...parts.alpha3]).toEqual([...countryAlpha3()]);
+    expect(parts.alpha3.get('UA')).toBe('UKR');
   });
 
   it('ignores a cache built from other inputs, or a damaged or missing file', () => {

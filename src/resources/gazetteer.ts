@@ -560,7 +560,8 @@ interface GazetteerInputs { cities: Buffer; citiesPath: string; usPath: string; 
 
 /**
  * The gazetteer's sources and a digest of everything its content depends on: the data files,
- * world-countries and this module's own code, so a cache built from anything else is ignored.
+ * world-countries (its package.json: an npm version's files never change) and this module's own
+ * code, so a cache built from anything else is ignored.
  */
 function readInputs(): GazetteerInputs {
   const citiesPath = dataPath('cities.tsv.gz');
@@ -569,9 +570,17 @@ function readInputs(): GazetteerInputs {
   const us = readFileSync(usPath, 'utf8');
   const h = createHash('sha256');
   h.update(cities).update(us).update(readFileSync(dataPath('places-supplement.json')));
-  h.update(readFileSync(createRequire(import.meta.url).resolve('world-countries/countries.json')));
+  h.update(readFileSync(createRequire(import.meta.url).resolve('world-countries/package.json')));
   h.update(readFileSync(fileURLToPath(import.meta.url)));
   return { cities, citiesPath, usPath, us, digest: h.digest('hex') };
+}
+
+let alpha3: Map<string, string> | undefined;
+
+/** ISO 3166-1 alpha-2 → alpha-3 of every world-countries country (from the start-up cache when the gazetteer came from it). */
+export function countryAlpha3(): ReadonlyMap<string, string> {
+  alpha3 ??= new Map((createRequire(import.meta.url)('world-countries') as { cca2: string; cca3: string }[]).map((c) => [c.cca2, c.cca3]));
+  return alpha3;
 }
 
 function buildState(inputs: GazetteerInputs): GazetteerState {
@@ -585,7 +594,9 @@ const COLUMN_TYPES = { Uint8Array, Int16Array, Int32Array, Uint32Array, Float32A
 /**
  * The cache file: a 4-byte length, then the v8-serialized strings and maps with the typed
  * arrays replaced by [type, offset, length], then the arrays' bytes (8-byte aligned), which
- * load as views on the file's buffer without a copy.
+ * load as views on the file's buffer without a copy. The head also keeps the validated
+ * supplement and the country codes, so a start from the cache runs neither zod over the
+ * supplement nor world-countries' 1.4 MB JSON (the digest covers both sources).
  */
 function encodeCache(digest: string, state: GazetteerState): Buffer {
   const blobs: Column[] = [];
@@ -594,7 +605,7 @@ function encodeCache(digest: string, state: GazetteerState): Buffer {
   const { index, ...rest } = state;
   const cols = Object.fromEntries(Object.entries(rest).map(([k, v]) => [k, ArrayBuffer.isView(v) ? place(v as Column) : v]));
   const idx = Object.fromEntries(Object.entries(index).map(([k, v]) => [k, ArrayBuffer.isView(v) ? place(v as Column) : v]));
-  const head = serialize({ format: CACHE_FORMAT, digest, cols, idx });
+  const head = serialize({ format: CACHE_FORMAT, digest, cols, idx, supplement: defaultSupplement(), alpha3: [...countryAlpha3()] });
   const start = Math.ceil((4 + head.length) / 8) * 8;
   const out = Buffer.alloc(start + offset);
   out.writeUInt32LE(head.length, 0);
@@ -608,13 +619,15 @@ function encodeCache(digest: string, state: GazetteerState): Buffer {
   return out;
 }
 
-/** The cached state when the cache exists and was built from exactly these inputs. */
-function readCache(path: string, digest: string): GazetteerState | null {
+interface CachedGazetteer { state: GazetteerState; supplement: Supplement; alpha3: [string, string][] }
+
+/** The cached state (and supplement, country codes) when the cache exists and was built from exactly these inputs. */
+function readCache(path: string, digest: string): CachedGazetteer | null {
   try {
     let buf = readFileSync(path);
     if (buf.byteOffset % 8 !== 0) buf = Buffer.from(buf);
     const headLen = buf.readUInt32LE(0);
-    const head = deserialize(buf.subarray(4, 4 + headLen)) as { format?: number; digest?: string; cols: Record<string, unknown>; idx: Record<string, unknown> };
+    const head = deserialize(buf.subarray(4, 4 + headLen)) as { format?: number; digest?: string; cols: Record<string, unknown>; idx: Record<string, unknown>; supplement: Supplement; alpha3: [string, string][] };
     if (head.format !== CACHE_FORMAT || head.digest !== digest) return null;
     const start = Math.ceil((4 + headLen) / 8) * 8;
     const view = (v: unknown) => {
@@ -623,7 +636,8 @@ function readCache(path: string, digest: string): GazetteerState | null {
       return new Type(buf.buffer, buf.byteOffset + start + (v[1] as number), v[2] as number);
     };
     const map = (o: Record<string, unknown>) => Object.fromEntries(Object.entries(o).map(([k, v]) => [k, view(v)]));
-    return { ...map(head.cols), index: map(head.idx) } as unknown as GazetteerState;
+    const state = { ...map(head.cols), index: map(head.idx) } as unknown as GazetteerState;
+    return { state, supplement: head.supplement, alpha3: head.alpha3 };
   } catch {
     return null;
   }
@@ -643,15 +657,25 @@ export function writeGazetteerCache(path: string = GAZETTEER_CACHE): number {
 
 /** The gazetteer from a cache file, or null when it is absent, unreadable or built from other inputs. */
 export function readGazetteerCache(path: string = GAZETTEER_CACHE): Gazetteer | null {
-  const state = readCache(path, readInputs().digest);
-  return state ? gazetteerFromState(state) : null;
+  return readGazetteerCacheParts(path)?.gazetteer ?? null;
+}
+
+/** Everything a cache file holds: the gazetteer, the validated supplement and the country codes. */
+export function readGazetteerCacheParts(path: string = GAZETTEER_CACHE): { gazetteer: Gazetteer; supplement: Supplement; alpha3: ReadonlyMap<string, string> } | null {
+  const cached = readCache(path, readInputs().digest);
+  return cached ? { gazetteer: gazetteerFromState(cached.state), supplement: cached.supplement, alpha3: new Map(cached.alpha3) } : null;
 }
 
 /** The bundled gazetteer, loaded on first use: from the start-up cache when it is current, else built (a few hundred ms). */
 export function defaultGazetteer(): Gazetteer {
   if (!gazetteer) {
     const inputs = readInputs();
-    gazetteer = gazetteerFromState(readCache(GAZETTEER_CACHE, inputs.digest) ?? buildState(inputs));
+    const cached = readCache(GAZETTEER_CACHE, inputs.digest);
+    if (cached) {
+      supplement ??= cached.supplement;
+      alpha3 ??= new Map(cached.alpha3);
+    }
+    gazetteer = gazetteerFromState(cached?.state ?? buildState(inputs));
   }
   return gazetteer;
 }

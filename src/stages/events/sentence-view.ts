@@ -2,10 +2,10 @@
  * A light view over the tokens for the coder: lower-cased words, per-token actor mentions
  * (from the entities layer), clause boundaries and quotation spans. Built once per document.
  */
-import { createRequire } from 'node:module';
 import type { Entity } from '../../core/document.js';
 import type { WorkingDocument } from '../../pipeline/stage.js';
 import type { AgentDictionary, AgentEntry } from '../../resources/actor-agents.js';
+import { countryAlpha3 } from '../../resources/gazetteer.js';
 
 export interface ActorMention {
   /** First and last token (inclusive) of the mention. */
@@ -58,15 +58,9 @@ export interface ViewOptions {
   standaloneAgents?: boolean;
 }
 
-let alpha2to3: Map<string, string> | undefined;
-/** ISO alpha-3 for an alpha-2 country code (places may give either), from world-countries, loaded once. */
+/** ISO alpha-3 for an alpha-2 country code (places may give either), from world-countries. */
 function alpha3(cc2: string): string | null {
-  if (!alpha2to3) {
-    const require = createRequire(import.meta.url);
-    const list = require('world-countries') as { cca2: string; cca3: string }[];
-    alpha2to3 = new Map(list.map((c) => [c.cca2, c.cca3]));
-  }
-  return alpha2to3.get(cc2) ?? null;
+  return countryAlpha3().get(cc2) ?? null;
 }
 
 export function buildDocView(doc: Readonly<WorkingDocument>, options: ViewOptions = {}): DocView {

@@ -5,14 +5,13 @@
 import type { Place } from '../../core/document.js';
 import type { Span } from '../../core/span.js';
 import type { Stage, WorkingDocument } from '../../pipeline/stage.js';
-import { defaultGazetteer, defaultSupplement, kindOf } from '../../resources/gazetteer.js';
+import { countryAlpha3, defaultGazetteer, defaultSupplement, kindOf } from '../../resources/gazetteer.js';
 import type { Gazetteer } from '../../resources/gazetteer.js';
 import { finderWords, fromEntities, mergeCandidates, scanText } from './find-candidates.js';
 import type { Candidate, FinderWords } from './find-candidates.js';
 import { isMetonymic, metonymyWords } from './metonymy.js';
 import type { MetonymyWords } from './metonymy.js';
 import { resolvePlaces } from './resolve-places.js';
-import { createRequire } from 'node:module';
 
 export { distanceKm } from './resolve-places.js';
 
@@ -23,8 +22,10 @@ interface Resources { g: Gazetteer; finder: FinderWords; metonymy: MetonymyWords
 let resources: Resources | undefined;
 function defaultResources(): Resources {
   if (!resources) {
+    // The gazetteer first: from its start-up cache it brings the supplement already validated.
+    const g = defaultGazetteer();
     const supp = defaultSupplement();
-    resources = { g: defaultGazetteer(), finder: finderWords(supp), metonymy: metonymyWords(supp) };
+    resources = { g, finder: finderWords(supp), metonymy: metonymyWords(supp) };
   }
   return resources;
 }
@@ -100,12 +101,7 @@ export const places: Stage = {
   },
 };
 
-let alpha2to3: Map<string, string> | undefined;
-/** The contract's ISO 3166-1 alpha-3 code for the gazetteer's alpha-2 one (world-countries, loaded once). */
+/** The contract's ISO 3166-1 alpha-3 code for the gazetteer's alpha-2 one (world-countries). */
 function toAlpha3(cc2: string): string {
-  if (!alpha2to3) {
-    const list = createRequire(import.meta.url)('world-countries') as { cca2: string; cca3: string }[];
-    alpha2to3 = new Map(list.map((c) => [c.cca2, c.cca3]));
-  }
-  return alpha2to3.get(cc2) ?? cc2;
+  return countryAlpha3().get(cc2) ?? cc2;
 }
