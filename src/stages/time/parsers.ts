@@ -425,12 +425,17 @@ export const PARSERS: readonly Parser[] = [
       }
       const anchorsToFocus = /following|same|previous/.test(which);
       const dir = /last|past|previous/.test(which) ? -1 : /next|coming|following/.test(which) ? 1 : 0;
-      // "for the last week": the seven days up to now, this week (TimeML names the period, like "the past year").
-      if (word === 'week' && which === 'the last') return { type: 'DATE', resolve: (env) => refOr(env, (r) => ({ value: formatWeek(r) })) };
+      if (/^the (next|last)$/.test(which) && !wd && word !== 'weekend') {
+        // "for the last week": the seven days up to now, this week.
+        if (word === 'week' && which === 'the last') return { type: 'DATE', resolve: (env) => refOr(env, (r) => ({ value: formatWeek(r) })) };
+        // "over the next year", "in the last month": a span of time; "the next month, he left" names a month.
+        if (/\b(?:over|for|in|within|during|throughout|across|through)\s+$/i.test(before40(ctx, m.index))) return { type: 'DURATION', value: durationValue(1, unitCode(word) ?? 'Y') };
+      }
       return {
         type: 'DATE',
         resolve: (env) => {
-          const base = anchorsToFocus ? env.focus.day ?? env.ref : env.ref;
+          // "The next month, he left": in past narration the month after the one being told.
+          const base = anchorsToFocus || (which === 'the next' && env.tense === 'past') ? env.focus.day ?? env.ref : env.ref;
           if (!base) return null;
           if (wd) {
             const refWd = isoWeekday(base);
@@ -489,7 +494,7 @@ export const PARSERS: readonly Parser[] = [
   {
     name: 'holiday',
     needs: ['@holiday'],
-    pattern: String.raw`\b(?:(last|next|this)\s+)?({HOL})(\s+week\b)?(?:,?\s+(${YEAR})\b)?`,
+    pattern: String.raw`\b(?:(last|next|this)\s+)?({HOL})\b(\s+week\b)?(?:,?\s+(${YEAR})\b)?`,
     extract: (m, ctx) => {
       if (!isUpper(m[2]!)) return null;
       const rule = ctx.v.lex.holidays[m[2]!.toLowerCase().replace(/’/g, "'")];

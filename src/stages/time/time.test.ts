@@ -62,6 +62,7 @@ describe('extractTimes', () => {
     expect(found('Output stays low through the first two quarters of 1990.')).toEqual([['the first two quarters of 1990', 'DATE', '1990-H1']]);
     expect(found('Prices peaked in the winter of nineteen ninety-four.')).toEqual([['the winter of nineteen ninety-four', 'DATE', '1994-WI']]);
     expect(found('The summit will meet on April 24 and 25, 1999.')).toEqual([['April 24', 'DATE', '1999-04-24'], ['25, 1999', 'DATE', '1999-04-25']]);
+    expect(found('On March 3 and 15 people came.').map((t) => t[0])).toEqual(['March 3']);
     expect(found('The post-1959 politics changed.')).toEqual([['post-1959', 'DATE', '1959', 'AFTER']]);
   });
   it('anchors "the previous Friday" and "the day before" to the day in focus, or to the date that follows', () => {
@@ -73,6 +74,10 @@ describe('extractTimes', () => {
     ]);
     expect(found('Prices rose after Oct. 12, the day before the plunge.', '1989-10-30')).toEqual([['Oct. 12', 'DATE', '1989-10-12'], ['the day before', 'DATE', '1989-10-12']]);
     expect(found('The day before last Tuesday\'s hearing, he called.', '2000-02-24')).toEqual([['The day before last Tuesday', 'DATE', '2000-02-21']]);
+  });
+  it('reads "over the next year" as a span, "the next month" in past narration from the date in focus', () => {
+    expect(found('Rates will rise by a point over the next year.')).toEqual([['the next year', 'DURATION', 'P1Y']]);
+    expect(found('He arrived on March 3, 2015. The next month, he left.')).toEqual([['March 3, 2015', 'DATE', '2015-03-03'], ['The next month', 'DATE', '2015-04']]);
   });
   it('resolves moving holidays (Easter, US Election Day), their weeks and a year after them', () => {
     expect(found('Crowds gathered as Easter week began.', '2000-04-17')).toEqual([['Easter week', 'DATE', '2000-W16']]);
