@@ -129,9 +129,15 @@ function exchange(
   return cls;
 }
 
-export function computeClusters(opts: { classes?: number; coarse?: number; iterations?: number; minCount?: number; log?: (s: string) => void } = {}, shown = new Map<number, string>()): ClusterTable {
+export interface ClusterOptions { classes?: number; coarse?: number; iterations?: number; minCount?: number; log?: (s: string) => void }
+
+export function computeClusters(opts: ClusterOptions = {}, shown = new Map<number, string>()): ClusterTable {
+  return clusterSentences(readCorpora(shown), opts);
+}
+
+/** Clusters the words of sentences given as word hashes. */
+export function clusterSentences(sents: readonly Uint32Array[], opts: ClusterOptions = {}): ClusterTable {
   const log = opts.log ?? console.log;
-  const sents = readCorpora(shown);
   const counts = new Map<number, number>();
   let tokens = 0;
   for (const s of sents) for (const h of s) { counts.set(h, (counts.get(h) ?? 0) + 1); tokens++; }

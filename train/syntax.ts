@@ -292,7 +292,7 @@ export async function run(args: string[]): Promise<void> {
  * The tag dictionary: words (exact form, digits folded) seen at least `minCount` times in train
  * with one tag in at least `share` of their uses. The tagger gives them that tag without scoring.
  */
-export function buildTagdict(train: GoldSentence[], tags: readonly string[], minCount = 20, share = 0.995): { words: number[]; tags: number[] } {
+export function buildTagdict(train: GoldSentence[], tags: readonly string[], minCount = 10, share = 0.99): { words: number[]; tags: number[] } {
   const tagId = new Map(tags.map((t, i) => [t, i]));
   const counts = new Map<number, Map<number, number>>();
   for (const s of train) s.words.forEach((w, i) => {
