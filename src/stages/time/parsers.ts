@@ -531,8 +531,8 @@ export const PARSERS: readonly Parser[] = [
   },
   {
     name: 'named-day',
-    needs: ['today', 'yesterday', 'tomorrow', 'tonight', 'now', 'nowadays', 'days', 'currently', 'recently', 'lately', 'future', 'term', 'past', 'possible', 'present'],
-    pattern: String.raw`\b(the day before yesterday|the day after tomorrow|today|yesterday|tomorrow|tonight|right now|nowadays|these days|currently|now|recently|lately|(?:in\s+)?the (?:near |distant )?future|the (?:near|short|long) term|the past|as soon as possible|at present)\b`,
+    needs: ['today', 'yesterday', 'tomorrow', 'tonight', 'now', 'nowadays', 'days', 'currently', 'recently', 'lately', 'future', 'term', 'past', 'possible', 'present', 'date'],
+    pattern: String.raw`\b(the day before yesterday|the day after tomorrow|a (?:later|future) date|today|yesterday|tomorrow|tonight|right now|nowadays|these days|currently|now|recently|lately|(?:in\s+)?the (?:near |distant )?future|the (?:near|short|long) term|the past|as soon as possible|at present)\b`,
     extract: (m, ctx) => {
       const w = m[1]!.toLowerCase().replace(/^in\s+/, '');
       const start = m.index + m[0].length - w.length;
@@ -545,7 +545,7 @@ export const PARSERS: readonly Parser[] = [
       const offsets: Record<string, number> = { today: 0, yesterday: -1, tomorrow: 1, 'the day before yesterday': -2, 'the day after tomorrow': 2 };
       if (w in offsets) return { start, type: 'DATE', cal: { dayOffset: offsets[w]! }, anchors: true };
       if (w === 'tonight') return { start, type: 'TIME', cal: { dayOffset: 0, part: 'NI' } };
-      const ref = /future|term|soon|as soon/.test(w) ? 'FUTURE_REF' : /recent|lately|previous|formerly|past/.test(w) ? 'PAST_REF' : 'PRESENT_REF';
+      const ref = /future|term|soon|as soon|later date/.test(w) ? 'FUTURE_REF' : /recent|lately|previous|formerly|past/.test(w) ? 'PAST_REF' : 'PRESENT_REF';
       return { start, type: 'DATE', value: ref };
     },
   },
@@ -802,7 +802,7 @@ export const PARSERS: readonly Parser[] = [
   {
     name: 'vague-span',
     needs: ['time', 'while', 'period'],
-    pattern: String.raw`\b(?:for|in|after)\s+((?:some|a\s+(?:(?:very|fairly|rather)\s+)?(?:long|short|brief|lengthy|considerable)?\s*)(?:time|while|period))\b(?!\s+(?:of|to|when|that)\b)`,
+    pattern: String.raw`\b(?:for|in|after)\s+((?:some\s+|a\s+(?:(?:very|fairly|rather)\s+)?(?:long|short|brief|lengthy|considerable)?\s*)(?:time|while|period))\b(?!\s+(?:of|to|when|that)\b)`,
     extract: (m) => ({ start: m.index + m[0].length - m[1]!.length, type: 'DURATION', value: 'PXX' }),
   },
   {
