@@ -120,7 +120,8 @@ export function tenseNear(cues: readonly TenseCue[], start: number, end: number,
   let dist = Infinity;
   for (const c of cues) {
     if (c.pos >= start && c.pos < end) continue;
-    if (quotes.length && quotes.some((q) => (q > c.pos && q < start) || (q >= end && q < c.pos))) continue;
+    // An odd number of marks between: one side is inside a quotation the other is not ('said "no" Tuesday' pairs up).
+    if (quotes.length && quotes.filter((q) => (q > c.pos && q < start) || (q >= end && q < c.pos)).length % 2 === 1) continue;
     const d = c.pos < start ? start - c.pos : c.pos - end;
     if (d < dist) { dist = d; best = c.tense; }
   }

@@ -86,6 +86,7 @@ describe('extractTimes', () => {
   });
   it('does not read the tense of a quotation from the verb that reports it', () => {
     expect(found('"He will leave at 4 a.m. Thursday," Castro said.', '2000-04-05')).toEqual([['4 a.m. Thursday', 'TIME', '2000-04-06T04:00']]);
+    expect(found('The minister will say "no" on Tuesday.', '2000-04-05')).toEqual([['Tuesday', 'DATE', '2000-04-11']]);
     expect(found('Islam will one day be the second religion.')).toEqual([['one day', 'DATE', 'FUTURE_REF']]);
     expect(found('The rest will be paid at a later date.')).toEqual([['a later date', 'DATE', 'FUTURE_REF']]);
     expect(found('Troops could stay in the gulf for some time.')).toEqual([['some time', 'DURATION', 'PXX']]);
