@@ -2,7 +2,8 @@
  * RSS 2.0, RSS 1.0 (RDF) and Atom feeds: one raw document per item, from its full content when
  * the feed carries it, else its summary; the item's link, title and date go into the metadata.
  */
-import { XMLParser } from 'fast-xml-parser';
+import { createRequire } from 'node:module';
+import type { XMLParser } from 'fast-xml-parser';
 import { readHtml } from './html-reader.js';
 import type { RawDocument, ReadResult } from './raw-document.js';
 
@@ -17,10 +18,14 @@ export interface FeedItem {
   summaryOnly: boolean;
 }
 
+// Loaded on the first feed, not at start-up (most runs read no feed).
+const load = createRequire(import.meta.url);
 let parser: XMLParser | null = null;
 function xml(): XMLParser {
+  if (parser) return parser;
+  const { XMLParser } = load('fast-xml-parser') as typeof import('fast-xml-parser');
   // Standard and HTML entities are decoded (feeds escape their HTML); attributes kept for Atom links.
-  parser ??= new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '@', processEntities: true, htmlEntities: true, cdataPropName: false, trimValues: true });
+  parser = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '@', processEntities: true, htmlEntities: true, cdataPropName: false, trimValues: true });
   return parser;
 }
 

@@ -2,7 +2,12 @@
  * HTML to a small element tree in one htmlparser2 pass (tolerant of broken markup, linear in the
  * input), collecting the page's metadata pieces on the way: meta tags, JSON-LD, <time>, links.
  */
-import { Parser } from 'htmlparser2';
+import { createRequire } from 'node:module';
+import type { Parser as HtmlParser } from 'htmlparser2';
+
+// Loaded on the first page, not at start-up: plain-text runs never pay its ~75 ms of module set-up.
+const load = createRequire(import.meta.url);
+let ParserClass: typeof HtmlParser | null = null;
 
 export interface HtmlElement {
   tag: string;
@@ -92,7 +97,8 @@ export function parseTree(html: string): ParsedPage {
   let pendingLabel = ''; // a short label text ("Datum:") whose date may come in the next text
   const tagStack: string[] = [];
 
-  const parser = new Parser(
+  ParserClass ??= (load('htmlparser2') as typeof import('htmlparser2')).Parser;
+  const parser = new ParserClass(
     {
       onopentag(name, attrs) {
         tagStack.push(name);
