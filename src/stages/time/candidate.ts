@@ -35,6 +35,8 @@ export interface Env {
   ref: Ymd | null;
   tense: Tense;
   focus: Focus;
+  /** The text says the date is past ("ended Jan. 31"): any year up to the reference date may be meant. */
+  pastCertain?: boolean;
 }
 
 export interface Resolved { value: string; type?: TimexType; mod?: string }

@@ -40,6 +40,8 @@ const MODS: Record<string, string> = {
   'the end of': 'END', 'the close of': 'END', mid: 'MID', 'the middle of': 'MID',
 };
 
+const ENDED_BEFORE = /\bended\s+(?:on\s+)?$/i;
+
 /** A period noun and the verb that dates its end, just before a date ("the nine months ended"). */
 const PERIOD_END_BEFORE = /\b(?:quarter|period|half|year|months|weeks)\s+(?:that\s+|which\s+)?(?:ended|ending|ends|to)\s+$/i;
 
@@ -276,9 +278,13 @@ export function extractTimes(text: string, sentences: readonly Span[], options: 
     const s = sentences[c.sentence]!;
     // The tense is read only when a resolver asks for it (most expressions do not need it).
     let tense: Env['tense'] | undefined;
+    // "the fiscal year ended Jan. 31": a period that has ended, so its closing date is not ahead.
+    const ended = ENDED_BEFORE.test(text.slice(Math.max(s.start, c.start - 12), c.start));
+    if (ended) tense = 'past';
     const env: Env = {
       ref,
       focus,
+      ...(ended ? { pastCertain: true } : {}),
       get tense() {
         if (tense === undefined) {
           let cues = cueCache.get(c.sentence);

@@ -10,7 +10,7 @@ import type { Cal, Env, Resolved } from './candidate.js';
 const pad = (n: number) => String(n).padStart(2, '0');
 
 /** Picks the year for month (and day) so the date falls on the side of ref that tense points to. */
-export function chooseYear(ref: Ymd, m: number, d: number | undefined, tense: Env['tense']): number {
+export function chooseYear(ref: Ymd, m: number, d: number | undefined, tense: Env['tense'], certain = false): number {
   const key = (y: number) => (d === undefined ? y * 12 + m : toEpochDay({ y, m, d }));
   const refKey = d === undefined ? ref.y * 12 + ref.m : toEpochDay(ref);
   const years = [ref.y - 1, ref.y, ref.y + 1].filter((y) => d === undefined || isValidYmd(y, m, d));
@@ -22,7 +22,7 @@ export function chooseYear(ref: Ymd, m: number, d: number | undefined, tense: En
   }
   // Tense only overrides the nearest reading when the reading it points to is also near: cues
   // are light, and news mostly talks about dates close to its own.
-  const window = d === undefined ? 8 : 240;
+  const window = certain ? Infinity : d === undefined ? 8 : 240;
   const fits = (y: number) => (tense === 'past' ? key(y) <= refKey : key(y) >= refKey);
   if (tense && !fits(best)) {
     const alt = years.filter(fits).sort((a, b) => Math.abs(key(a) - refKey) - Math.abs(key(b) - refKey))[0];
@@ -53,12 +53,12 @@ export function resolveCal(cal: Cal, env: Env): Resolved | null {
   const type = hasTime ? 'TIME' : 'DATE';
   let day: Ymd | null = null;
   if (cal.m !== undefined && cal.d !== undefined) {
-    const y = cal.y ?? (ref ? chooseYear(ref, cal.m, cal.d, env.tense) : undefined);
+    const y = cal.y ?? (ref ? chooseYear(ref, cal.m, cal.d, env.tense, env.pastCertain) : undefined);
     if (y === undefined) return { value: `XXXX-${pad(cal.m)}-${pad(cal.d)}${timeSuffix(cal)}`, type };
     if (!isValidYmd(y, cal.m, cal.d)) return null;
     day = { y, m: cal.m, d: cal.d };
   } else if (cal.m !== undefined) {
-    const y = cal.y ?? (ref ? chooseYear(ref, cal.m, undefined, env.tense) : undefined);
+    const y = cal.y ?? (ref ? chooseYear(ref, cal.m, undefined, env.tense, env.pastCertain) : undefined);
     return { value: y === undefined ? `XXXX-${pad(cal.m)}` : formatYm(y, cal.m), type: 'DATE' };
   } else if (cal.y !== undefined) {
     return { value: String(cal.y).padStart(4, '0'), type: 'DATE' };

@@ -58,6 +58,10 @@ describe('extractTimes', () => {
       ['the third quarter', 'DATE', '1989-Q3'], ['the quarter a year ago', 'DATE', '1988-Q3'],
     ]);
   });
+  it('puts the closing date of a period that "ended" before the reference date, even most of a year back', () => {
+    expect(found('In the fiscal year ended Jan. 31, sales rose.', '1989-10-31')).toEqual([['the fiscal year', 'DURATION', 'P1Y'], ['Jan. 31', 'DATE', '1989-01-31']]);
+    expect(found('In the fiscal year ending Jan. 31, sales will rise.', '1989-10-31').map((t) => t[2])).toContain('1990-01-31');
+  });
   it('reads halves as quarters, seasons with spoken years, listed days and pre-/post- years', () => {
     expect(found('Output stays low through the first two quarters of 1990.')).toEqual([['the first two quarters of 1990', 'DATE', '1990-H1']]);
     expect(found('Prices peaked in the winter of nineteen ninety-four.')).toEqual([['the winter of nineteen ninety-four', 'DATE', '1994-WI']]);
