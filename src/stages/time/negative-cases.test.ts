@@ -22,6 +22,7 @@ describe('time: negative cases', () => {
     'It was a quarter-century low for the currency.',
     'Room 101 is on the second floor.',
     'He bought the old Eastern Airlines shuttle.',
+    'Their polls started at a later date than anyone else\'s.',
   ])('%s', (text) => {
     expect(times(text).map((t) => text.slice(t.start, t.end))).toEqual([]);
   });

@@ -541,6 +541,7 @@ export const PARSERS: readonly Parser[] = [
       if (w === 'once again') return null;
       if (w === 'soon' && /\bas\s+$/i.test(before)) return null;
       if (w === 'now' && /^-/.test(after)) return null;
+      if (w.endsWith(' date') && /^\s+than\b/i.test(after)) return null; // "a later date than its rivals": a comparison
       if (w === 'the past' && /^\s+(?:\d|few|several|two|three|four|five|six|seven|eight|nine|ten|year|month|week|day|decade|quarter)/i.test(after)) return null;
       const offsets: Record<string, number> = { today: 0, yesterday: -1, tomorrow: 1, 'the day before yesterday': -2, 'the day after tomorrow': 2 };
       if (w in offsets) return { start, type: 'DATE', cal: { dayOffset: offsets[w]! }, anchors: true };
