@@ -83,7 +83,7 @@ function buildLexicon(sents: Prepared[]): Map<number, number> {
     if (total < 3) continue;
     const ids = [...m].filter(([, c]) => c >= total * 0.05).map(([t]) => t).sort((a, b) => a - b);
     let h = 0x1234567;
-    for (const t of ids) h = fh(300, h, t);
+    for (const t of ids) h = fh(300, h, t) >>> 0;
     lexicon.set(w, h || 1);
   }
   return lexicon;

@@ -64,11 +64,15 @@ export function hashShape(word: string): number {
   return h >>> 0;
 }
 
-/** Combines a template id with up to three values into one 32-bit feature hash. */
+/**
+ * Combines a template id with up to three values into one 32-bit feature hash. Signed, so V8 keeps
+ * it a small integer instead of allocating a heap number for every value above 2^31 (about 1 MB
+ * per article); callers store it in Uint32Arrays, which keep the same 32 bits.
+ */
 export function fh(t: number, a: number, b = 0, c = 0): number {
   let h = Math.imul(t + 0x3c6ef372, 0x9e3779b1) ^ a;
   h = Math.imul(h ^ (h >>> 15), 0x85ebca6b) ^ b;
   h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35) ^ c;
   h = Math.imul(h ^ (h >>> 16), 0x85ebca6b);
-  return (h ^ (h >>> 13)) >>> 0;
+  return h ^ (h >>> 13);
 }
