@@ -6,6 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { dataPath } from './data-path.js';
+import { readHeaderLine } from './header-line.js';
 
 const HeaderSchema = z.object({
   about: z.string(),
@@ -97,17 +98,10 @@ function fnv1a(bytes: Uint8Array, from: number, to: number): number {
 }
 
 export function parseEldNgrams(bytes: Buffer, where: string): EldNgrams {
-  const nl = bytes.indexOf(10);
-  if (nl < 0) throw new Error(`${where}: no header line`);
-  const parsed = HeaderSchema.safeParse(JSON.parse(bytes.subarray(0, nl).toString('utf8')));
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0]!;
-    throw new Error(`${where}: header: ${issue.path.join('.')}: ${issue.message}`);
-  }
-  const header = parsed.data;
+  const { header, bodyAt } = readHeaderLine(bytes, HeaderSchema, where);
   const n = header.ngrams;
   const size = header.slots;
-  let at = nl + 1;
+  let at = bodyAt;
   if (at % 4 !== 0 || size & (size - 1)) throw new Error(`${where}: header is not padded to 4 bytes or the table size is not a power of two`);
   // The int32 columns are read in place when the file's buffer is aligned (it is when read whole), else copied.
   const aligned = (bytes.byteOffset + at) % 4 === 0;

@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { z } from 'zod';
 import { dataPath } from './data-path.js';
+import { readHeaderLine } from './header-line.js';
 
 const HeaderSchema = z.object({
   about: z.string(),
@@ -26,15 +27,8 @@ export interface NerModel {
 }
 
 export function parseNerModel(bytes: Buffer, where: string): NerModel {
-  const nl = bytes.indexOf(10);
-  if (nl < 0) throw new Error(`${where}: no header line`);
-  const parsed = HeaderSchema.safeParse(JSON.parse(bytes.subarray(0, nl).toString('utf8')));
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0]!;
-    throw new Error(`${where}: header: ${issue.path.join('.')}: ${issue.message}`);
-  }
-  const header = parsed.data;
-  const raw = gunzipSync(bytes.subarray(nl + 1));
+  const { header, bodyAt } = readHeaderLine(bytes, HeaderSchema, where);
+  const raw = gunzipSync(bytes.subarray(bodyAt));
   const expected = (1 << header.bits) * header.labels.length;
   if (raw.length !== expected) throw new Error(`${where}: ${raw.length} weights, expected ${expected}`);
   return { header, weights: new Int8Array(raw.buffer, raw.byteOffset, raw.length) };
