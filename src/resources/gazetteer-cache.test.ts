@@ -1,8 +1,9 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { countryAlpha3, defaultGazetteer, defaultSupplement, normalizePlaceName, readGazetteerCache, readGazetteerCacheParts, writeGazetteerCache } from './gazetteer.js';
+import { badCacheFiles } from './bad-cache-files.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'casus-gazetteer-cache-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -41,16 +42,9 @@ describe('gazetteer start-up cache', () => {
   it('ignores a cache built from other inputs, or a damaged or missing file', () => {
     const path = join(dir, 'gazetteer.cache');
     writeGazetteerCache(path);
-    const bytes = readFileSync(path);
-    // The digest of the inputs sits in the header as 64 hex digits: change one of them.
-    const digest = /[0-9a-f]{64}/.exec(bytes.subarray(0, 4096).toString('latin1'));
-    expect(digest).not.toBeNull();
-    const stale = Buffer.from(bytes);
-    stale[digest!.index] = stale[digest!.index] === 0x30 ? 0x31 : 0x30;
-    writeFileSync(join(dir, 'stale.cache'), stale);
-    expect(readGazetteerCache(join(dir, 'stale.cache'))).toBeNull();
-    writeFileSync(join(dir, 'damaged.cache'), bytes.subarray(0, 1000));
-    expect(readGazetteerCache(join(dir, 'damaged.cache'))).toBeNull();
-    expect(readGazetteerCache(join(dir, 'absent.cache'))).toBeNull();
+    const bad = badCacheFiles(path, dir);
+    expect(readGazetteerCache(bad.stale)).toBeNull();
+    expect(readGazetteerCache(bad.damaged)).toBeNull();
+    expect(readGazetteerCache(bad.absent)).toBeNull();
   });
 });

@@ -1,9 +1,10 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
 import { defaultEntityResources, readEntitiesCache, writeEntitiesCache } from './entity-resources.js';
+import { badCacheFiles } from '../../resources/bad-cache-files.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'casus-entities-cache-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -23,15 +24,9 @@ describe('entities start-up cache', () => {
   it('ignores a cache built from other inputs, or a damaged or missing file', () => {
     const path = join(dir, 'entities.cache');
     writeEntitiesCache(path);
-    const bytes = readFileSync(path);
-    const digest = /[0-9a-f]{64}/.exec(bytes.subarray(0, 200).toString('latin1'));
-    expect(digest).not.toBeNull();
-    const stale = Buffer.from(bytes);
-    stale[digest!.index] = stale[digest!.index] === 0x30 ? 0x31 : 0x30;
-    writeFileSync(join(dir, 'stale.cache'), stale);
-    expect(readEntitiesCache(join(dir, 'stale.cache'))).toBeNull();
-    writeFileSync(join(dir, 'damaged.cache'), bytes.subarray(0, 1000));
-    expect(readEntitiesCache(join(dir, 'damaged.cache'))).toBeNull();
-    expect(readEntitiesCache(join(dir, 'absent.cache'))).toBeNull();
+    const bad = badCacheFiles(path, dir);
+    expect(readEntitiesCache(bad.stale)).toBeNull();
+    expect(readEntitiesCache(bad.damaged)).toBeNull();
+    expect(readEntitiesCache(bad.absent)).toBeNull();
   });
 });

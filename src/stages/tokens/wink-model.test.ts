@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
@@ -8,6 +8,7 @@ import model from 'wink-eng-lite-web-model';
 import { afterAll, describe, expect, it } from 'vitest';
 import { dataSet } from '../../../eval/shared-data.js';
 import { loadCoreModel, readWinkCache, sentenceModel, writeWinkCache } from './wink-model.js';
+import { badCacheFiles } from '../../resources/bad-cache-files.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'casus-wink-cache-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -35,16 +36,10 @@ describe('the sentence model (wink-eng-lite-web-model, only what tokenizing and 
   });
 
   it('ignores a cache built from other inputs, or a damaged or missing file', () => {
-    const bytes = readFileSync(cachePath);
-    const digest = /[0-9a-f]{64}/.exec(bytes.subarray(0, 200).toString('latin1'));
-    expect(digest).not.toBeNull();
-    const stale = Buffer.from(bytes);
-    stale[digest!.index] = stale[digest!.index] === 0x30 ? 0x31 : 0x30;
-    writeFileSync(join(dir, 'stale.cache'), stale);
-    expect(readWinkCache(join(dir, 'stale.cache'))).toBeNull();
-    writeFileSync(join(dir, 'damaged.cache'), bytes.subarray(0, 1000));
-    expect(readWinkCache(join(dir, 'damaged.cache'))).toBeNull();
-    expect(readWinkCache(join(dir, 'absent.cache'))).toBeNull();
+    const bad = badCacheFiles(cachePath, dir);
+    expect(readWinkCache(bad.stale)).toBeNull();
+    expect(readWinkCache(bad.damaged)).toBeNull();
+    expect(readWinkCache(bad.absent)).toBeNull();
   });
 
   it('tokenizes and splits sentences exactly as the full model (from the JSON and from the cache)', () => {
