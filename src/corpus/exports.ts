@@ -135,6 +135,8 @@ export function eventsFeatureCollection(clusters: readonly EventCluster[], place
         kind: 'event', cluster: c.id, code: c.code, label: c.label, root: c.root, quadClass: c.quadClass, goldstein: c.goldstein,
         source: c.sourceCode, target: c.targetCode, dateStart: c.dateStart, dateEnd: c.dateEnd, reports: c.reports, evidence: c.evidence,
         place: c.place, sources: c.sources.filter((x) => !x.duplicateOf).map((x) => x.uri ?? x.docId),
+        // What a map needs to open each report's document at the event (`sources` stays the plain list).
+        reportLinks: c.sources.filter((x) => !x.duplicateOf).map((x) => ({ docId: x.docId, eventId: x.eventId, title: x.title, uri: x.uri })),
       },
     })),
     ...places.map((p) => ({

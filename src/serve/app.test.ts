@@ -253,6 +253,12 @@ describe('GET endpoints', () => {
     const r = await get('/api/map?from=2022-01-01&to=2022-12-31');
     const geo = GeoJsonSchema.parse(r.body);
     expect(geo.features.map((f) => [f.properties.code, f.geometry.coordinates])).toEqual([['1056', [6.15, 46.2]], ['190', [30.52, 50.45]]]);
+    // Each report names its document and event, so the map can open it without another request.
+    const links = geo.features[0]!.properties.reportLinks as { docId: string; eventId: string }[];
+    const events = (await get('/api/events?from=2022-01-01&to=2022-12-31&root=10')).body.items as { code: string; sources: { docId: string; eventId: string; duplicateOf: string | null }[] }[];
+    const cluster = events.find((c) => c.code === '1056')!;
+    expect(links.length).toBeGreaterThan(0);
+    expect(links).toEqual(cluster.sources.filter((x) => !x.duplicateOf).map((x) => expect.objectContaining({ docId: x.docId, eventId: x.eventId })));
     expect((await get('/api/map?actor=UKR&from=2022-01-01')).body.features).toHaveLength(1);
   });
 

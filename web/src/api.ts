@@ -48,6 +48,8 @@ export interface MapFeature {
     place: string | EventPlace | null;
     /** The original reports' URIs (or document ids when they have none), as `casus export geojson` writes them. */
     sources?: string[];
+    /** The same original reports with their document and event ids. */
+    reportLinks?: { docId: string; eventId: string; title: string | null; uri: string | null }[];
   };
 }
 export interface MapCollection { type: 'FeatureCollection'; features: MapFeature[]; truncated?: boolean }

@@ -108,8 +108,10 @@ function place(tip: HTMLElement, e: MouseEvent): void {
 
 function featureDetail(f: MapFeature): HTMLElement {
   const p = f.properties;
-  const reports = h('ul', { class: 'reports' }, ...(p.sources ?? []).slice(0, 10).map((src) => h('li', {}, src)));
-  void linkReports(f, reports);
+  // Each report opens its document at the event; an export written before reportLinks lists URIs only.
+  const reports = h('ul', { class: 'reports' }, ...(p.reportLinks
+    ? p.reportLinks.slice(0, 10).map((src) => h('li', {}, h('a', { href: href('documents', [src.docId], { event: src.eventId }), 'data-doc': src.docId }, src.title?.trim() || src.uri || src.docId)))
+    : (p.sources ?? []).slice(0, 10).map((src) => h('li', {}, src))));
   return h('div', { class: 'event-detail', 'data-cluster-detail': p.cluster },
     h('h3', {}, h('code', { class: 'cameo' }, p.code), ` ${p.label}`),
     h('dl', {},
@@ -123,20 +125,3 @@ function featureDetail(f: MapFeature): HTMLElement {
     reports);
 }
 
-/**
- * The map's features name their reports by URI only; the cluster itself (found by its dyad, root
- * and dates, then its id) has the document and event ids, so each report can open its document.
- */
-async function linkReports(f: MapFeature, list: HTMLElement): Promise<void> {
-  const p = f.properties;
-  try {
-    const page = await api.events({ actor: p.source || null, target: p.target || null, root: p.root, from: p.dateStart, to: p.dateEnd ?? p.dateStart, limit: 500 });
-    const cluster = page.items.find((c) => c.id === p.cluster);
-    if (!cluster) return;
-    const originals = cluster.sources.filter((x) => !x.duplicateOf);
-    list.replaceChildren(...originals.slice(0, 10).map((src) => h('li', {},
-      h('a', { href: href('documents', [src.docId], { event: src.eventId }), 'data-doc': src.docId }, src.title?.trim() || src.uri || src.docId))));
-  } catch {
-    // The URIs stay as they are.
-  }
-}
