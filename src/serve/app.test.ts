@@ -312,6 +312,18 @@ describe('analyze and writing', () => {
     expect(await store.stats()).toEqual(before);
   });
 
+  it('sends the analysed JSON with <, > and & escaped, equal to the document once parsed', async () => {
+    const text = 'Talks end\n\nKyiv thanked Warsaw for the <script>grain</script> deal & more on Friday.';
+    for (const threads of [0, 1]) {
+      const a = createApp({ store, staticDir: join(dir, 'no-such-dir'), analyzeThreads: threads });
+      const res = await a.request('/api/analyze', { method: 'POST', body: text, headers: { 'content-type': 'text/plain' } });
+      const raw = await res.text();
+      expect(raw).not.toMatch(/[<>&]/);
+      expect(JSON.parse(raw).text).toBe(text);
+      await a.close();
+    }
+  }, 120_000);
+
   it('refuses other media types, bad JSON bodies and bodies over the limit', async () => {
     expect((await post('/api/analyze', '<a/>', 'application/xml')).body.error.code).toBe('unsupported_media_type');
     expect((await post('/api/analyze', '<a/>', 'application/xml')).status).toBe(415);

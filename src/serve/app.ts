@@ -92,7 +92,12 @@ export function sameToken(given: string, expected: string): boolean {
  * but article text (untrusted) can never read as markup, even to a client that sniffs.
  */
 export function safeJson(value: unknown): string {
-  return JSON.stringify(value).replace(/[<>&\u2028\u2029]/g, (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  return safeJsonText(JSON.stringify(value));
+}
+
+/** JSON text already written (e.g. by an analysis worker), escaped as safeJson does. */
+function safeJsonText(json: string): string {
+  return json.replace(/[<>&\u2028\u2029]/g, (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
 /** The body's media type, lower-case, without parameters ("text/html; charset=…" → "text/html"). */
@@ -187,12 +192,16 @@ export function createApp(options: AppOptions): CasusApp {
 
   const limitBody = bodyLimit({ maxSize: maxBody, onError: () => { throw new ApiError(413, 'too_large', `the body is over the limit of ${maxBody} bytes`); } });
 
-  const analyzeRaw = async (raw: RawDocument, published?: string): Promise<Document> => {
-    if (threads === 0) return analyze(raw, published ? { published } : {});
+  /** The analysed document, and its JSON as the worker already wrote it (sent as it is, not re-serialised). */
+  const analyzeRaw = async (raw: RawDocument, published?: string): Promise<{ doc: Document; json: string }> => {
+    if (threads === 0) {
+      const doc = analyze(raw, published ? { published } : {});
+      return { doc, json: JSON.stringify(doc) };
+    }
     pool ??= new AnalyzePool(threads);
     const r = await pool.analyze(raw, published ? { published } : {});
     if (!r.ok) throw new ApiError(422, 'analysis_failed', r.message.split('\n')[0]!);
-    return r.doc;
+    return r;
   };
 
   app.get(route('GET', '/api/health'), async (c) => {
@@ -303,10 +312,10 @@ export function createApp(options: AppOptions): CasusApp {
     } else throw new ApiError(415, 'unsupported_media_type', 'send text/plain, text/html or application/json');
     const content = text ?? html ?? '';
     if (!content.trim()) throw new ApiError(400, 'bad_body', 'the body has no text');
-    const doc = await analyzeRaw(toRaw(content, { format: html !== undefined ? 'html' : 'text', ...(uri ? { uri } : {}) }), published);
-    if (q.store !== '1') return c.body(safeJson(doc), 200, JSON_HEADERS);
+    const { doc, json } = await analyzeRaw(toRaw(content, { format: html !== undefined ? 'html' : 'text', ...(uri ? { uri } : {}) }), published);
+    if (q.store !== '1') return c.body(safeJsonText(json), 200, JSON_HEADERS);
     const stored = await store.put(doc);
-    return c.body(safeJson({ document: doc, stored }), 200, JSON_HEADERS);
+    return c.body(`{"document":${safeJsonText(json)},"stored":${safeJson(stored)}}`, 200, JSON_HEADERS);
   });
 
   if (token) {
@@ -316,7 +325,7 @@ export function createApp(options: AppOptions): CasusApp {
       const out = { stored: 0, duplicates: 0, skipped: 0, failed: 0, events: 0, failures: [] as { uri: string; code: string; message: string }[] };
       for (const [i, text] of (body.texts ?? []).entries()) {
         try {
-          const doc = await analyzeRaw(toRaw(text, { format: 'text' }), body.published);
+          const { doc } = await analyzeRaw(toRaw(text, { format: 'text' }), body.published);
           const put = await store.put(doc);
           if (put.status === 'exists') out.skipped++;
           else { out.stored++; out.events += put.events; if (put.duplicateOf) out.duplicates++; }
