@@ -41,7 +41,8 @@ describe('casus serve', () => {
     const o = io();
     const signals = new EventEmitter();
     const done = runServe(['--db', db, '--port', '0'], o, signals);
-    for (let i = 0; i < 200 && !o.out.includes('http://'); i++) await new Promise((r) => setTimeout(r, 25));
+    // Up to 30 s: a loaded CI machine can take seconds to import the server's modules.
+    for (let i = 0; i < 1200 && !o.out.includes('http://'); i++) await new Promise((r) => setTimeout(r, 25));
     const url = /http:\/\/127\.0\.0\.1:\d+/.exec(o.out)?.[0];
     expect(url).toBeDefined();
     expect(o.out).toContain('read-only');
