@@ -123,8 +123,9 @@ export const SyntaxSchema = z.object({
   rel: z.array(z.string()),
   /**
    * Per sentence (index into `sentences`): whether the dependency parser ran on it. Only sentences
-   * that can hold an event or a quotation are parsed; the tokens of the others keep their tags and
-   * lemmas but have head -1 and relation "_". Absent: every sentence was parsed.
+   * the events coder reads are parsed (an event trigger and an actor the parse could give it); the
+   * tokens of the others keep their tags and lemmas but have head -1 and relation "_". Absent:
+   * every sentence was parsed.
    */
   parsed: z.array(z.boolean()).optional(),
 });

@@ -5,6 +5,7 @@
  */
 import type { CasusEvent, Place, Time } from '../../core/document.js';
 import type { WorkingDocument } from '../../pipeline/stage.js';
+import type { SyntaxGraph } from '../syntax/syntax-graph.js';
 import type { AgentDictionary } from '../../resources/actor-agents.js';
 import type { CameoCodebook } from '../../resources/cameo-codebook.js';
 import { quadClassOf } from '../../resources/cameo-codebook.js';
@@ -27,7 +28,7 @@ import type { PatternIndex, TriggerMatch } from './match-patterns.js';
 import type { EventPattern } from '../../resources/event-patterns.js';
 import { isParticipleLike } from './inflect.js';
 import { modalityOf } from './modality.js';
-import { buildDocView, CLAUSE_OPENERS } from './sentence-view.js';
+import { buildDocView, CLAUSE_OPENERS, markDeterminedNouns } from './sentence-view.js';
 import type { ActorMention, DocView } from './sentence-view.js';
 
 export interface CoderResources {
@@ -170,11 +171,64 @@ function preferParse(parse: Argument | null, shallow: Argument | null): Argument
   return parse;
 }
 
+/** First-person words a quotation's speaker may stand behind (as in syntax-arguments.ts). */
+const FIRST_PERSON = new Set(['we', 'i', 'us', 'me']);
+
+/** Whether tokens [s0, s1) hold an actor the parse could make a source or target: a coded mention, or "we"/"I" in a quotation whose speaker has a code. */
+function holdsActor(v: DocView, s0: number, s1: number): boolean {
+  for (let i = s0; i < s1; i++) {
+    if (v.mentionAt[i]?.code) return true;
+    if (FIRST_PERSON.has(v.words[i]!) && v.speakerAt[i]?.actor) return true;
+  }
+  return false;
+}
+
+/** Whether a verb trigger opens its sentence (after "But", "And", a quotation mark …), so it may continue the subject of the sentence before. */
+function opensOnVerb(v: DocView, m: TriggerMatch, s0: number): boolean {
+  if (m.pattern.pos !== 'v') return false;
+  let k = s0;
+  while (k < m.first && CONTINUATION.has(v.words[k]!)) k++;
+  return k === m.first;
+}
+
+/**
+ * The trigger matches of every sentence, asking a lazy parse (syntax/lazy-parse.ts) for the
+ * sentences where it can change an event: a match, and an actor the parse could hand it, in the
+ * sentence or, for a sentence opening on its verb, in the one before (whose subject it continues).
+ * The parse only takes matches away (a verb pattern never fires on a determined noun), so a
+ * sentence without a match read without it has none with it; the sentences parsed now are matched
+ * again. null: match when coding.
+ */
+function matchAll(v: DocView, g: SyntaxGraph | undefined, index: PatternIndex, sentences: number): (TriggerMatch[] | null)[] {
+  const out = new Array<TriggerMatch[] | null>(sentences).fill(null);
+  if (!g?.parseSentences) return out;
+  const want: number[] = [];
+  for (let s = 0; s < sentences; s++) {
+    const s0 = v.sentenceFirst[s]!;
+    const s1 = v.sentenceFirst[s + 1]!;
+    if (s1 <= s0) continue;
+    const ms = matchSentence(v, index, s0, s1);
+    out[s] = ms;
+    if (ms.length === 0) continue;
+    const before = s > 0 && ms.some((m) => opensOnVerb(v, m, s0)) && holdsActor(v, v.sentenceFirst[s - 1]!, s0);
+    if (before || holdsActor(v, s0, s1)) want.push(s);
+    if (before) want.push(s - 1);
+  }
+  if (want.length === 0) return out;
+  g.parseSentences(want);
+  for (const s of want) {
+    markDeterminedNouns(v.determinedNoun, g, v.sentenceFirst[s]!, v.sentenceFirst[s + 1]!);
+    if (out[s]?.length) out[s] = null;
+  }
+  return out;
+}
+
 export function codeEvents(doc: Readonly<WorkingDocument>, res: CoderResources, published: string | null): CodedEvent[] {
   if (!doc.tokens || doc.tokens.length === 0) return [];
   const v = buildDocView(doc, { agents: res.agents, standaloneAgents: res.standaloneAgents });
   const byS = timesBySentence(v, doc.times, doc.sentences.length);
   const g = doc.parse;
+  const matches = matchAll(v, g, res.index, doc.sentences.length);
   const out: CodedEvent[] = [];
   const notes: EventNote[] = [];
   for (let s = 0; s < doc.sentences.length; s++) {
@@ -182,7 +236,7 @@ export function codeEvents(doc: Readonly<WorkingDocument>, res: CoderResources, 
     const s1 = v.sentenceFirst[s + 1]!;
     if (s1 <= s0) continue;
     const parsed = sentenceParsed(g, s0, s1);
-    for (const m of matchSentence(v, res.index, s0, s1)) {
+    for (const m of matches[s] ?? matchSentence(v, res.index, s0, s1)) {
       // The pattern's own words ("military support", "deploy troops") are the action, never its actors.
       const skip = new Set(m.used);
       for (let k = m.first; k <= m.last; k++) skip.add(k);

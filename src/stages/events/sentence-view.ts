@@ -6,6 +6,7 @@ import type { Entity } from '../../core/document.js';
 import type { WorkingDocument } from '../../pipeline/stage.js';
 import type { AgentDictionary, AgentEntry } from '../../resources/actor-agents.js';
 import { countryAlpha3 } from '../../resources/gazetteer.js';
+import type { SyntaxGraph } from '../syntax/syntax-graph.js';
 
 export interface ActorMention {
   /** First and last token (inclusive) of the mention. */
@@ -140,13 +141,16 @@ export function buildDocView(doc: Readonly<WorkingDocument>, options: ViewOption
   }
   const determinedNoun = new Uint8Array(n);
   const g = doc.parse;
-  if (g && g.length === n) {
-    for (let i = 0; i < n; i++) {
-      const h = g.head[i]!;
-      if (h >= 0 && g.upos[h] === 'NOUN' && (g.rel[i] === 'det' || g.rel[i] === 'nmod:poss')) determinedNoun[h] = 1;
-    }
-  }
+  if (g && g.length === n) markDeterminedNouns(determinedNoun, g, 0, n);
   return { text: doc.text, words, start: tt.start, end: tt.end, sentence: tt.sentence, sentenceFirst, mentionAt, quoted, speakerAt, paragraph, determinedNoun };
+}
+
+/** Marks the heads of determined noun phrases among tokens [from, to) of the parse (again after a sentence is parsed). */
+export function markDeterminedNouns(determinedNoun: Uint8Array, g: SyntaxGraph, from: number, to: number): void {
+  for (let i = from; i < to; i++) {
+    const h = g.head[i]!;
+    if (h >= 0 && g.upos[h] === 'NOUN' && (g.rel[i] === 'det' || g.rel[i] === 'nmod:poss')) determinedNoun[h] = 1;
+  }
 }
 
 /** ISO alpha-3 of the place named in the dateline ("SINGAPORE:", "GUATEMALA CITY --"), or null. */

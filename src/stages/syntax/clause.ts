@@ -6,8 +6,8 @@
 import type { SyntaxGraph } from './syntax-graph.js';
 
 /**
- * True when token i's sentence was parsed. The syntax stage parses only sentences that can hold an
- * event or a quotation; in the others every token has head -1 and relation "_", so the helpers
+ * True when token i's sentence was parsed. The syntax stage parses a sentence only when a later stage
+ * asks for it (lazy-parse.ts); in the others every token has head -1 and relation "_", so the helpers
  * below find no children, arguments or governing verb there (tags and lemmas are still set).
  */
 export function isParsed(g: SyntaxGraph, i: number): boolean {

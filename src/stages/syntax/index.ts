@@ -1,19 +1,21 @@
 /**
  * The syntax stage: part-of-speech tags (UPOS and PTB) and lemmas for every token, and labelled
- * dependencies (UD) for the sentences that can hold an event or a quotation (see parse-gate.ts).
+ * dependencies (UD) on demand: a later stage asks for the sentences it reads (lazy-parse.ts).
  */
 import type { Syntax } from '../../core/document.js';
 import type { Stage } from '../../pipeline/stage.js';
+import type { TaggedSentence } from './annotate.js';
 import { SentenceAnnotator } from './annotate.js';
+import { LazyParse } from './lazy-parse.js';
 import { lemmatize } from './lemmatizer.js';
 import type { ParseGate } from './parse-gate.js';
-import { defaultParseGate, PARSE_ALL } from './parse-gate.js';
-import { buildGraph } from './syntax-graph.js';
+import { PARSE_ALL, PARSE_NONE } from './parse-gate.js';
 import { syntaxModel } from './syntax-model.js';
 
 export type { SyntaxGraph } from './syntax-graph.js';
 export type { ParseGate } from './parse-gate.js';
-export { defaultParseGate, PARSE_ALL, PARSE_NONE, triggerGate } from './parse-gate.js';
+export { LazyParse } from './lazy-parse.js';
+export { PARSE_ALL, PARSE_NONE, triggerGate } from './parse-gate.js';
 
 /** Relation of the tokens of a sentence the parser did not run on (their head is -1). */
 export const UNPARSED = '_';
@@ -21,21 +23,26 @@ export const UNPARSED = '_';
 let annotator: SentenceAnnotator | undefined;
 
 /**
- * Annotates every sentence of the token table: the public columns and the graph for later stages.
- * Sentences the gate turns down get tags and lemmas only (head -1, relation UNPARSED); `parsed`
- * says per sentence index which were parsed.
+ * Tags and lemmatizes every sentence of the token table and parses those the gate wants now; the
+ * graph parses the others when asked. Unparsed sentences have head -1 and relation UNPARSED;
+ * `syntax.parsed` says per sentence index which were parsed (`sentences`: their count, at least).
  */
-export function annotateTokens(text: string, start: Int32Array, end: Int32Array, sentence: Int32Array, gate: ParseGate = PARSE_ALL): Syntax {
+export function tagTokens(text: string, start: Int32Array, end: Int32Array, sentence: Int32Array, gate: ParseGate = PARSE_NONE, sentences = 0): { syntax: Syntax; graph: LazyParse } {
   const model = syntaxModel();
   annotator ??= new SentenceAnnotator(model);
   const n = start.length;
   const out: Syntax = {
     start: Array.from(start), end: Array.from(end),
     upos: new Array<string>(n), xpos: new Array<string>(n), lemma: new Array<string>(n),
-    head: new Array<number>(n), rel: new Array<string>(n),
+    head: new Array<number>(n).fill(-1), rel: new Array<string>(n).fill(UNPARSED),
     parsed: [],
   };
+  const ns = Math.max(sentences, n > 0 ? sentence[n - 1]! + 1 : 0);
   const parsed = out.parsed!;
+  for (let s = 0; s < ns; s++) parsed.push(false);
+  const first = new Int32Array(ns + 1).fill(n);
+  const tagged = new Array<TaggedSentence | null>(ns).fill(null);
+  const eager: number[] = [];
   let a = 0;
   while (a < n) {
     let b = a + 1;
@@ -50,34 +57,30 @@ export function annotateTokens(text: string, start: Int32Array, end: Int32Array,
       out.lemma[i] = lemmatize(words[i - a]!, model.xpos[tag]!, model.lemmas);
     }
     const s = sentence[a]!;
-    while (parsed.length < s) parsed.push(false);
-    if (gate.wanted(words, out.lemma.slice(a, b))) {
-      const before = t.tags.slice();
-      const r = annotator.parse(t);
-      for (let i = a; i < b; i++) {
-        const tag = r.tags[i - a]!;
-        // The parser may re-tag a word (split-clauses.ts reads pieces again; a finite verb is not a participle).
-        if (tag !== before[i - a]) {
-          out.upos[i] = model.upos[tag]!;
-          out.xpos[i] = model.xpos[tag]!;
-          out.lemma[i] = lemmatize(words[i - a]!, model.xpos[tag]!, model.lemmas);
-        }
-        const h = r.head[i - a + 1]!;
-        out.head[i] = h > 0 ? a + h - 1 : -1;
-        out.rel[i] = model.rels[r.rel[i - a + 1]!]!;
-      }
-      parsed[s] = true;
-    } else {
-      for (let i = a; i < b; i++) { out.head[i] = -1; out.rel[i] = UNPARSED; }
-      parsed[s] = false;
-    }
+    tagged[s] = t;
+    first[s] = a;
+    if (gate !== PARSE_NONE && gate.wanted(words, out.lemma.slice(a, b))) eager.push(s);
     a = b;
   }
-  return out;
+  // A sentence without tokens starts where the next one does.
+  for (let s = ns - 1; s >= 0; s--) if (!tagged[s]) first[s] = first[s + 1]!;
+  const graph = new LazyParse(out, first, tagged, annotator, model);
+  graph.parseSentences(eager);
+  return { syntax: out, graph };
+}
+
+/**
+ * Tags, lemmas and the parse of the sentences the gate wants (default: all) as the public layer.
+ */
+export function annotateTokens(text: string, start: Int32Array, end: Int32Array, sentence: Int32Array, gate: ParseGate = PARSE_ALL): Syntax {
+  return tagTokens(text, start, end, sentence, gate).syntax;
 }
 
 export interface SyntaxOptions {
-  /** Which sentences get a dependency parse (default: defaultParseGate(), event or quotation material; PARSE_ALL for all). */
+  /**
+   * Sentences to parse in the stage itself (PARSE_ALL for all). Default: none; the others are
+   * parsed when a later stage asks the `parse` graph for them (the events coder does).
+   */
   gate?: ParseGate;
 }
 
@@ -88,9 +91,8 @@ export function createSyntaxStage(options: SyntaxOptions = {}): Stage {
     produces: ['syntax', 'parse'],
     run(doc) {
       const t = doc.tokens!;
-      const s = annotateTokens(doc.text, t.start, t.end, t.sentence, options.gate ?? defaultParseGate());
-      while (s.parsed!.length < doc.sentences.length) s.parsed!.push(false);
-      return { syntax: s, parse: buildGraph(Int32Array.from(s.head), s.rel, s.upos, s.xpos, s.lemma) };
+      const { syntax, graph } = tagTokens(doc.text, t.start, t.end, t.sentence, options.gate ?? PARSE_NONE, doc.sentences.length);
+      return { syntax, parse: graph };
     },
   };
 }

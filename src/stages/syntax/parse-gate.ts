@@ -1,9 +1,7 @@
 /**
- * Which sentences the dependency parser runs on: those that can hold an event or a quotation, i.e.
- * with an event trigger lemma, a quotation cue word or a quotation mark. Tags and lemmas cover all.
+ * Which sentences the syntax stage parses at once (the rest are parsed when a later stage asks,
+ * see lazy-parse.ts): none by default, all, or those a word test picks. Tags and lemmas cover all.
  */
-import { defaultEventPatterns } from '../../resources/event-patterns.js';
-import { defaultQuoteCues } from '../../resources/quote-cues.js';
 
 /** Decides from a sentence's words (as written) and lemmas whether to parse it. */
 export interface ParseGate {
@@ -12,16 +10,15 @@ export interface ParseGate {
 
 /** Parses every sentence. */
 export const PARSE_ALL: ParseGate = { wanted: () => true };
-/** Parses none: tags and lemmas only. */
+/** Parses none in the stage: tags and lemmas only, the parse on demand. */
 export const PARSE_NONE: ParseGate = { wanted: () => false };
 
 /** Double quotation marks of any typography; single ones are too often apostrophes to count. */
 const QUOTE_MARK = /["“”„«»‹›]/;
 
 /**
- * A gate over two word sets: lemmas that trigger an event pattern (a verb pattern's first word,
- * a noun pattern's last word; both as lemmas and as written, so a mis-tagged form still passes)
- * and the lower-case word forms of quotation cues (speech verbs, "according" …).
+ * A gate over two word sets: sentences with a word or lemma among `triggers`, a lower-case word
+ * among `cueWords`, or a double quotation mark.
  */
 export function triggerGate(triggers: ReadonlySet<string>, cueWords: ReadonlySet<string>): ParseGate {
   return {
@@ -35,24 +32,4 @@ export function triggerGate(triggers: ReadonlySet<string>, cueWords: ReadonlySet
       return false;
     },
   };
-}
-
-let bundled: ParseGate | undefined;
-
-/** The gate over the bundled event patterns and quotation cues, built on first use. */
-export function defaultParseGate(): ParseGate {
-  if (!bundled) {
-    const triggers = new Set<string>();
-    for (const p of defaultEventPatterns().patterns) {
-      const word = p.pos === 'v' ? p.trigger[0] : p.trigger[p.trigger.length - 1];
-      if (word) triggers.add(word.toLowerCase());
-      for (const f of p.forms ?? []) triggers.add(f.toLowerCase());
-    }
-    const cues = defaultQuoteCues();
-    const cueWords = new Set<string>(cues.verbs.keys());
-    // Multi-word cues ("according to", "made clear") are indexed by their first word.
-    for (const index of [cues.verbPhrases, cues.prepositions]) for (const first of index.keys()) cueWords.add(first);
-    bundled = triggerGate(triggers, cueWords);
-  }
-  return bundled;
 }

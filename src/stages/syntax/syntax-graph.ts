@@ -15,6 +15,12 @@ export interface SyntaxGraph {
   /** Children of token i: children[childStart[i] .. childStart[i + 1]), in text order. */
   readonly childStart: Int32Array;
   readonly children: Int32Array;
+  /**
+   * Parses the given sentences (indices into doc.sentences) if they are not parsed yet; absent on a
+   * graph built from finished columns. The syntax stage parses on demand (lazy-parse.ts): a stage
+   * that reads the parse of a sentence asks for it first.
+   */
+  parseSentences?(sentences: Iterable<number>): void;
 }
 
 export function buildGraph(head: Int32Array, rel: readonly string[], upos: readonly string[], xpos: readonly string[], lemma: readonly string[]): SyntaxGraph {

@@ -91,8 +91,9 @@ describe('selective parsing', () => {
   const text = 'The weather was mild and the sky was blue. Protesters attacked the police station on Monday. “We will stay here,” one of them said.';
   const { doc, s, g, at } = parse(text, buildPipeline(DEFAULT_STAGES));
 
-  it('parses the sentences with an event trigger or a quotation, tags and lemmatizes all', () => {
-    expect(s.parsed).toEqual([false, true, true]);
+  it('parses the sentences the events coder reads (a trigger and a coded actor), tags and lemmatizes all', () => {
+    // The last sentence has a trigger ("said") but no actor the parse could give it: not parsed.
+    expect(s.parsed).toEqual([false, true, false]);
     expect(s.upos[at('sky')]).toBe('NOUN');
     expect(s.lemma[at('was')]).toBe('be');
     expect(s.head[at('sky')]).toBe(-1);
@@ -113,6 +114,29 @@ describe('selective parsing', () => {
   it('produces a layer that passes the document schema', async () => {
     const { SyntaxSchema } = await import('../../core/document.js');
     expect(SyntaxSchema.safeParse(doc.syntax).success).toBe(true);
+  });
+
+  it('parses a sentence on demand into the graph and the public layer, as a parse of every sentence does', () => {
+    const lazy = analyzeWorking(text, { format: 'text', pipeline: buildPipeline(DEFAULT_STAGES) });
+    const all = parse(text).doc;
+    const said = at('said');
+    expect(lazy.parse!.rel[said]).toBe(UNPARSED);
+    lazy.parse!.parseSentences!([2]);
+    expect(lazy.syntax!.parsed).toEqual([false, true, true]);
+    for (const col of ['upos', 'xpos', 'lemma', 'head', 'rel'] as const) expect(lazy.syntax![col].slice(at('We'))).toEqual(all.syntax![col].slice(at('We')));
+    expect(Array.from(lazy.parse!.head)).toEqual(lazy.syntax!.head);
+    expect(lazy.parse!.rel[said]).not.toBe(UNPARSED);
+    expect(clauseArguments(lazy.parse!, said).subjects).toEqual(clauseArguments(all.parse!, said).subjects);
+    expect(clauseArguments(lazy.parse!, said).subjects.length).toBe(1);
+  });
+
+  it('codes the same events as a parse of every sentence', () => {
+    const news = 'Rebels attacked an army base near Goma on Tuesday. The government condemned the attack. But later accused Rwanda of arming the rebels. “We will defend our people,” the defence minister of Congo said.';
+    const lazy = analyzeWorking(news, { format: 'text', pipeline: buildPipeline(DEFAULT_STAGES) });
+    const all = parse(news).doc;
+    expect(lazy.events.length).toBeGreaterThan(0);
+    expect(lazy.events).toEqual(all.events);
+    expect(lazy.syntax!.parsed!.filter(Boolean).length).toBeLessThan(all.syntax!.parsed!.length);
   });
 });
 
