@@ -4,12 +4,12 @@
  * rows on worker threads, and commits each to the store in input order (this thread only writes),
  * so an interrupted run resumed later ends in the same state.
  */
-import { open, readFile, stat } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
 import { extname, resolve } from 'node:path';
 
 import { contentId } from '../core/ids.js';
 import type { RawDocument, ReadResult } from '../ingest/raw-document.js';
-import { listFiles, readInputs } from '../ingest/read-inputs.js';
+import { DEFAULT_MAX_BYTES, formatFromExtension, listFiles, readBytes, readFileBytes, readInputs } from '../ingest/read-inputs.js';
 import { isUrlList, readUrl, urlListEntries } from '../ingest/url-fetcher.js';
 import type { FetchOptions } from '../ingest/url-fetcher.js';
 import type { PreparedDocument } from '../storage/prepared-document.js';
@@ -77,22 +77,11 @@ export async function expandSources(sources: readonly string[]): Promise<Unit[]>
   return units;
 }
 
-/** A small text file whose every line is an http(s) URL is a URL list. */
-async function urlListOf(path: string): Promise<string[] | null> {
-  if (!URL_LIST_EXT.has(extname(path).toLowerCase())) return null;
-  const info = await stat(path);
-  if (info.size > URL_LIST_MAX) return null;
-  const fh = await open(path, 'r');
-  let head: string;
-  try {
-    const buf = Buffer.alloc(Math.min(info.size, 64));
-    await fh.read(buf, 0, buf.length, 0);
-    head = buf.toString('utf8');
-  } finally {
-    await fh.close();
-  }
-  if (!/^\s*(#|https?:\/\/)/i.test(head)) return null;
-  const text = await readFile(path, 'utf8');
+/** A small text file whose every line is an http(s) URL is a URL list: its URLs, else null. */
+function urlListIn(path: string, bytes: Uint8Array): string[] | null {
+  if (!URL_LIST_EXT.has(extname(path).toLowerCase()) || bytes.length > URL_LIST_MAX) return null;
+  if (!/^\s*(#|https?:\/\/)/i.test(Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(bytes.length, 64)).toString('utf8'))) return null;
+  const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length).toString('utf8');
   return isUrlList(text) ? urlListEntries(text) : null;
 }
 
@@ -106,9 +95,17 @@ async function* readUnit(unit: Unit, options: IngestOptions): AsyncGenerator<Rea
   } else if (unit.kind === 'url') {
     yield* readUrl(unit.url, fetchOpts);
   } else {
-    const urls = await urlListOf(unit.path).catch(() => null);
+    // Each file is opened and read once: the URL-list check looks at the same bytes the readers get.
+    const limit = options.maxBytes ?? DEFAULT_MAX_BYTES;
+    const listable = URL_LIST_EXT.has(extname(unit.path).toLowerCase());
+    const file = await readFileBytes(unit.path, listable ? Math.max(limit, URL_LIST_MAX) : limit);
+    if (!file.ok) {
+      yield file;
+      return;
+    }
+    const urls = urlListIn(unit.path, file.bytes);
     if (urls) for (const u of urls) yield* readUrl(u, fetchOpts);
-    else yield* readInputs([unit.path], readOpts);
+    else yield* readBytes(file.bytes, file.uri, formatFromExtension(unit.path), readOpts);
   }
 }
 

@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { readBytes, readInputs, sniffFormat } from './read-inputs.js';
+import { readBytes, readFileBytes, readInputs, sniffFormat } from './read-inputs.js';
 import type { ReadResult } from './raw-document.js';
 import { fixturePath } from '../../test/helpers/fixtures.js';
 
@@ -64,6 +64,18 @@ describe('readInputs', () => {
       'input is empty', 'input looks binary (NUL byte at offset 4), not text', 'no such file or directory',
       '2048 bytes, over the limit of 1024 (raise it with --max-bytes)',
     ]);
+  });
+
+  it('reads a file\'s bytes once, or names it: over the limit (unread), missing, a directory', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'casus-bytes-'));
+    writeFileSync(join(dir, 'a.txt'), 'Twelve bytes');
+    mkdirSync(join(dir, 'sub'));
+    const ok = await readFileBytes(join(dir, 'a.txt'), 12);
+    expect(ok.ok && Buffer.from(ok.bytes).toString()).toBe('Twelve bytes');
+    expect(ok.ok && ok.uri).toMatch(/^file:\/\/.*\/a\.txt$/);
+    const results = await Promise.all([readFileBytes(join(dir, 'a.txt'), 11), readFileBytes(join(dir, 'none.txt'), 99), readFileBytes(join(dir, 'sub'), 1e6)]);
+    expect(results.map((r) => (r.ok ? 'ok' : r.failure.code))).toEqual(['E_INPUT_TOO_LARGE', 'E_INPUT_NOT_FOUND', 'E_INPUT_UNREADABLE']);
+    expect(results.map((r) => (r.ok ? '' : r.failure.source.uri.split('/').pop()))).toEqual(['a.txt', 'none.txt', 'sub']);
   });
 
   it('reports a JSON Lines line that is not JSON, one without text, and a truncated last line, by line number', () => {

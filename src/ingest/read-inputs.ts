@@ -3,14 +3,14 @@
  * reads each into raw documents, in order. Nothing here throws for bad input: every problem is
  * a failure record naming the input, so a batch always goes on.
  */
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { open, readdir, stat } from 'node:fs/promises';
 import { extname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { isCasusError } from '../core/errors.js';
 import { decodeBytes } from './decode.js';
 import { readHtml } from './html-reader.js';
 import { readJsonl } from './jsonl-reader.js';
-import type { ReadResult } from './raw-document.js';
+import type { InputFailure, ReadResult } from './raw-document.js';
 import { looksLikeFeed, readFeed } from './rss-reader.js';
 import { isGzip, looksLikeWarc, readWarc } from './warc-reader.js';
 
@@ -46,22 +46,35 @@ export async function* readInputs(inputs: readonly string[], options: ReadOption
     }
     const files = info.isDirectory() ? await listFiles(path) : [path];
     for (const file of files) {
-      const uri = pathToFileURL(file).href;
-      let bytes: Uint8Array;
-      try {
-        const size = (await stat(file)).size;
-        const limit = options.maxBytes ?? DEFAULT_MAX_BYTES;
-        if (size > limit) {
-          yield { ok: false, failure: { source: { uri }, code: 'E_INPUT_TOO_LARGE', message: `${size} bytes, over the limit of ${limit} (raise it with --max-bytes)` } };
-          continue;
-        }
-        bytes = await readFile(file);
-      } catch (e) {
-        yield { ok: false, failure: { source: { uri }, code: 'E_INPUT_UNREADABLE', message: (e as Error).message } };
-        continue;
-      }
-      yield* readBytes(bytes, uri, formatFromExtension(file), options);
+      const read = await readFileBytes(file, options.maxBytes ?? DEFAULT_MAX_BYTES);
+      if (read.ok) yield* readBytes(read.bytes, read.uri, formatFromExtension(file), options);
+      else yield read;
     }
+  }
+}
+
+export type FileBytes = { ok: true; uri: string; bytes: Uint8Array } | { ok: false; failure: InputFailure };
+
+/**
+ * One file's bytes, opened once (its size from the open handle), or the failure naming it: over
+ * `limit` bytes (not read), or unreadable.
+ */
+export async function readFileBytes(file: string, limit: number): Promise<FileBytes> {
+  const uri = pathToFileURL(file).href;
+  let fh;
+  try {
+    fh = await open(file, 'r');
+    const size = (await fh.stat()).size;
+    if (size > limit) {
+      return { ok: false, failure: { source: { uri }, code: 'E_INPUT_TOO_LARGE', message: `${size} bytes, over the limit of ${limit} (raise it with --max-bytes)` } };
+    }
+    return { ok: true, uri, bytes: await fh.readFile() };
+  } catch (e) {
+    // Gone since the directory was listed: as if it had never been there.
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return { ok: false, failure: { source: { uri }, code: 'E_INPUT_NOT_FOUND', message: 'no such file or directory' } };
+    return { ok: false, failure: { source: { uri }, code: 'E_INPUT_UNREADABLE', message: (e as Error).message } };
+  } finally {
+    await fh?.close().catch(() => undefined);
   }
 }
 
