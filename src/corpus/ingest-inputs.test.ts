@@ -32,4 +32,20 @@ describe('ingest reads each file once and tells URL lists from texts', () => {
     expect(doc!.uri).toBe(pathToFileURL(join(input, 'b-text.txt')).href);
     await store.close();
   }, 120_000);
+
+  it('reports a document the store cannot write (rolled back alone, E_STORE) and commits its neighbours', async () => {
+    const input = join(dir, 'store-fail');
+    mkdirSync(input);
+    const texts = ['The ministers met in Geneva on Tuesday.', 'The talks ended without an agreement.', 'Markets barely moved on Wednesday.'];
+    texts.forEach((t, i) => writeFileSync(join(input, `${i}.txt`), t));
+    const bad = pathToFileURL(join(input, '1.txt')).href;
+    const store = openSqliteStore(':memory:', { afterDocumentRow: (d) => { if ((d as { uri?: string }).uri === bad) throw new Error('simulated write failure'); } });
+    const s = await ingest([input], store, { jobs: 0 });
+    expect(s).toMatchObject({ documents: 3, stored: 2, failed: 1 });
+    expect(s.failures).toEqual([{ uri: bad, code: 'E_STORE', message: 'simulated write failure' }]);
+    expect((await store.documents()).map((d) => d.uri?.split('/').pop())).toEqual(['0.txt', '2.txt']);
+    expect(await store.failures()).toEqual(s.failures);
+    expect((await store.stats()).documents).toBe(2);
+    await store.close();
+  }, 120_000);
 });

@@ -94,6 +94,29 @@ export function describeStoreConformance(name: string, open: () => Promise<Store
       await viaRows.close();
     });
 
+    it('stores a group (putPreparedMany) as one by one, rolling back alone a document that cannot be written', async () => {
+      const docs = [syntheticDocument(story()), syntheticDocument(copyOf(story(), '2021-12-15', 'https://mirror.example/copy')), syntheticDocument(other)];
+      const single = await open();
+      const grouped = await open();
+      const expected = [];
+      for (const doc of docs) expected.push(await single.putPrepared(prepareDocument(doc)));
+      // A document whose last event breaks a constraint: its document row, clusters and annotations are written before that.
+      const broken = structuredClone(prepareDocument(syntheticDocument(story({ uri: 'https://broken.example/a', title: 'Another story entirely' }))));
+      expect(broken.events.length).toBeGreaterThan(0);
+      (broken.events.at(-1) as { trigger: string | null }).trigger = null;
+      const results = await grouped.putPreparedMany([structuredClone(prepareDocument(docs[0]!)), broken, ...docs.slice(1).map((d) => structuredClone(prepareDocument(d))), prepareDocument(docs[0]!)]);
+      expect(results.map((r) => r.status)).toEqual(['stored', 'failed', 'stored', 'stored', 'exists']);
+      expect([results[0], ...results.slice(2, 4)]).toEqual(expected);
+      expect(await grouped.has(broken.id)).toBe(false);
+      expect(await grouped.stats()).toEqual(await single.stats());
+      expect(await grouped.events()).toEqual(await single.events());
+      expect(await grouped.quotes()).toEqual(await single.quotes());
+      expect(await grouped.actors()).toEqual(await single.actors());
+      expect(await grouped.documents()).toEqual(await single.documents());
+      await single.close();
+      await grouped.close();
+    });
+
     it('drops the failure recorded for a source when a document from it is stored, in the same transaction', async () => {
       const store = await open();
       const doc = syntheticDocument(story());

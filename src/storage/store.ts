@@ -18,6 +18,9 @@ export interface PutResult {
   newClusters: number;
 }
 
+/** A document putPreparedMany could not write (rolled back alone). */
+export interface PutFailure { status: 'failed'; message: string }
+
 export interface FailureRecord { uri: string; line?: number; code: string; message: string }
 
 export interface EventFilter {
@@ -125,6 +128,13 @@ export interface Store {
    * ingest worker thread): the store trusts it and only makes the decisions that need its data.
    */
   putPrepared(doc: PreparedDocument): Promise<PutResult>;
+  /**
+   * putPrepared for several documents, in order, committed together (one commit instead of one
+   * per document: a store writes its shared index pages once per group). Each document is still
+   * all-or-nothing: one that cannot be written is rolled back alone and answered as `failed`, the
+   * others are stored; a store that loses the whole group (disk full, I/O error) throws.
+   */
+  putPreparedMany(docs: readonly PreparedDocument[]): Promise<(PutResult | PutFailure)[]>;
   /** Records an input that could not be read or analysed (one row per uri and line). */
   recordFailure(failure: FailureRecord): Promise<void>;
   /** An input that failed before and now succeeded drops its failure. */

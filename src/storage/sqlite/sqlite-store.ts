@@ -14,7 +14,7 @@ import { prepareDocument } from '../prepared-document.js';
 import type { PreparedDocument } from '../prepared-document.js';
 import type {
   ActorRow, DetailedEventCluster, EventCluster, EventFilter, EventPageFilter, EventReport, FailureRecord, Network, NetworkEdge, NetworkFilter, NetworkNode, Page, Period,
-  PlaceRow, PutResult, QuoteFilter, QuoteRow, SearchHit, SeriesRow, Store, StoreStats, StoredDocument,
+  PlaceRow, PutFailure, PutResult, QuoteFilter, QuoteRow, SearchHit, SeriesRow, Store, StoreStats, StoredDocument,
 } from '../store.js';
 import { MIGRATIONS } from './migrations.js';
 
@@ -58,6 +58,7 @@ export class SqliteStore implements Store {
   readonly db: DB;
   private readonly s: Record<string, Statement>;
   private readonly putTx: (doc: PreparedDocument) => PutResult;
+  private readonly putManyTx: (docs: readonly PreparedDocument[]) => (PutResult | PutFailure)[];
 
   constructor(path: string, private readonly options: SqliteStoreOptions = {}) {
     this.db = new Database(path, options.readonly ? { readonly: true, fileMustExist: true } : {});
@@ -112,6 +113,7 @@ export class SqliteStore implements Store {
       clearFailure: p('DELETE FROM failures WHERE uri = ? AND line = ?'),
     };
     this.putTx = this.db.transaction((doc: PreparedDocument) => this.putInTransaction(doc));
+    this.putManyTx = this.db.transaction((docs: readonly PreparedDocument[]) => this.putGroup(docs));
   }
 
   async has(id: string): Promise<boolean> {
@@ -136,6 +138,25 @@ export class SqliteStore implements Store {
     const r = this.putTx(doc);
     this.writes++;
     return r;
+  }
+
+  async putPreparedMany(docs: readonly PreparedDocument[]): Promise<(PutResult | PutFailure)[]> {
+    const r = this.putManyTx(docs);
+    this.writes++;
+    return r;
+  }
+
+  /** One transaction around the group; each document's own (nested) transaction is a savepoint, rolled back alone when it throws. */
+  private putGroup(docs: readonly PreparedDocument[]): (PutResult | PutFailure)[] {
+    return docs.map((doc) => {
+      try {
+        return this.putTx(doc);
+      } catch (e) {
+        // SQLite rolled back the whole transaction (disk full, I/O error): the group is lost, so say so.
+        if (!this.db.inTransaction) throw e;
+        return { status: 'failed', message: (e as Error).message };
+      }
+    });
   }
 
   private putInTransaction(doc: PreparedDocument): PutResult {
