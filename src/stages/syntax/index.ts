@@ -4,8 +4,8 @@
  */
 import type { Syntax } from '../../core/document.js';
 import type { Stage } from '../../pipeline/stage.js';
-import type { TaggedSentence } from './annotate.js';
 import { SentenceAnnotator } from './annotate.js';
+import type { TagsForParse } from './lazy-parse.js';
 import { LazyParse } from './lazy-parse.js';
 import { lemmatize } from './lemmatizer.js';
 import type { ParseGate } from './parse-gate.js';
@@ -41,7 +41,7 @@ export function tagTokens(text: string, start: Int32Array, end: Int32Array, sent
   const parsed = out.parsed!;
   for (let s = 0; s < ns; s++) parsed.push(false);
   const first = new Int32Array(ns + 1).fill(n);
-  const tagged = new Array<TaggedSentence | null>(ns).fill(null);
+  const tagged = new Array<TagsForParse | null>(ns).fill(null);
   const eager: number[] = [];
   let a = 0;
   while (a < n) {
@@ -57,7 +57,7 @@ export function tagTokens(text: string, start: Int32Array, end: Int32Array, sent
       out.lemma[i] = lemmatize(words[i - a]!, model.xpos[tag]!, model.lemmas);
     }
     const s = sentence[a]!;
-    tagged[s] = t;
+    tagged[s] = { words, tags: t.tags };
     first[s] = a;
     if (gate !== PARSE_NONE && gate.wanted(words, out.lemma.slice(a, b))) eager.push(s);
     a = b;

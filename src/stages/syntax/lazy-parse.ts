@@ -3,10 +3,22 @@
  * stage asks for the parse of the sentences it reads (parseSentences); the syntax layer follows.
  */
 import type { Syntax } from '../../core/document.js';
-import type { SentenceAnnotator, TaggedSentence } from './annotate.js';
+import type { SentenceAnnotator } from './annotate.js';
 import { lemmatize } from './lemmatizer.js';
 import type { SyntaxGraph } from './syntax-graph.js';
 import type { SyntaxModel } from './syntax-model.js';
+import { wordColumns } from './tagger.js';
+
+/**
+ * What a sentence keeps for a later parse: its words and the tagger's tags. Not the tagger's word
+ * columns (15 typed arrays, each with its own buffer): kept for the whole document, they outlived
+ * the young generation and cost the garbage collector more than making them again for the ~30% of
+ * sentences that get parsed.
+ */
+export interface TagsForParse {
+  words: readonly string[];
+  tags: Uint8Array;
+}
 
 /**
  * The graph over the public syntax layer's columns (shared, not copied: a parse writes heads,
@@ -25,12 +37,12 @@ export class LazyParse implements SyntaxGraph {
 
   /**
    * @param first first token of each sentence (length sentences + 1, the last is the token count)
-   * @param tagged the tagger's output per sentence (null for a sentence without tokens), kept for the parser
+   * @param tagged words and tags per sentence (null for a sentence without tokens), kept for the parser
    */
   constructor(
     private readonly syntax: Syntax,
     private readonly first: Int32Array,
-    private readonly tagged: (TaggedSentence | null)[],
+    private readonly tagged: (TagsForParse | null)[],
     private readonly annotator: SentenceAnnotator,
     private readonly model: SyntaxModel,
   ) {
@@ -62,12 +74,13 @@ export class LazyParse implements SyntaxGraph {
     if (changed) this.reindex();
   }
 
-  private parseOne(s: number, t: TaggedSentence): void {
+  private parseOne(s: number, t: TagsForParse): void {
     const { model, syntax: out } = this;
     const a = this.first[s]!;
     const b = this.first[s + 1]!;
     const before = t.tags.slice();
-    const r = this.annotator.parse(t);
+    // The same columns SentenceAnnotator.tag computed.
+    const r = this.annotator.parse({ words: t.words, cols: wordColumns(t.words, model.lexicon, model.clusters), tags: t.tags });
     for (let i = a; i < b; i++) {
       const tag = r.tags[i - a]!;
       // The parser may re-tag a word (split-clauses.ts reads pieces again; a finite verb is not a participle).
