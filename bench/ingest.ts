@@ -2,14 +2,20 @@
  * `npx tsx bench/ingest.ts`: how `casus ingest` scales with worker threads. For --jobs 1 and 2, over
  * the same files into a fresh store, with the pool started and warmed up first (start-up excluded):
  * wall docs/s, and CPU ms per document of the committing (main) thread, of each worker thread, and
- * of the rest of the process (V8's GC/JIT helper threads, libuv's file reads).
+ * of the rest of the process (V8's GC/JIT helper threads, libuv's file reads); how busy the main
+ * thread and each worker were (event-loop utilisation: the rest of the wall time they waited);
+ * and the rate the CPU times allow on free cores (all threads' CPU over the cores, and no thread
+ * faster than its own CPU per document).
  * Texts: the PolNeAR train texts when ../shared/data is present, else a generated mixed corpus.
  * Options: --docs=N (default every text), --jobs=N (largest pool, default 2), --rounds=N (runs per
- * pool size, default 1; the lines show each run). CPU time is the figure to compare on a shared machine.
+ * pool size on the same pool, default 2: the first includes each worker's JIT warm-up, V8 compiling
+ * the stages' hot functions on its own isolate; the next ones show the warm rate of a long ingest).
+ * CPU time is the figure to compare on a shared machine.
  */
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { loadavg, tmpdir } from 'node:os';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
 import { AnalyzePool } from '../src/corpus/analyze-pool.js';
 import { ingest } from '../src/corpus/ingest.js';
 import { threadCpuMs } from '../src/corpus/thread-cpu.js';
@@ -39,17 +45,22 @@ try {
     writeMixedCorpus(dir, { text: Math.round(n * 0.6), html: Math.round(n * 0.2), jsonl: Math.round(n * 0.15), copies: Math.round(n * 0.05) });
     what = `${n} generated mixed documents`;
   }
+  const cores = availableParallelism();
   console.log(`casus ingest · ${what}, a fresh SQLite store per run, worker start-up excluded`);
-  console.log(`  ${'jobs'.padEnd(5)} ${pad('docs/s wall', 12)} ${pad('main CPU ms/doc', 16)} ${pad('each worker CPU ms/doc', 24)} ${pad('workers ms/doc', 15)} ${pad('rest ms/doc', 12)} ${pad('load avg', 12)} ${pad('stored', 7)}`);
+  console.log(`  ${'jobs'.padEnd(4)} ${pad('round', 5)} ${pad('docs/s wall', 11)} ${pad(`on ${cores} free cores`, 16)} ${pad('main CPU ms/doc', 15)} ${pad('busy', 5)} ${pad('each worker CPU ms/doc', 22)} ${pad('busy', 9)} ${pad('rest ms/doc', 11)} ${pad('load avg', 11)} ${pad('stored', 6)}`);
+  const rates: number[][] = [];
   for (let jobs = 1; jobs <= opt('jobs', 2); jobs++) {
     const pool = new AnalyzePool(jobs);
     // Every worker loads its resources on its first document: not part of the steady rate.
     const warm = 'Warm-up\n\nThe ministers met in Geneva on Tuesday and said the talks would go on.';
     await Promise.all(Array.from({ length: jobs * 2 }, () => pool.analyze({ source: { format: 'text' }, text: warm, metadata: {}, knownRegions: [], warnings: [] })));
-    for (let round = 0; round < opt('rounds', 1); round++) {
+    rates.push([]);
+    for (let round = 0; round < opt('rounds', 2); round++) {
       const store = openSqliteStore(join(work, `ingest-${jobs}-${round}.db`));
       const load0 = load();
       const w0 = await pool.threadCpu();
+      const u0 = pool.utilization();
+      const mu0 = performance.eventLoopUtilization();
       const p0 = cpuMs();
       const m0 = threadCpuMs();
       const t = performance.now();
@@ -57,17 +68,27 @@ try {
       const wall = (performance.now() - t) / 1000;
       const m1 = threadCpuMs();
       const p1 = cpuMs();
+      const mu = performance.eventLoopUtilization(mu0).utilization;
+      const u = pool.utilization(u0).map((x) => x.utilization);
       const w1 = await pool.threadCpu();
       await store.close();
       const n = s.documents;
       const main = m0 !== null && m1 !== null ? m1 - m0 : NaN;
       const each = w1.map((v, i) => (v !== null && w0[i] != null ? v - w0[i]! : NaN));
       const workers = each.reduce((a, b) => a + b, 0);
-      console.log(`  ${String(jobs).padEnd(5)} ${pad(fmt(n / wall), 12)} ${pad(fmt(main / n, 2), 16)} ${pad(each.map((c) => fmt(c / n, 2)).join(' + '), 24)} ${pad(fmt(workers / n, 2), 15)} ${pad(fmt((p1 - p0 - main - workers) / n, 2), 12)} ${pad(`${load0}→${load()}`, 12)} ${pad(s.stored, 7)}`);
+      // On free cores: the process's CPU spread over them, and no thread quicker than its own CPU per document.
+      const projected = (1000 * n) / Math.max((p1 - p0) / cores, main, ...each);
+      rates.at(-1)!.push(n / wall, projected);
+      const pct = (x: number) => `${Math.round(x * 100)}%`;
+      console.log(`  ${String(jobs).padEnd(4)} ${pad(round + 1, 5)} ${pad(fmt(n / wall), 11)} ${pad(fmt(projected), 16)} ${pad(fmt(main / n, 2), 15)} ${pad(pct(mu), 5)} ${pad(each.map((c) => fmt(c / n, 2)).join(' + '), 22)} ${pad(u.map(pct).join(' '), 9)} ${pad(fmt((p1 - p0 - main - workers) / n, 2), 11)} ${pad(`${load0}→${load()}`, 11)} ${pad(s.stored, 6)}`);
     }
     await pool.close();
   }
-  console.log('  (each worker: its CPU over all documents, so the workers sum to the analysis cost per document; rest: the GC/JIT helper threads and libuv)');
+  if (rates.length > 1) {
+    const ratio = (i: number) => rates[1]!.filter((_, k) => k % 2 === i).map((r, k) => fmt(r / rates[0]![2 * k + i]!, 2)).join(' / ');
+    console.log(`  1 → 2 jobs, per round: ${ratio(0)}× wall, ${ratio(1)}× on free cores`);
+  }
+  console.log('  (each worker: its CPU over all documents, so the workers sum to the analysis cost per document; busy: event-loop utilisation; rest: the GC/JIT helper threads and libuv)');
 } finally {
   rmSync(work, { recursive: true, force: true });
 }

@@ -37,6 +37,20 @@ describe('AnalyzePool', () => {
     });
   }, 120_000);
 
+  it('says how busy each worker was over a span: analysing, not waiting', async () => {
+    const before = pool.utilization();
+    await Promise.all(texts.map((t) => pool.analyze(raw(t))));
+    const busy = pool.utilization(before);
+    expect(busy).toHaveLength(1);
+    expect(busy[0]!.active).toBeGreaterThan(0);
+    expect(busy[0]!.utilization).toBeGreaterThan(0);
+    expect(busy[0]!.utilization).toBeLessThanOrEqual(1);
+    // With nothing to do, a worker waits: a span without documents is mostly idle.
+    const after = pool.utilization();
+    await new Promise((r) => setTimeout(r, 300));
+    expect(pool.utilization(after)[0]!.utilization).toBeLessThan(0.5);
+  }, 120_000);
+
   it('fails only the document of a worker that dies, and gives the ones queued behind it to a new worker', async () => {
     // A fresh pool: its worker is still loading its modules (hundreds of milliseconds) when it is
     // killed, so it cannot have answered the first document yet. A warm worker could finish it

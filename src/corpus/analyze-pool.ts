@@ -10,6 +10,7 @@ import { dirname, join } from 'node:path';
 import { createRequire } from 'node:module';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
+import type { EventLoopUtilization } from 'node:perf_hooks';
 import type { Document } from '../core/document.js';
 import type { RawDocument } from '../ingest/raw-document.js';
 import type { PreparedDocument } from '../storage/prepared-document.js';
@@ -149,6 +150,14 @@ export class AnalyzePool {
       this.statsPending.set(seq, resolve);
       w.postMessage({ seq, stats: true } satisfies WorkerStatsRequest);
     })));
+  }
+
+  /**
+   * Each worker's event-loop utilisation (busy share of its wall time; given an earlier answer,
+   * since then): where a worker waits for work instead of analysing.
+   */
+  utilization(since?: readonly EventLoopUtilization[]): EventLoopUtilization[] {
+    return this.workers.map((w, i) => w.performance.eventLoopUtilization(since?.[i]));
   }
 
   async close(): Promise<void> {
