@@ -10,6 +10,7 @@ import { deserialize, serialize } from 'node:v8';
 import { gunzipSync } from 'node:zlib';
 import { z } from 'zod';
 import { dataPath } from './data-path.js';
+import { inputsMatch, statKey } from './startup-cache.js';
 
 /** What kind of place an entry is; the order is also the tie-break preference. */
 export const PlaceKinds = ['country', 'admin1', 'region', 'water', 'physical', 'city', 'admin2', 'locality'] as const;
@@ -575,6 +576,11 @@ function readInputs(): GazetteerInputs {
   return { cities, citiesPath, usPath, us, digest: h.digest('hex') };
 }
 
+/** The files readInputs digests, for their stat key (startup-cache.ts statKey). */
+function inputFiles(): string[] {
+  return [dataPath('cities.tsv.gz'), dataPath('us-places.json'), dataPath('places-supplement.json'), createRequire(import.meta.url).resolve('world-countries/package.json'), fileURLToPath(import.meta.url)];
+}
+
 let alpha3: Map<string, string> | undefined;
 
 /** ISO 3166-1 alpha-2 → alpha-3 of every world-countries country (from the start-up cache when the gazetteer came from it). */
@@ -598,14 +604,14 @@ const COLUMN_TYPES = { Uint8Array, Int16Array, Int32Array, Uint32Array, Float32A
  * supplement and the country codes, so a start from the cache runs neither zod over the
  * supplement nor world-countries' 1.4 MB JSON (the digest covers both sources).
  */
-function encodeCache(digest: string, state: GazetteerState): Buffer {
+function encodeCache(digest: string, state: GazetteerState, stat: string): Buffer {
   const blobs: Column[] = [];
   let offset = 0;
   const place = (a: Column) => { offset = Math.ceil(offset / 8) * 8; const ref = [a.constructor.name, offset, a.length]; blobs.push(a); offset += a.byteLength; return ref; };
   const { index, ...rest } = state;
   const cols = Object.fromEntries(Object.entries(rest).map(([k, v]) => [k, ArrayBuffer.isView(v) ? place(v as Column) : v]));
   const idx = Object.fromEntries(Object.entries(index).map(([k, v]) => [k, ArrayBuffer.isView(v) ? place(v as Column) : v]));
-  const head = serialize({ format: CACHE_FORMAT, digest, cols, idx, supplement: defaultSupplement(), alpha3: [...countryAlpha3()] });
+  const head = serialize({ format: CACHE_FORMAT, digest, stat, cols, idx, supplement: defaultSupplement(), alpha3: [...countryAlpha3()] });
   const start = Math.ceil((4 + head.length) / 8) * 8;
   const out = Buffer.alloc(start + offset);
   out.writeUInt32LE(head.length, 0);
@@ -621,14 +627,14 @@ function encodeCache(digest: string, state: GazetteerState): Buffer {
 
 interface CachedGazetteer { state: GazetteerState; supplement: Supplement; alpha3: [string, string][] }
 
-/** The cached state (and supplement, country codes) when the cache exists and was built from exactly these inputs. */
-function readCache(path: string, digest: string): CachedGazetteer | null {
+/** The cached state (and supplement, country codes) when the cache exists and was built from exactly these inputs (digest, or stat key first). */
+function readCache(path: string, digest: () => string): CachedGazetteer | null {
   try {
     let buf = readFileSync(path);
     if (buf.byteOffset % 8 !== 0) buf = Buffer.from(buf);
     const headLen = buf.readUInt32LE(0);
-    const head = deserialize(buf.subarray(4, 4 + headLen)) as { format?: number; digest?: string; cols: Record<string, unknown>; idx: Record<string, unknown>; supplement: Supplement; alpha3: [string, string][] };
-    if (head.format !== CACHE_FORMAT || head.digest !== digest) return null;
+    const head = deserialize(buf.subarray(4, 4 + headLen)) as { format?: number; digest?: string; stat?: string; cols: Record<string, unknown>; idx: Record<string, unknown>; supplement: Supplement; alpha3: [string, string][] };
+    if (head.format !== CACHE_FORMAT || !inputsMatch(head, digest, () => statKey(inputFiles()))) return null;
     const start = Math.ceil((4 + headLen) / 8) * 8;
     const view = (v: unknown) => {
       if (!Array.isArray(v) || typeof v[0] !== 'string' || !(v[0] in COLUMN_TYPES)) return v;
@@ -650,7 +656,7 @@ function readCache(path: string, digest: string): CachedGazetteer | null {
  */
 export function writeGazetteerCache(path: string = GAZETTEER_CACHE): number {
   const inputs = readInputs();
-  const bytes = encodeCache(inputs.digest, buildState(inputs));
+  const bytes = encodeCache(inputs.digest, buildState(inputs), statKey(inputFiles()));
   writeFileSync(path, bytes);
   return bytes.length;
 }
@@ -662,20 +668,22 @@ export function readGazetteerCache(path: string = GAZETTEER_CACHE): Gazetteer | 
 
 /** Everything a cache file holds: the gazetteer, the validated supplement and the country codes. */
 export function readGazetteerCacheParts(path: string = GAZETTEER_CACHE): { gazetteer: Gazetteer; supplement: Supplement; alpha3: ReadonlyMap<string, string> } | null {
-  const cached = readCache(path, readInputs().digest);
+  const cached = readCache(path, () => readInputs().digest);
   return cached ? { gazetteer: gazetteerFromState(cached.state), supplement: cached.supplement, alpha3: new Map(cached.alpha3) } : null;
 }
 
 /** The bundled gazetteer, loaded on first use: from the start-up cache when it is current, else built (a few hundred ms). */
 export function defaultGazetteer(): Gazetteer {
   if (!gazetteer) {
-    const inputs = readInputs();
-    const cached = readCache(GAZETTEER_CACHE, inputs.digest);
+    // The inputs are read only to digest them (when their stat key changed) or to build.
+    let inputs: GazetteerInputs | undefined;
+    const read = () => (inputs ??= readInputs());
+    const cached = readCache(GAZETTEER_CACHE, () => read().digest);
     if (cached) {
       supplement ??= cached.supplement;
       alpha3 ??= new Map(cached.alpha3);
     }
-    gazetteer = gazetteerFromState(cached?.state ?? buildState(inputs));
+    gazetteer = gazetteerFromState(cached?.state ?? buildState(read()));
   }
   return gazetteer;
 }

@@ -4,7 +4,7 @@
  * the digest of everything it was built from (data files and the code that builds it) matches.
  */
 import { createHash } from 'node:crypto';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { deserialize, serialize } from 'node:v8';
 
@@ -26,11 +26,28 @@ export function digestOf(files: readonly (string | URL)[]): string {
 }
 
 /**
- * The file: a 4-byte length, a small v8-serialized head { format, digest }, then the
+ * A hash of the inputs' sizes and modification times. When it is the one recorded with a cache,
+ * no input changed since the cache was written and their digest need not be computed (~30 ms of
+ * reading and hashing at start-up); when it differs (a checkout, a copy), the digest decides.
+ */
+export function statKey(files: readonly (string | URL)[]): string {
+  const h = createHash('sha256');
+  for (const f of files) { const st = statSync(f); h.update(`${st.size}:${st.mtimeMs}\0`); }
+  return h.digest('hex');
+}
+
+/** Whether a cache head fits the inputs: their stat key (cheap) or, failing that, their digest. */
+export function inputsMatch(head: { digest?: string; stat?: string }, digest: string | (() => string), stat?: () => string): boolean {
+  if (stat && head.stat !== undefined && head.stat === stat()) return true;
+  return head.digest === (typeof digest === 'string' ? digest : digest());
+}
+
+/**
+ * The file: a 4-byte length, a small v8-serialized head { format, digest, stat }, then the
  * v8-serialized value, so a stale cache is rejected without decoding its body.
  */
-export function writeStartupCache(path: string, digest: string, value: unknown): number {
-  const head = serialize({ format: FORMAT, digest });
+export function writeStartupCache(path: string, digest: string, value: unknown, stat?: string): number {
+  const head = serialize({ format: FORMAT, digest, ...(stat ? { stat } : {}) });
   const body = serialize(value);
   const len = Buffer.alloc(4);
   len.writeUInt32LE(head.length, 0);
@@ -40,15 +57,16 @@ export function writeStartupCache(path: string, digest: string, value: unknown):
 }
 
 /**
- * The cached value when the file exists, is readable and was built from inputs with this digest;
- * else null (also when the digest cannot be computed, e.g. an input is missing: then the caller builds).
+ * The cached value when the file exists, is readable and was built from inputs with this digest
+ * (or, cheaper, with this stat key: see statKey); else null (also when the digest cannot be
+ * computed, e.g. an input is missing: then the caller builds).
  */
-export function readStartupCache<T>(path: string, digest: string | (() => string)): T | null {
+export function readStartupCache<T>(path: string, digest: string | (() => string), stat?: () => string): T | null {
   try {
     const buf = readFileSync(path);
     const headLen = buf.readUInt32LE(0);
-    const head = deserialize(buf.subarray(4, 4 + headLen)) as { format?: number; digest?: string };
-    if (head.format !== FORMAT || head.digest !== (typeof digest === 'string' ? digest : digest())) return null;
+    const head = deserialize(buf.subarray(4, 4 + headLen)) as { format?: number; digest?: string; stat?: string };
+    if (head.format !== FORMAT || !inputsMatch(head, digest, stat)) return null;
     return deserialize(buf.subarray(4 + headLen)) as T;
   } catch {
     return null;

@@ -4,7 +4,7 @@
  * weights and gazetteer come from a start-up cache when `npm run build` wrote a current one.
  */
 import { dataPath } from '../../resources/data-path.js';
-import { COMPILED, digestOf, readStartupCache, startupCachePath, writeStartupCache } from '../../resources/startup-cache.js';
+import { COMPILED, digestOf, readStartupCache, startupCachePath, statKey, writeStartupCache } from '../../resources/startup-cache.js';
 import { defaultEntityLexicon } from '../../resources/entity-lexicon.js';
 import type { EntityLexicon } from '../../resources/entity-lexicon.js';
 import { defaultNerGazetteer } from '../../resources/ner-gazetteer.js';
@@ -49,21 +49,22 @@ function buildParts(): BuiltParts {
 /** Where `npm run build` writes the cache (dist/resources/entities.cache). */
 export const ENTITIES_CACHE = startupCachePath('entities');
 
-/** Digest of the data files and of the code that turns them into BuiltParts. */
-function partsDigest(): string {
+/** The data files and the code that turns them into BuiltParts. */
+function partsInputs(): (string | URL)[] {
   const ext = import.meta.url.slice(import.meta.url.lastIndexOf('.'));
   const code = ['./entity-resources', './tagger', './features', './hashing', '../../resources/ner-model', '../../resources/ner-gazetteer'];
-  return digestOf([dataPath('ner-model.bin'), dataPath('ner-gazetteer.json'), ...code.map((c) => new URL(`${c}${ext}`, import.meta.url))]);
+  return [dataPath('ner-model.bin'), dataPath('ner-gazetteer.json'), ...code.map((c) => new URL(`${c}${ext}`, import.meta.url))];
 }
 
-/** Builds the slow parts and writes them with their inputs' digest; returns the file's size. */
+/** Builds the slow parts and writes them with their inputs' digest and stat key; returns the file's size. */
 export function writeEntitiesCache(path: string = ENTITIES_CACHE): number {
-  return writeStartupCache(path, partsDigest(), buildParts());
+  const inputs = partsInputs();
+  return writeStartupCache(path, digestOf(inputs), buildParts(), statKey(inputs));
 }
 
 /** The slow parts from a cache file, or null when it is absent, damaged or built from other inputs. */
 export function readEntitiesCache(path: string = ENTITIES_CACHE): BuiltParts | null {
-  return readStartupCache<BuiltParts>(path, partsDigest);
+  return readStartupCache<BuiltParts>(path, () => digestOf(partsInputs()), () => statKey(partsInputs()));
 }
 
 let cached: EntityResources | undefined;

@@ -7,7 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Model } from 'wink-nlp';
-import { COMPILED, digestOf, readStartupCache, startupCachePath, writeStartupCache } from '../../resources/startup-cache.js';
+import { COMPILED, digestOf, readStartupCache, startupCachePath, statKey, writeStartupCache } from '../../resources/startup-cache.js';
 
 const require = createRequire(import.meta.url);
 
@@ -117,20 +117,21 @@ function lexemeHash(list: readonly string[], slots: Int32Array): Record<string, 
 export const WINK_CACHE = startupCachePath('wink-core');
 
 /** The package's version (its files never change within one) and this module's code. */
-function winkDigest(): string {
-  return digestOf([require.resolve('wink-eng-lite-web-model/package.json'), new URL(import.meta.url)]);
+function winkInputs(): (string | URL)[] {
+  return [require.resolve('wink-eng-lite-web-model/package.json'), new URL(import.meta.url)];
 }
 
 /** Writes the core model without its lexeme hash, plus the lexeme table; returns the file's size. */
 export function writeWinkCache(path: string = WINK_CACHE): number {
   const core = loadCoreModel();
   const { hash: _hash, ...lexeme } = core.features.lexeme;
-  return writeStartupCache(path, winkDigest(), { core: { ...core, features: { ...core.features, lexeme } }, slots: lexemeSlots(core.features.lexeme.list) });
+  const inputs = winkInputs();
+  return writeStartupCache(path, digestOf(inputs), { core: { ...core, features: { ...core.features, lexeme } }, slots: lexemeSlots(core.features.lexeme.list) }, statKey(inputs));
 }
 
 /** The core model from a cache file, or null when it is absent, damaged or built from other inputs. */
 export function readWinkCache(path: string = WINK_CACHE): CoreModel | null {
-  const cached = readStartupCache<{ core: CoreModel; slots: Int32Array }>(path, winkDigest);
+  const cached = readStartupCache<{ core: CoreModel; slots: Int32Array }>(path, () => digestOf(winkInputs()), () => statKey(winkInputs()));
   if (!cached) return null;
   const { core, slots } = cached;
   // Deserialized objects get Object.prototype; wink builds its feature hashes without one.
