@@ -23,6 +23,9 @@ describe('SqliteStore', () => {
     const path = join(dir, 'm.db');
     const a = openSqliteStore(path);
     expect(a.db.pragma('journal_mode', { simple: true })).toBe('wal');
+    // Group commits: savepoint journals in memory, fewer checkpoints.
+    expect(a.db.pragma('temp_store', { simple: true })).toBe(2);
+    expect(a.db.pragma('wal_autocheckpoint', { simple: true })).toBe(4000);
     expect(schemaVersion(a.db)).toBe(MIGRATIONS.at(-1)!.version);
     await a.put(doc());
     await a.close();

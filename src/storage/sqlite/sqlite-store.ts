@@ -67,6 +67,12 @@ export class SqliteStore implements Store {
       // NORMAL in WAL mode: a crashed process loses nothing committed; only a power cut can lose the last commits.
       this.db.pragma('synchronous = NORMAL');
       this.db.pragma('foreign_keys = ON');
+      // Each document of a group commit is a savepoint, whose journal of changed pages goes to a
+      // temporary file unless kept in memory: 613 → 193 KB written per PolNeAR document.
+      this.db.pragma('temp_store = MEMORY');
+      // A checkpoint per ~16 MB of WAL rather than 4 MB: the pages every document touches (indexes,
+      // full-text segments) are copied into the database once per checkpoint (193 → 151 KB per document).
+      this.db.pragma('wal_autocheckpoint = 4000');
     }
     this.db.pragma('busy_timeout = 5000');
     if (!options.readonly) migrate(this.db);
