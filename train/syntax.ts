@@ -5,9 +5,13 @@
  * --out=PATH (write the model elsewhere), --{tagger,parser,labeler}-threshold=X (pruning),
  * --step=X (weights rounded to multiples of X, 0.5 by default: what gzip then shrinks),
  * --tagdict-min=N --tagdict-share=X (tag dictionary), --dump=DIR / --repack=DIR (re-prune without retraining),
- * --clusters=PATH (word clusters read from PATH, or computed by train/clusters.ts and saved there).
+ * --clusters=PATH (word clusters read from PATH, or computed by train/clusters.ts and saved there),
+ * --tag-cache=DIR (jackknifed and dev tags and the final tagger kept in DIR and read back next time:
+ * parser experiments in minutes, same model), --no-model (stop after the parser's dev scores),
+ * --tagger-only (stop after the tagger's), --explore=P (follow the parser's own mistakes with
+ * probability P while training, 0.9 by default).
  */
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dataSet } from '../eval/shared-data.js';
 import { dataPath } from '../src/resources/data-path.js';
 import type { GoldSentence } from '../src/stages/syntax/conllu.js';
@@ -185,35 +189,60 @@ export async function run(args: string[]): Promise<void> {
 
   const taggerEpochs = opt('tagger-epochs', 8);
   const folds = opt('folds', 4);
-  // Jackknifing: the parser trains on tags as noisy as the ones it will see.
-  for (let k = 0; k < folds; k++) {
-    const inFold = (i: number) => i % folds === k;
-    const lexicon = buildLexicon(trainP.filter((_, i) => !inFold(i)));
-    for (const a of augmented) fillAmbiguity(a.cols, lexicon);
-    const part = augmented.filter((a) => !inFold(a.origin));
-    console.log(`fold ${k + 1}/${folds}: tagger on ${part.length} sentences`);
-    const w = trainTagger(part, tags.length, taggerEpochs, random);
-    const scorer = denseScorer(w.averaged(), TAGGER_BITS, tags.length);
-    trainP.forEach((p, i) => { if (inFold(i)) tagSentence(p.cols, scorer, p.predicted); });
-  }
-  let jk = 0, jkN = 0;
-  for (const p of trainP) for (let i = 0; i < p.cols.n; i++) { jkN++; if (p.predicted[i] === p.tags[i]) jk++; }
-  if (folds > 1) console.log(`jackknifed train tag accuracy ${(jk / jkN).toFixed(4)}`);
-  else for (const p of trainP) p.predicted.set(p.tags);
+  // --tag-cache=DIR: the jackknifed tags, dev tags and final tagger of an earlier run (parser experiments).
+  const tagCache = args.find((a) => a.startsWith('--tag-cache='))?.slice(12);
+  let lexicon: Map<number, number>;
+  let taggerAvg: Float32Array;
+  if (tagCache && existsSync(`${tagCache}/tagger.f32`)) {
+    const cached = JSON.parse(readFileSync(`${tagCache}/tags.json`, 'utf8')) as { train: number[][]; dev: number[][]; lexicon: [number, number][] };
+    trainP.forEach((p, i) => p.predicted.set(cached.train[i]!));
+    devP.forEach((p, i) => p.predicted.set(cached.dev[i]!));
+    lexicon = new Map(cached.lexicon);
+    for (const p of devP) fillAmbiguity(p.cols, lexicon);
+    const buf = readFileSync(`${tagCache}/tagger.f32`);
+    taggerAvg = new Float32Array(buf.buffer, buf.byteOffset, buf.byteLength / 4);
+    console.log(`tags from ${tagCache}`);
+  } else {
+    // Jackknifing: the parser trains on tags as noisy as the ones it will see.
+    for (let k = 0; k < folds; k++) {
+      const inFold = (i: number) => i % folds === k;
+      const lexicon = buildLexicon(trainP.filter((_, i) => !inFold(i)));
+      for (const a of augmented) fillAmbiguity(a.cols, lexicon);
+      const part = augmented.filter((a) => !inFold(a.origin));
+      console.log(`fold ${k + 1}/${folds}: tagger on ${part.length} sentences`);
+      const w = trainTagger(part, tags.length, taggerEpochs, random);
+      const scorer = denseScorer(w.averaged(), TAGGER_BITS, tags.length);
+      trainP.forEach((p, i) => { if (inFold(i)) tagSentence(p.cols, scorer, p.predicted); });
+    }
+    let jk = 0, jkN = 0;
+    for (const p of trainP) for (let i = 0; i < p.cols.n; i++) { jkN++; if (p.predicted[i] === p.tags[i]) jk++; }
+    if (folds > 1) console.log(`jackknifed train tag accuracy ${(jk / jkN).toFixed(4)}`);
+    else for (const p of trainP) p.predicted.set(p.tags);
 
-  console.log('final tagger');
-  const lexicon = buildLexicon(trainP);
-  for (const a of augmented) fillAmbiguity(a.cols, lexicon);
-  for (const p of devP) fillAmbiguity(p.cols, lexicon);
-  const taggerW = trainTagger(augmented, tags.length, taggerEpochs, random);
-  const taggerAvg = taggerW.averaged();
-  const taggerScorer = denseScorer(taggerAvg, TAGGER_BITS, tags.length);
-  let ok = 0, all = 0;
-  for (const p of devP) {
-    tagSentence(p.cols, taggerScorer, p.predicted);
-    for (let i = 0; i < p.cols.n; i++) { all++; if (p.predicted[i] === p.tags[i]) ok++; }
+    console.log('final tagger');
+    lexicon = buildLexicon(trainP);
+    for (const a of augmented) fillAmbiguity(a.cols, lexicon);
+    for (const p of devP) fillAmbiguity(p.cols, lexicon);
+    const taggerW = trainTagger(augmented, tags.length, taggerEpochs, random);
+    taggerAvg = taggerW.averaged();
+    const taggerScorer = denseScorer(taggerAvg, TAGGER_BITS, tags.length);
+    let ok = 0, uposOk = 0, all = 0;
+    for (const p of devP) {
+      tagSentence(p.cols, taggerScorer, p.predicted);
+      for (let i = 0; i < p.cols.n; i++) {
+        all++;
+        if (p.predicted[i] === p.tags[i]) ok++;
+        if (tags[p.predicted[i]!]!.split('|')[0] === p.gold.upos[i]) uposOk++;
+      }
+    }
+    console.log(`dev tag accuracy (UPOS|XPOS) ${(ok / all).toFixed(4)}, UPOS ${(uposOk / all).toFixed(4)}`);
+    if (args.includes('--tagger-only')) return;
+    if (tagCache) {
+      mkdirSync(tagCache, { recursive: true });
+      writeFileSync(`${tagCache}/tags.json`, JSON.stringify({ train: trainP.map((p) => Array.from(p.predicted)), dev: devP.map((p) => Array.from(p.predicted)), lexicon: [...lexicon] }));
+      writeFileSync(`${tagCache}/tagger.f32`, Buffer.from(taggerAvg.buffer, taggerAvg.byteOffset, taggerAvg.byteLength));
+    }
   }
-  console.log(`dev tag accuracy (UPOS|XPOS) ${(ok / all).toFixed(4)}`);
 
   // Parser and labeler.
   const nLabels = rels.length - 1;
@@ -223,14 +252,16 @@ export async function run(args: string[]): Promise<void> {
   const parserEpochs = opt('parser-epochs', 30);
   let best: { las: number; epoch: number; parser: Float32Array; labeler: Float32Array } = { las: -1, epoch: 0, parser: new Float32Array(0), labeler: new Float32Array(0) };
   const order = trainP.slice();
+  // A generator of its own: the parser trains the same whether the tags were computed or cached.
+  const parserRandom = rng(11);
   for (let e = 0; e < parserEpochs; e++) {
-    shuffle(order, random);
+    shuffle(order, parserRandom);
     const training: ParseTraining = {
       goldHead: new Int32Array(0), goldRel: new Int32Array(0),
       updateParser(f: Uint32Array, n: number, g: number, p: number) { parserW.update(f, n, g, 1); parserW.update(f, n, p, -1); parserW.c++; },
       updateLabeler(f: Uint32Array, n: number, g: number, p: number) { labelerW.update(f, n, g, 1); labelerW.update(f, n, p, -1); labelerW.c++; },
-      explore: e > 0 ? 0.9 : 0,
-      random,
+      explore: e > 0 ? opt('explore', 0.9) : 0,
+      random: parserRandom,
     };
     const t0 = Date.now();
     for (const p of order) {
@@ -250,6 +281,7 @@ export async function run(args: string[]): Promise<void> {
     if (score.las > best.las) best = { las: score.las, epoch: e + 1, parser: pAvg, labeler: lAvg };
   }
   console.log(`best parser epoch ${best.epoch}: dev LAS ${best.las.toFixed(4)}`);
+  if (args.includes('--no-model')) return;
 
   // Lemma exceptions: the commonest lemma of each (form, PTB tag) where the rules get it wrong.
   const lemmaCounts = new Map<string, Map<string, number>>();

@@ -1,7 +1,9 @@
 /**
  * The dependency parser: greedy arc-eager transitions scored by an averaged perceptron (Zhang &
  * Nivre 2011 features), trained with Goldberg & Nivre's dynamic oracle; each arc is labelled
- * when it is made by a second perceptron, so later decisions see the labels.
+ * when it is made by a second perceptron, so later decisions see the labels. The root sits at the
+ * end of the buffer (Ballesteros & Nivre 2013), so a word becomes the root only once the whole
+ * sentence has been read: "Chancellor X of Y had requested …" no longer takes the name as root.
  */
 import { fh, hashLower } from './hash.js';
 import type { Scorer, WordColumns } from './tagger.js';
@@ -70,6 +72,7 @@ export class ArcEager {
   private scoredB = -1;
   private ls = new Float64Array(64);
   private readonly costs = new Int32Array(NUM_ACTIONS);
+  private gh = new Int32Array(0);
 
   private commas = new Int32Array(0);
   private static readonly COMMA = hashLower(',');
@@ -83,8 +86,8 @@ export class ArcEager {
 
   private reset(c: WordColumns, tags: Uint8Array): void {
     const n = c.n;
-    if (n + 1 > this.cap) {
-      const m = Math.max(n + 1, this.cap * 2, 64);
+    if (n + 2 > this.cap) {
+      const m = Math.max(n + 2, this.cap * 2, 64);
       this.cap = m;
       this.stack = new Int32Array(m);
       this.head = new Int32Array(m);
@@ -101,7 +104,8 @@ export class ArcEager {
       this.commas = new Int32Array(m);
     }
     this.n = n;
-    const m = n + 1;
+    // Words are 1..n, the root is n + 1 (the buffer's last item).
+    const m = n + 2;
     this.head.fill(-1, 0, m);
     this.rel.fill(-1, 0, m);
     this.l1.fill(-1, 0, m);
@@ -113,9 +117,7 @@ export class ArcEager {
     this.lset.fill(0, 0, m);
     this.rset.fill(0, 0, m);
     this.inStack.fill(0, 0, m);
-    this.stack[0] = 0;
-    this.inStack[0] = 1;
-    this.sp = 1;
+    this.sp = 0;
     this.b = 1;
     this.rootChild = -1;
     this.scoredB = -1;
@@ -128,24 +130,24 @@ export class ArcEager {
   }
 
   private W(k: number): number {
-    return k < 0 ? NONE : k === 0 ? ROOT : this.words[k - 1]!;
+    return k <= 0 || k > this.n + 1 ? NONE : k > this.n ? ROOT : this.words[k - 1]!;
   }
   private T(k: number): number {
-    return k < 0 || k > this.n ? NONE : k === 0 ? ROOT : this.tags[k - 1]! + 16;
+    return k <= 0 || k > this.n + 1 ? NONE : k > this.n ? ROOT : this.tags[k - 1]! + 16;
   }
   private U(k: number): number {
-    return k < 0 || k > this.n ? NONE : k === 0 ? ROOT : this.coarse[this.tags[k - 1]!]! + 4;
+    return k <= 0 || k > this.n + 1 ? NONE : k > this.n ? ROOT : this.coarse[this.tags[k - 1]!]! + 4;
   }
   /** Fine word cluster (WordColumns.clu). */
   private C(k: number): number {
-    return k < 0 || k > this.n ? NONE : k === 0 ? ROOT : (this.clu[k - 1]! & 0xffff) + 16;
+    return k <= 0 || k > this.n + 1 ? NONE : k > this.n ? ROOT : (this.clu[k - 1]! & 0xffff) + 16;
   }
   /** Coarse word cluster, small enough to pack three in one value. */
   private Q(k: number): number {
-    return k < 0 || k > this.n ? NONE : k === 0 ? ROOT : (this.clu[k - 1]! >>> 16) + 4;
+    return k <= 0 || k > this.n + 1 ? NONE : k > this.n ? ROOT : (this.clu[k - 1]! >>> 16) + 4;
   }
   private L(k: number): number {
-    return k <= 0 ? NONE : this.rel[k]! < 0 ? NOLABEL : this.rel[k]! + 16;
+    return k <= 0 || k > this.n ? NONE : this.rel[k]! < 0 ? NOLABEL : this.rel[k]! + 16;
   }
 
   /** The parser features into pf: 0..BUFFER_FEATURES-1 always, the buffer-only ones after that when withBuffer. */
@@ -154,9 +156,9 @@ export class ArcEager {
     const n = this.n;
     const s0 = this.sp > 0 ? this.stack[this.sp - 1]! : -1;
     const s1 = this.sp > 1 ? this.stack[this.sp - 2]! : -1;
-    const n0 = this.b <= n ? this.b : -1;
-    const n1 = this.b + 1 <= n ? this.b + 1 : -1;
-    const n2 = this.b + 2 <= n ? this.b + 2 : -1;
+    const n0 = this.b <= n + 1 ? this.b : -1;
+    const n1 = this.b + 1 <= n + 1 ? this.b + 1 : -1;
+    const n2 = this.b + 2 <= n + 1 ? this.b + 2 : -1;
     const s0h = s0 > 0 ? this.head[s0]! : -1;
     const s0h2 = s0h > 0 ? this.head[s0h]! : -1;
     const s0l = s0 >= 0 ? this.l1[s0]! : -1;
@@ -246,7 +248,7 @@ export class ArcEager {
     f[5] = fh(174, this.W(s1), s0w);
     f[6] = fh(175, 0);
     f[7] = fh(176, s0h >= 0 ? 1 : 0, s0n0t);
-    f[8] = fh(177, n0 > 0 ? this.suf3[n0 - 1]! : NONE, s0t);
+    f[8] = fh(177, n0 > 0 && n0 <= n ? this.suf3[n0 - 1]! : NONE, s0t);
     const us0n0 = this.U(s0) * 64 + this.U(n0);
     f[9] = fh(178, us0n0, this.U(n1) * 64 + this.U(n2));
     f[10] = fh(179, this.U(s1) * 64 + this.U(s0), this.U(n0));
@@ -307,7 +309,7 @@ export class ArcEager {
     f[15] = fh(215, dt, this.T(d - 1), this.T(d + 1));
     f[16] = fh(216, ht, this.T(h - 1), this.T(h + 1));
     f[17] = fh(217, dw, dir);
-    f[18] = fh(218, d > 0 ? this.suf3[d - 1]! : NONE, dt);
+    f[18] = fh(218, this.suf3[d - 1]!, dt);
     f[19] = fh(219, hw, dw, dir);
     f[20] = fh(220, ht * 512 + dt, this.lset[h]!, dir);
     f[21] = fh(221, hw, dir);
@@ -322,7 +324,7 @@ export class ArcEager {
 
   private addArc(h: number, d: number, labeler: Scorer, train: ParseTraining | undefined): void {
     let r: number;
-    if (h === 0) {
+    if (h > this.n) {
       r = this.rootRel;
       this.rootChild = d;
     } else if (!train && this.fixedLabel && this.fixedLabel[this.tags[d - 1]!]! >= 0) {
@@ -354,14 +356,15 @@ export class ArcEager {
     }
   }
 
+  /** The root (n + 1) is never shifted nor a dependent; only left-arcs reach it. */
   private valid(a: number): boolean {
     const s0 = this.sp > 0 ? this.stack[this.sp - 1]! : -1;
-    const bufferNonEmpty = this.b <= this.n;
+    const words = this.b <= this.n;
     switch (a) {
-      case SHIFT: return bufferNonEmpty;
+      case SHIFT: return words;
       case REDUCE: return s0 > 0 && this.head[s0]! >= 0;
-      case LEFT: return bufferNonEmpty && s0 > 0 && this.head[s0]! < 0;
-      default: return bufferNonEmpty && s0 >= 0 && (s0 !== 0 || this.rootChild < 0);
+      case LEFT: return s0 > 0 && this.head[s0]! < 0;
+      default: return words && s0 > 0;
     }
   }
 
@@ -403,7 +406,8 @@ export class ArcEager {
     } else if (a === LEFT) {
       const s = this.stack[--this.sp]!;
       this.inStack[s] = 0;
-      this.addArc(this.b, s, labeler, train);
+      // One root: a second word left headless at the end hangs from the first.
+      this.addArc(this.b > this.n && this.rootChild > 0 ? this.rootChild : this.b, s, labeler, train);
     } else {
       this.addArc(this.stack[this.sp - 1]!, this.b, labeler, train);
       this.stack[this.sp++] = this.b;
@@ -417,7 +421,22 @@ export class ArcEager {
     this.reset(c, tags);
     const ps = this.ps;
     const costs = this.costs;
-    while (this.b <= this.n) {
+    const n = this.n;
+    let gh = this.gh;
+    if (train) {
+      // The gold heads with the root at n + 1.
+      if (gh.length < n + 2) gh = this.gh = new Int32Array(this.cap);
+      for (let k = 1; k <= n; k++) gh[k] = train.goldHead[k] === 0 ? n + 1 : train.goldHead[k]!;
+      gh[0] = -1;
+      gh[n + 1] = -1;
+    }
+    while (this.b <= n || this.sp > 0) {
+      // One possible transition (empty stack: shift; at the root: reduce or left-arc): nothing to score or learn.
+      const only = this.sp === 0 ? SHIFT : this.b > n ? (this.head[this.stack[this.sp - 1]!]! >= 0 ? REDUCE : LEFT) : -1;
+      if (only >= 0) {
+        this.apply(only, labeler, train);
+        continue;
+      }
       if (train) {
         this.parseFeatures(true);
         parser.score(this.pf, NUM_PARSE_FEATURES, ps);
@@ -438,7 +457,7 @@ export class ArcEager {
       if (train) {
         let min = 1 << 30;
         for (let a = 0; a < NUM_ACTIONS; a++) {
-          costs[a] = this.valid(a) ? this.cost(a, train.goldHead) : 1 << 30;
+          costs[a] = this.valid(a) ? this.cost(a, gh) : 1 << 30;
           if (costs[a]! < min) min = costs[a]!;
         }
         if (costs[pred]! > min) {
@@ -450,17 +469,8 @@ export class ArcEager {
       }
       this.apply(next, labeler, train);
     }
-    this.finish(labeler);
-    out.head.set(this.head.subarray(0, this.n + 1));
-    out.rel.set(this.rel.subarray(0, this.n + 1));
-  }
-
-  /** One root: the root's child if any, else the first headless word; other headless words hang from it. */
-  private finish(labeler: Scorer): void {
-    let root = this.rootChild;
-    for (let k = 1; k <= this.n && root < 0; k++) if (this.head[k]! < 0) root = k;
-    if (root < 0) return;
-    if (this.head[root]! < 0) this.addArc(0, root, labeler, undefined);
-    for (let k = 1; k <= this.n; k++) if (this.head[k]! < 0) this.addArc(root, k, labeler, undefined);
+    const head = out.head;
+    for (let k = 1; k <= n; k++) head[k] = this.head[k]! > n ? 0 : this.head[k]!;
+    out.rel.set(this.rel.subarray(0, n + 1));
   }
 }

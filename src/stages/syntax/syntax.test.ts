@@ -183,6 +183,18 @@ describe('news text', () => {
     expect(r.head[3]).toBe(2); // Seize → Airport
     expect(model.rels[r.rel[3]!]).toBe('obj');
   });
+
+  // With the root first in the buffer the parser took the name as root before reaching the verb;
+  // with the root last, the verb is the root and the name its subject.
+  it('makes the verb the root after a long title and name', () => {
+    const model = syntaxModel();
+    const words = ['Deputy', 'Governor', 'Anna', 'Kowalczyk', 'of', 'Silesia', 'had', 'requested', 'a', 'meeting', '.'];
+    const r = new SentenceAnnotator(model).annotate(words);
+    expect(r.head[8]).toBe(0); // requested
+    expect(model.rels[r.rel[8]!]).toBe('root');
+    expect(r.head[3]).toBe(8); // Anna ← requested
+    expect(model.rels[r.rel[3]!]).toBe('nsubj');
+  });
 });
 
 describe('lemmatizer', () => {
