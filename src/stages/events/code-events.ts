@@ -174,11 +174,18 @@ function preferParse(parse: Argument | null, shallow: Argument | null): Argument
 /** First-person words a quotation's speaker may stand behind (as in syntax-arguments.ts). */
 const FIRST_PERSON = new Set(['we', 'i', 'us', 'me']);
 
-/** Whether tokens [s0, s1) hold an actor the parse could make a source or target: a coded mention, or "we"/"I" in a quotation whose speaker has a code. */
+/**
+ * Whether tokens [s0, s1) hold an actor an event could be given: a coded mention, "we"/"I" in a
+ * quotation whose speaker has a code, or "both"/"the two", which the word-window reader resolves
+ * to actors of earlier sentences (find-arguments.ts pluralAnaphor; the parse then still decides
+ * whether the event is the sentence's main clause).
+ */
 function holdsActor(v: DocView, s0: number, s1: number): boolean {
   for (let i = s0; i < s1; i++) {
     if (v.mentionAt[i]?.code) return true;
-    if (FIRST_PERSON.has(v.words[i]!) && v.speakerAt[i]?.actor) return true;
+    const w = v.words[i]!;
+    if (FIRST_PERSON.has(w) && v.speakerAt[i]?.actor) return true;
+    if (w === 'both' || (w === 'two' && v.words[i - 1] === 'the')) return true;
   }
   return false;
 }
