@@ -67,6 +67,29 @@ describe('SqliteStore', () => {
     await store.close();
   });
 
+  it('puts a copy\'s event in the cluster of its original even when the evidence differs (same story), and an unrelated one apart', async () => {
+    const sentences = [
+      'Russian diplomats demanded legal guarantees from Washington about the alliance in Geneva on Tuesday.',
+      'The talks between the delegations lasted seven hours and ended without an agreement on the main points.',
+      'Officials said another round of meetings could follow in January if both capitals agree to it.',
+      'Markets in Europe barely moved as traders waited for the outcome of the negotiations.',
+      'Analysts noted that the positions of the two sides remained far apart on every key issue.',
+    ];
+    const event = (sentence: number, trigger: string) => ({ source: 'RUS', target: 'USA', code: '1056', sentence, trigger });
+    const original = syntheticDocument({ title: 'Talks end', sentences, uri: 'https://a.example/1', events: [event(0, 'demanded')] });
+    // A republished copy whose event's evidence shares no words with the original's.
+    const copy = syntheticDocument({ title: 'Talks end', sentences: [...sentences, 'Subscribe to our newsletter for more.'], uri: 'https://b.example/1', events: [event(3, 'moved')] });
+    // Another story with the same dyad and code and evidence as unrelated.
+    const other = syntheticDocument({ title: 'Harvest', sentences: ['Farmers counted the wheat in the fields near the river last week.', 'Prices rose.'], uri: 'https://c.example/1', events: [event(0, 'counted')] });
+    const store = openSqliteStore(':memory:');
+    for (const d of [original, copy, other]) await store.put(d);
+    const rows = store.db.prepare('SELECT d.uri, e.cluster_id AS c FROM events e JOIN documents d ON d.seq = e.doc_seq ORDER BY d.seq').all() as { uri: string; c: number }[];
+    expect((await store.documents()).find((d) => d.uri === 'https://b.example/1')?.duplicateOf).toBe(original.id);
+    expect(rows[1]!.c).toBe(rows[0]!.c);
+    expect(rows[2]!.c).not.toBe(rows[0]!.c);
+    await store.close();
+  });
+
   it('names ISO weeks across a year boundary', () => {
     expect(periodOf('2021-01-03', 'week')).toBe('2020-W53');
     expect(periodOf('2021-01-04', 'week')).toBe('2021-W01');

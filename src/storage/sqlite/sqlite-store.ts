@@ -103,8 +103,8 @@ export class SqliteStore implements Store {
                        WHERE source_code = ? AND target_code = ? AND root = ? AND date_start <= ? AND date_end >= ?`),
       clusterCandsUndated: p(`SELECT id, code, date_start, date_end, terms FROM event_clusters
                               WHERE source_code = ? AND target_code = ? AND root = ? AND date_start IS NULL`),
-      sameStory: p(`SELECT 1 FROM events e JOIN documents d ON d.seq = e.doc_seq
-                    WHERE e.cluster_id = ? AND (d.id = ? OR d.duplicate_of = ?) LIMIT 1`),
+      storyClusters: p(`SELECT DISTINCT e.cluster_id FROM documents d JOIN events e ON e.doc_seq = d.seq
+                        WHERE d.id = ? OR d.duplicate_of = ?`),
       insertCluster: p(`INSERT INTO event_clusters (source_code, target_code, root, code, label, quad_class, source_name, target_name, date_start, date_end, terms)
                         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
       widenCluster: p(`UPDATE event_clusters SET date_start = MIN(date_start, ?), date_end = MAX(date_end, ?),
@@ -217,18 +217,28 @@ export class SqliteStore implements Store {
 
     // Events: each joins the best compatible cluster of its dyad, or opens a new one.
     const group = duplicateOf ?? doc.id;
+    // The clusters holding a report of this document's near-duplicate group (read once, when first
+    // needed, after the relinking above; this document's own events are added as they are written).
+    const story: { clusters: Set<number> | null } = { clusters: null };
+    const inStory = (clusterId: number) =>
+      (story.clusters ??= new Set((this.s.storyClusters!.all(group, group) as { cluster_id: number }[]).map((r) => r.cluster_id))).has(clusterId);
     let newClusters = 0;
     const rows = doc.events;
     for (const ev of rows) {
       const cands = (ev.range
         ? this.s.clusterCands!.all(ev.sourceCode, ev.targetCode, ev.root, addDays(ev.range.end, 1), addDays(ev.range.start, -1))
         : this.s.clusterCandsUndated!.all(ev.sourceCode, ev.targetCode, ev.root)) as Row[];
-      const candidates: ClusterCandidate[] = cands.map((c) => ({
-        id: c.id as number, code: c.code as string,
-        range: c.date_start ? { start: c.date_start as string, end: c.date_end as string } : null,
-        terms: (c.terms as string).split(' ').filter(Boolean),
-        sameStory: this.s.sameStory!.get(c.id, group, group) !== undefined,
-      }));
+      // Evidence words and the same-story check only for the candidates chooseCluster gets to (compatible code and dates):
+      // an undated event's candidates are every undated cluster of its dyad and root.
+      const candidates: ClusterCandidate[] = cands.map((c) => {
+        let terms: string[] | undefined;
+        return {
+          id: c.id as number, code: c.code as string,
+          range: c.date_start ? { start: c.date_start as string, end: c.date_end as string } : null,
+          get terms() { return (terms ??= (c.terms as string).split(' ').filter(Boolean)); },
+          get sameStory() { return inStory(c.id as number); },
+        };
+      });
       let clusterId = chooseCluster(ev, candidates);
       if (clusterId === null) {
         clusterId = Number(this.s.insertCluster!.run(ev.sourceCode, ev.targetCode, ev.root, ev.code, ev.label, ev.quadClass, ev.sourceName, ev.targetName,
@@ -242,6 +252,7 @@ export class SqliteStore implements Store {
       this.s.insertEvent!.run(seq, ev.eventId, ev.code, ev.root, ev.quadClass, ev.goldstein, ev.sourceCode, ev.sourceEntity, ev.targetCode, ev.targetEntity,
         ev.date, ev.range?.start ?? null, ev.range?.end ?? null, ev.placeId, ev.place?.name ?? null, ev.place?.country ?? null,
         ev.place?.lat ?? null, ev.place?.lon ?? null, ev.place?.geonameId ?? null, ev.modality, ev.confidence, ev.trigger, ev.evidence, clusterId, ev.json);
+      story.clusters?.add(clusterId);
     }
     if (!duplicateOf) this.countDocument(seq, +1);
     // In the same transaction: a kill between storing a document and clearing its old failure would leave the failure for good.
