@@ -6,6 +6,7 @@ import type { Syntax } from '../../core/document.js';
 import type { SentenceAnnotator } from './annotate.js';
 import { lemmatize } from './lemmatizer.js';
 import type { SyntaxGraph } from './syntax-graph.js';
+import { childIndex } from './syntax-graph.js';
 import type { SyntaxModel } from './syntax-model.js';
 import { wordColumns } from './tagger.js';
 
@@ -102,15 +103,6 @@ export class LazyParse implements SyntaxGraph {
 
   /** Children of every token in a CSR index (children in text order). */
   private reindex(): void {
-    const n = this.length;
-    const head = this.head;
-    const childStart = new Int32Array(n + 1);
-    for (let i = 0; i < n; i++) if (head[i]! >= 0) childStart[head[i]! + 1]!++;
-    for (let i = 0; i < n; i++) childStart[i + 1]! += childStart[i]!;
-    const fill = childStart.slice(0, n);
-    const children = new Int32Array(childStart[n]!);
-    for (let i = 0; i < n; i++) if (head[i]! >= 0) children[fill[head[i]!]!++] = i;
-    this.childStart = childStart;
-    this.children = children;
+    ({ childStart: this.childStart, children: this.children } = childIndex(this.head));
   }
 }

@@ -23,7 +23,8 @@ export interface SyntaxGraph {
   parseSentences?(sentences: Iterable<number>): void;
 }
 
-export function buildGraph(head: Int32Array, rel: readonly string[], upos: readonly string[], xpos: readonly string[], lemma: readonly string[]): SyntaxGraph {
+/** Children of every token as a CSR index over the heads (children in text order). */
+export function childIndex(head: Int32Array): { childStart: Int32Array; children: Int32Array } {
   const n = head.length;
   const childStart = new Int32Array(n + 1);
   for (let i = 0; i < n; i++) if (head[i]! >= 0) childStart[head[i]! + 1]!++;
@@ -31,7 +32,11 @@ export function buildGraph(head: Int32Array, rel: readonly string[], upos: reado
   const fill = childStart.slice(0, n);
   const children = new Int32Array(childStart[n]!);
   for (let i = 0; i < n; i++) if (head[i]! >= 0) children[fill[head[i]!]!++] = i;
-  return { length: n, head, rel, upos, xpos, lemma, childStart, children };
+  return { childStart, children };
+}
+
+export function buildGraph(head: Int32Array, rel: readonly string[], upos: readonly string[], xpos: readonly string[], lemma: readonly string[]): SyntaxGraph {
+  return { length: head.length, head, rel, upos, xpos, lemma, ...childIndex(head) };
 }
 
 /** The graph of a document's public `syntax` field. */
