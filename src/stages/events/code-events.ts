@@ -16,7 +16,7 @@ import { nounArguments, verbArguments } from './find-arguments.js';
 import { ANSWERING, linkDiscourse } from './discourse-links.js';
 import type { EventNote } from './discourse-links.js';
 import { matchSentence } from './match-patterns.js';
-import { mainClauseSubject, nounArgumentsFromParse, precedingSpeaker, reportingSpeaker, sentenceParsed, verbArgumentsFromParse } from './syntax-arguments.js';
+import { FIRST_PERSON, mainClauseSubject, nounArgumentsFromParse, precedingSpeaker, reportingSpeaker, sentenceParsed, verbArgumentsFromParse } from './syntax-arguments.js';
 
 /** Words a sentence may open with before a verb that continues the last sentence's subject. */
 const CONTINUATION = new Set(['but', 'and', 'also', 'then', 'yet', 'still', '“', '"', '«']);
@@ -170,9 +170,6 @@ function preferParse(parse: Argument | null, shallow: Argument | null): Argument
   if (shallow && shallow.mentions.length > parse.mentions.length && parse.mentions.every((m) => shallow.mentions.includes(m))) return shallow;
   return parse;
 }
-
-/** First-person words a quotation's speaker may stand behind (as in syntax-arguments.ts). */
-const FIRST_PERSON = new Set(['we', 'i', 'us', 'me']);
 
 /**
  * Whether tokens [s0, s1) hold an actor an event could be given: a coded mention, "we"/"I" in a

@@ -14,7 +14,8 @@ const TARGET_CASES = new Set(['with', 'against', 'to', 'toward', 'towards', 'on'
 const VERB_TARGET_CASES = new Set(['with', 'against', 'to', 'toward', 'towards', 'on', 'upon', 'into', 'over', 'along', 'near', 'at', 'onto', 'inside']);
 const COMMUNICATION = new Set(['say', 'reply', 'retort', 'answer', 'tell', 'write', 'announce', 'state', 'declare', 'speak', 'comment', 'post', 'tweet', 'add', 'respond', 'insist', 'warn', 'urge', 'suggest', 'propose']);
 const RELATIVE = new Set(['who', 'which', 'that', 'whom']);
-const FIRST_PERSON = new Set(['we', 'i', 'us', 'me']);
+/** First-person words a quotation's speaker may stand behind. */
+export const FIRST_PERSON = new Set(['we', 'i', 'us', 'me']);
 /** Relations of a noun's dependents that may carry the actor it stands for ("Russian troops", "Gondor's army"). */
 const ACTOR_MODIFIERS = (r: string) => r === 'compound' || r === 'amod' || r === 'nmod:poss' || r === 'flat' || r === 'appos' || r === 'nmod:desc';
 

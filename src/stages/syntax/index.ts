@@ -15,7 +15,7 @@ import { syntaxModel } from './syntax-model.js';
 export type { SyntaxGraph } from './syntax-graph.js';
 export type { ParseGate } from './parse-gate.js';
 export { LazyParse } from './lazy-parse.js';
-export { PARSE_ALL, PARSE_NONE, triggerGate } from './parse-gate.js';
+export { PARSE_ALL, PARSE_NONE } from './parse-gate.js';
 
 /** Relation of the tokens of a sentence the parser did not run on (their head is -1). */
 export const UNPARSED = '_';
