@@ -82,16 +82,48 @@ const ORG_NOUNS = new Set(['network', 'platform', 'app', 'application', 'messeng
 const isCap = (w: string) => /^\p{Lu}/u.test(w);
 const STOP = new Set(['the', 'a', 'an', 'this', 'that', 'these', 'those', 'he', 'she', 'it', 'they', 'we', 'i', 'you', 'his', 'her', 'its', 'their', 'our', 'in', 'on', 'at', 'of', 'and', 'or', 'but', 'if', 'for', 'to', 'by', 'with', 'from', 'as', 'is', 'was', 'after', 'before', 'while', 'when', 'where', 'there', 'here', 'what', 'who', 'which', 'read', 'also', 'article', 'according', 'mr', 'mrs', 'ms', 'dr', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday']);
 
-/** Runs the tagger and the rules over a document's tokens. */
+/** What every rule pass reads: the tokens, their lower case and sentences, the resources. */
+interface RuleContext {
+  tt: TaggerTokens;
+  res: EntityResources;
+  words: string[];
+  low: string[];
+  sentence: Int32Array;
+  n: number;
+  lex: EntityResources['lexicon'];
+  sameSent(i: number, j: number): boolean;
+}
+
+/** A name span over tokens a..b, with the honorific token before it (-1: none). */
+type Span = { type: string; a: number; b: number; honorific: number };
+
+/**
+ * Runs the tagger and the rules over a document's tokens. Each rule is a function of its own, so
+ * V8 optimises them one by one: a rare path met late re-optimises one rule, not the whole.
+ */
 export function recognize(tt: TaggerTokens, res: EntityResources): Mention[] {
-  const { words, sentence } = tt;
-  const lex = res.lexicon;
+  const { words, sentence, low } = tt;
   const n = words.length;
-  const low = tt.low;
+  const c: RuleContext = { tt, res, words, low, sentence, n, lex: res.lexicon, sameSent: (i, j) => i >= 0 && j < n && sentence[i] === sentence[j] };
   const prepared = prepare(tt, res.gazetteer, res.weights, true);
   const labels = decode(prepared, res.weights);
-  const spans = labelSpans(labels, sentence).map(([type, a, b]) => ({ type, a, b, honorific: -1 }));
-  // A first name the tagger split from the surname it tagged as a person ("Orla" + "Brennigan").
+  const spans: Span[] = labelSpans(labels, sentence).map(([type, a, b]) => ({ type, a, b, honorific: -1 }));
+  joinFirstNames(spans, prepared.cols.gaz, c);
+  addHonorifics(spans, c);
+  addPrefixedPeoples(spans, c);
+  spans.sort((x, y) => x.a - y.a);
+  addDictionaryNames(spans, c);
+  spans.sort((x, y) => x.a - y.a);
+  addOfOrganisations(spans, c);
+  extendLawNames(spans, c);
+  const mentions = toMentions(spans, c);
+  describeMentions(mentions, c);
+  return mentions;
+}
+
+/** A first name the tagger split from the surname it tagged as a person ("Orla" + "Brennigan"). */
+function joinFirstNames(spans: Span[], gaz: ArrayLike<number>, c: RuleContext): void {
+  const { res, words, low, sentence } = c;
   const FIRST_NAME = 1 << (2 * GAZ_CLASSES.indexOf('firstName'));
   for (let i = 0; i + 1 < spans.length; i++) {
     const x = spans[i]!;
@@ -99,16 +131,18 @@ export function recognize(tt: TaggerTokens, res: EntityResources): Mention[] {
     if (y.type !== 'PER' || x.type === 'PER' || x.b + 1 !== y.a || sentence[x.a] !== sentence[y.a]) continue;
     // Known first names, or one capitalised word that is no place, people or known actor.
     let names = true;
-    for (let k = x.a; k <= x.b; k++) if (!(prepared.cols.gaz[k]! & FIRST_NAME)) names = false;
+    for (let k = x.a; k <= x.b; k++) if (!(gaz[k]! & FIRST_NAME)) names = false;
     const lone = x.a === x.b && /^\p{Lu}\p{Ll}+$/u.test(words[x.a]!) && !res.countryOf.has(low[x.a]!) && !res.actors.byName.has(low[x.a]!);
     if (!names && !lone) continue;
     x.type = 'PER';
     x.b = y.b;
     spans.splice(i + 1, 1);
   }
-  const sameSent = (i: number, j: number) => i >= 0 && j < n && sentence[i] === sentence[j];
+}
 
-  // Honorifics: "Mr. Putin" is a person whatever the tagger said; the title joins the mention.
+/** Honorifics: "Mr. Putin" is a person whatever the tagger said; the title joins the mention. */
+function addHonorifics(spans: Span[], c: RuleContext): void {
+  const { words, low, n, lex, sameSent } = c;
   const byStart = new Map(spans.map((s) => [s.a, s]));
   for (let t = 0; t + 1 < n; t++) {
     if (!lex.honorifics.has(low[t]!) || !isCap(words[t]!) || !sameSent(t, t + 1) || !isCap(words[t + 1]!)) continue;
@@ -122,16 +156,24 @@ export function recognize(tt: TaggerTokens, res: EntityResources): Mention[] {
     spans.push(made);
     byStart.set(t + 1, made);
   }
-  // "pro-Russian", "anti-Western": a people word with a prefix names a group (NORP).
+}
+
+/** "pro-Russian", "anti-Western": a people word with a prefix names a group (NORP). */
+function addPrefixedPeoples(spans: Span[], c: RuleContext): void {
+  const { res, low, n } = c;
   for (let t = 0; t < n; t++) {
     const pm = /^(?:pro|anti)-(.+)$/.exec(low[t]!);
     if (!pm || !res.demonyms.has(pm[1]!) || spans.some((x) => x.a <= t && t <= x.b)) continue;
     spans.push({ type: 'MISC', a: t, b: t, honorific: -1 });
   }
-  spans.sort((x, y) => x.a - y.a);
+}
 
-  // Names in the actor dictionaries (the user's too): longest match, over the tagger's spans when it
-  // covers them whole ("Baltic Watch" tagged as "Baltic" + "Watch").
+/**
+ * Names in the actor dictionaries (the user's too): longest match, over the tagger's spans when it
+ * covers them whole ("Baltic Watch" tagged as "Baltic" + "Watch").
+ */
+function addDictionaryNames(spans: Span[], c: RuleContext): void {
+  const { res, words, low, sentence, n, lex } = c;
   const spanAt = new Int32Array(n).fill(-1);
   spans.forEach((x, i) => { for (let k = x.a; k <= x.b; k++) spanAt[k] = i; });
   const drop = new Set<number>();
@@ -169,9 +211,11 @@ export function recognize(tt: TaggerTokens, res: EntityResources): Mention[] {
     spans.length = 0;
     spans.push(...kept);
   }
-  spans.sort((x, y) => x.a - y.a);
+}
 
-  // "X of Y" organisations: "Foreign Affairs Committee of the Russian State Duma", "Bank of England".
+/** "X of Y" organisations: "Foreign Affairs Committee of the Russian State Duma", "Bank of England". */
+function addOfOrganisations(spans: Span[], c: RuleContext): void {
+  const { words, low, n, lex, sameSent } = c;
   for (let t = 1; t + 1 < n; t++) {
     if (low[t] !== 'of' || !sameSent(t - 1, t + 1)) continue;
     if (!lex.orgHeads.has(low[t - 1]!) || !isCap(words[t - 1]!)) continue;
@@ -200,8 +244,11 @@ export function recognize(tt: TaggerTokens, res: EntityResources): Mention[] {
     spans.sort((x, y) => x.a - y.a);
     t = b;
   }
+}
 
-  // "Affordable Care" + "Act": a law's or treaty's head word ends the name.
+/** "Affordable Care" + "Act": a law's or treaty's head word ends the name. */
+function extendLawNames(spans: Span[], c: RuleContext): void {
+  const { words, low, n, lex, sameSent } = c;
   for (let i = 0; i < spans.length; i++) {
     const x = spans[i]!;
     const k = x.b + 1;
@@ -212,7 +259,11 @@ export function recognize(tt: TaggerTokens, res: EntityResources): Mention[] {
       x.type = 'MISC';
     }
   }
+}
 
+/** The spans as mentions, junk dropped, with their fine types. */
+function toMentions(spans: readonly Span[], c: RuleContext): Mention[] {
+  const { tt, res, words, low, sentence, lex } = c;
   const mentions: Mention[] = [];
   for (const s of spans) {
     let { a } = s;
@@ -238,6 +289,12 @@ export function recognize(tt: TaggerTokens, res: EntityResources): Mention[] {
     if (m.type === 'OTHER' && a === b && isLooseCapital(a, words, sentence)) continue;
     mentions.push(m);
   }
+  return mentions;
+}
+
+/** Roles of people, acting places, groups, and the country a "pro-X" group is set against. */
+function describeMentions(mentions: Mention[], c: RuleContext): void {
+  const { tt, res, words, low, sentence } = c;
   for (const m of mentions) {
     if (m.type === 'PERSON') {
       m.role = roleBefore(m, words, low, sentence, mentions, res) ?? roleAfter(m, words, low, sentence, res);
@@ -255,8 +312,8 @@ export function recognize(tt: TaggerTokens, res: EntityResources): Mention[] {
     const other = mentions.find((o) => o.sentence === m.sentence && o.type === 'GPE' && !o.acting && countryOfWords(low.slice(o.first, o.last + 1).join(' '), res) !== own);
     if (other) m.placeCountry = countryOfWords(low.slice(other.first, other.last + 1).join(' '), res);
   }
-  return mentions;
 }
+
 
 /**
  * A capital that may only mark the start of a sentence or quotation ("“Serious mistake”") or a
