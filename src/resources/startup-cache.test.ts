@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -27,5 +27,39 @@ describe('start-up cache freshness', () => {
   it('refuses the cache when an input changed', () => {
     writeFileSync(inputs[1]!, 'second input, edited');
     expect(read()).toBeNull();
+  });
+});
+
+describe('start-up cache body', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'casus-startup-views-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('gives typed arrays back as views on the file, equal to what was written, Maps and strings as they were', () => {
+    const big = new ArrayBuffer(64);
+    const value = {
+      tables: [{ bits: 3, slots: Int32Array.from([1, -2, 3]), inline: null }, { bits: 5, slots: new Float64Array([0.5, -1.25]), inline: new Uint8Array([7]) }],
+      // A view into a larger buffer: only its own bytes are stored.
+      part: new Int16Array(big, 8, 4).fill(-9),
+      lemmas: new Map([['VBD', new Map([['went', 'go']])]]),
+      tags: ['NOUN|NN', 'VERB|VBD'],
+    };
+    const path = join(dir, 'v.cache');
+    const size = writeStartupCache(path, 'd', value);
+    expect(size).toBeLessThan(1000);
+    const back = readStartupCache<typeof value>(path, 'd')!;
+    expect(back).toEqual(value);
+    expect(back.tables[0]!.slots).toBeInstanceOf(Int32Array);
+    // Views on the file's bytes, not copies: all share one buffer.
+    expect(back.part.buffer).toBe(back.tables[0]!.slots.buffer);
+    expect(back.tables[1]!.inline!.buffer).toBe(back.tables[0]!.slots.buffer);
+    expect(back.tables[0]!.slots.byteOffset % 4).toBe(0);
+    expect(back.tables[1]!.slots.byteOffset % 8).toBe(0);
+  });
+
+  it('refuses a file cut inside the arrays', () => {
+    const path = join(dir, 'cut.cache');
+    const size = writeStartupCache(path, 'd', { a: new Float64Array(100).fill(1) });
+    writeFileSync(path, readFileSync(path).subarray(0, size - 8));
+    expect(readStartupCache(path, 'd')).toBeNull();
   });
 });

@@ -8,7 +8,8 @@ import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { deserialize, serialize } from 'node:v8';
 
-const FORMAT = 1;
+/** 2: typed arrays stored as raw bytes after the value (1: inside v8's serialization). */
+const FORMAT = 2;
 
 /** Where `npm run build` writes cache `name`: dist/resources/NAME.cache (src/resources/ under tsx, where none is written). */
 export function startupCachePath(name: string): string {
@@ -42,16 +43,70 @@ export function inputsMatch(head: { digest?: string; stat?: string }, digest: st
   return head.digest === (typeof digest === 'string' ? digest : digest());
 }
 
+/** The typed arrays a cache may hold as raw bytes (views on the file's buffer when read back). */
+const VIEW_TYPES = { Uint8Array, Int8Array, Uint16Array, Int16Array, Uint32Array, Int32Array, Float32Array, Float64Array };
+type ViewType = keyof typeof VIEW_TYPES;
+type View = InstanceType<(typeof VIEW_TYPES)[ViewType]>;
+/** Where a typed array went: its type, byte offset in the body and length. */
+type ViewRef = { __view: [ViewType, number, number] };
+
+const isPlain = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && Object.getPrototypeOf(v) === Object.prototype;
+
+/** The value with every typed array in plain objects and arrays replaced by a ViewRef, and those arrays in order. */
+function extractViews(value: unknown, views: View[], offset: { at: number }): unknown {
+  if (ArrayBuffer.isView(value) && value.constructor.name in VIEW_TYPES) {
+    const a = value as View;
+    offset.at = Math.ceil(offset.at / 8) * 8;
+    const ref: ViewRef = { __view: [a.constructor.name as ViewType, offset.at, a.length] };
+    views.push(a);
+    offset.at += a.byteLength;
+    return ref;
+  }
+  if (Array.isArray(value)) return value.map((v) => extractViews(v, views, offset));
+  if (isPlain(value)) return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, extractViews(v, views, offset)]));
+  return value;
+}
+
+/** The value with each ViewRef turned into a view on the body's bytes (no copy). */
+function restoreViews(value: unknown, buf: Buffer, start: number): unknown {
+  if (Array.isArray(value)) return value.map((v) => restoreViews(v, buf, start));
+  if (!isPlain(value)) return value;
+  const ref = (value as ViewRef).__view;
+  if (Array.isArray(ref) && ref.length === 3 && typeof ref[0] === 'string' && ref[0] in VIEW_TYPES) {
+    const [type, offset, length] = ref;
+    const Type = VIEW_TYPES[type];
+    if (start + offset + length * Type.BYTES_PER_ELEMENT > buf.length) throw new Error('start-up cache: file is truncated');
+    return new Type(buf.buffer as ArrayBuffer, buf.byteOffset + start + offset, length);
+  }
+  return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, restoreViews(v, buf, start)]));
+}
+
 /**
- * The file: a 4-byte length, a small v8-serialized head { format, digest, stat }, then the
- * v8-serialized value, so a stale cache is rejected without decoding its body.
+ * The file: a 4-byte length, a small v8-serialized head { format, digest, stat }, the
+ * v8-serialized value with its typed arrays (in plain objects and arrays) replaced by references,
+ * then those arrays' bytes, 8-byte aligned: read back as views on the file's buffer, without the
+ * copy v8's deserialize makes. A stale cache is rejected without decoding its body.
  */
 export function writeStartupCache(path: string, digest: string, value: unknown, stat?: string): number {
   const head = serialize({ format: FORMAT, digest, ...(stat ? { stat } : {}) });
-  const body = serialize(value);
-  const len = Buffer.alloc(4);
+  const views: View[] = [];
+  const body = serialize(extractViews(value, views, { at: 0 }));
+  const len = Buffer.alloc(8);
   len.writeUInt32LE(head.length, 0);
-  const bytes = Buffer.concat([len, head, body]);
+  len.writeUInt32LE(body.length, 4);
+  const start = Math.ceil((8 + head.length + body.length) / 8) * 8;
+  let size = start;
+  for (const a of views) size = Math.ceil(size / 8) * 8 + a.byteLength;
+  const bytes = Buffer.alloc(size);
+  len.copy(bytes, 0);
+  head.copy(bytes, 8);
+  body.copy(bytes, 8 + head.length);
+  let at = 0;
+  for (const a of views) {
+    at = Math.ceil(at / 8) * 8;
+    Buffer.from(a.buffer, a.byteOffset, a.byteLength).copy(bytes, start + at);
+    at += a.byteLength;
+  }
   writeFileSync(path, bytes);
   return bytes.length;
 }
@@ -63,11 +118,15 @@ export function writeStartupCache(path: string, digest: string, value: unknown, 
  */
 export function readStartupCache<T>(path: string, digest: string | (() => string), stat?: () => string): T | null {
   try {
-    const buf = readFileSync(path);
+    let buf = readFileSync(path);
+    // The views need their element alignment: a copy in the rare case the buffer is not 8-byte aligned.
+    if (buf.byteOffset % 8 !== 0) buf = Buffer.from(buf);
     const headLen = buf.readUInt32LE(0);
-    const head = deserialize(buf.subarray(4, 4 + headLen)) as { format?: number; digest?: string; stat?: string };
+    const bodyLen = buf.readUInt32LE(4);
+    const head = deserialize(buf.subarray(8, 8 + headLen)) as { format?: number; digest?: string; stat?: string };
     if (head.format !== FORMAT || !inputsMatch(head, digest, stat)) return null;
-    return deserialize(buf.subarray(4 + headLen)) as T;
+    const start = Math.ceil((8 + headLen + bodyLen) / 8) * 8;
+    return restoreViews(deserialize(buf.subarray(8 + headLen, 8 + headLen + bodyLen)), buf, start) as T;
   } catch {
     return null;
   }

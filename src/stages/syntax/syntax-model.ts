@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { z } from 'zod';
 import { dataPath } from '../../resources/data-path.js';
+import { COMPILED, digestOf, readStartupCache, startupCachePath, statKey, writeStartupCache } from '../../resources/startup-cache.js';
 import type { LemmaExceptions } from './lemmatizer.js';
 import type { PackedWeights, SparseWeights } from './weights.js';
 import { packEntries, sparseScorer, unpack } from './weights.js';
@@ -139,8 +140,25 @@ function readVarintDeltas(bytes: Uint8Array, rows: number): Uint32Array {
   return out;
 }
 
+/**
+ * What decoding the file makes, as plain data (typed arrays, strings, Maps): what a start-up cache
+ * can hold. modelFromParts turns it into the model.
+ */
+export interface ModelParts {
+  tags: string[];
+  rels: string[];
+  lemmas: LemmaExceptions;
+  /** The integer maps' keys and values (lexicon, tagdict, clusters). */
+  maps: Partial<Record<'lexicon' | 'tagdict' | 'clusters', { keys: Uint32Array; values: Uint32Array }>>;
+  tables: SparseWeights[];
+}
+
 /** spread: per table, slots per stored row at least (the lookup tables' size; see unpack). */
 export function decodeModel(gz: Buffer, spread: readonly (number | undefined)[] = []): SyntaxModel {
+  return modelFromParts(decodeParts(gz, spread));
+}
+
+function decodeParts(gz: Buffer, spread: readonly (number | undefined)[]): ModelParts {
   // One large output chunk: the default 16 KB chunks cost three times as much (copies, calls).
   let buf = gunzipSync(gz, { chunkSize: 16 << 20 });
   // The arrays below are views into buf (no copies): they need it 4-byte aligned.
@@ -162,11 +180,14 @@ export function decodeModel(gz: Buffer, spread: readonly (number | undefined)[] 
     off += pad4(bytes);
     return [whole.buffer, at];
   };
-  const maps: Record<string, IntMap> = {};
+  const maps: ModelParts['maps'] = {};
   for (const { name, size } of header.maps ?? []) {
     const keys = new Uint32Array(...take(size * 4), size);
-    maps[name] = new IntMap(keys, new Uint32Array(...take(size * 4), size));
+    maps[name] = { keys, values: new Uint32Array(...take(size * 4), size) };
   }
+  // Format 2 keeps the lexicon and the tag dictionary in the JSON header.
+  if (header.lexicon && !maps.lexicon) maps.lexicon = { keys: Uint32Array.from(header.lexicon.words), values: Uint32Array.from(header.lexicon.classes) };
+  if (header.tagdict && !maps.tagdict) maps.tagdict = { keys: Uint32Array.from(header.tagdict.words), values: Uint32Array.from(header.tagdict.tags, (t) => t + 1) };
   const tables = header.tables.map((t, ti) => {
     const buckets = v1 ? new Uint32Array(...take(t.rows * 4), t.rows) : readVarintDeltas(new Uint8Array(...take(t.bucketBytes ?? 0), t.bucketBytes ?? 0), t.rows);
     if (t.diffRows) {
@@ -192,21 +213,28 @@ export function decodeModel(gz: Buffer, spread: readonly (number | undefined)[] 
   for (const [tag, pairs] of Object.entries(header.lemmas)) {
     lemmas.set(tag, new Map(typeof pairs === 'string' ? pairs.split('\n').map((line) => line.split('\t') as [string, string]) : pairs));
   }
+  return { tags: header.tags, rels: header.rels, lemmas, maps, tables };
+}
+
+const intMap = (m: { keys: Uint32Array; values: Uint32Array } | undefined) => (m ? new IntMap(m.keys, m.values) : new IntMap([], []));
+
+/** The model over decoded parts: scorers, integer maps and tag columns (a few milliseconds). */
+export function modelFromParts(p: ModelParts): SyntaxModel {
   return {
-    tags: header.tags,
-    upos: header.tags.map((t) => t.split('|')[0]!),
-    xpos: header.tags.map((t) => t.split('|')[1]!),
-    rels: header.rels,
-    rootRel: header.rels.length - 1,
-    tagger: sparseScorer(tables[0]!),
-    parser: sparseScorer(tables[1]!),
-    labeler: sparseScorer(tables[2]!),
-    lemmas,
-    coarse: coarseTags(header.tags),
-    lexicon: maps['lexicon'] ?? new IntMap(header.lexicon?.words ?? [], header.lexicon?.classes ?? []),
-    tagdict: maps['tagdict'] ?? new IntMap(header.tagdict?.words ?? [], (header.tagdict?.tags ?? []).map((t) => t + 1)),
-    clusters: maps['clusters'] ?? new IntMap([], []),
-    tables,
+    tags: p.tags,
+    upos: p.tags.map((t) => t.split('|')[0]!),
+    xpos: p.tags.map((t) => t.split('|')[1]!),
+    rels: p.rels,
+    rootRel: p.rels.length - 1,
+    tagger: sparseScorer(p.tables[0]!),
+    parser: sparseScorer(p.tables[1]!),
+    labeler: sparseScorer(p.tables[2]!),
+    lemmas: p.lemmas,
+    coarse: coarseTags(p.tags),
+    lexicon: intMap(p.maps.lexicon),
+    tagdict: intMap(p.maps.tagdict),
+    clusters: intMap(p.maps.clusters),
+    tables: p.tables,
   };
 }
 
@@ -220,9 +248,29 @@ export function coarseTags(tags: readonly string[]): Uint8Array {
   }));
 }
 
+/** Where `npm run build` writes the decoded model (dist/resources/syntax.cache). */
+export const SYNTAX_CACHE = startupCachePath('syntax');
+
+/** The model file and the code that decodes it. */
+function modelInputs(): (string | URL)[] {
+  const ext = import.meta.url.slice(import.meta.url.lastIndexOf('.'));
+  return [dataPath(MODEL_FILE), ...['./syntax-model', './weights'].map((c) => new URL(`${c}${ext}`, import.meta.url))];
+}
+
+/** Decodes the shipped model and writes its parts with their inputs' digest and stat key; returns the file's size. */
+export function writeSyntaxCache(path: string = SYNTAX_CACHE): number {
+  const inputs = modelInputs();
+  return writeStartupCache(path, digestOf(inputs), decodeParts(readFileSync(dataPath(MODEL_FILE)), []), statKey(inputs));
+}
+
+/** The decoded parts from a cache file, or null when it is absent, damaged or built from other inputs. */
+export function readSyntaxCache(path: string = SYNTAX_CACHE): ModelParts | null {
+  return readStartupCache<ModelParts>(path, () => digestOf(modelInputs()), () => statKey(modelInputs()));
+}
+
 let cached: SyntaxModel | undefined;
-/** The shipped model, read on first use. */
+/** The shipped model, read on first use (from the start-up cache when `npm run build` wrote a current one). */
 export function syntaxModel(): SyntaxModel {
-  cached ??= decodeModel(readFileSync(dataPath(MODEL_FILE)));
+  cached ??= modelFromParts((COMPILED ? readSyntaxCache() : null) ?? decodeParts(readFileSync(dataPath(MODEL_FILE)), []));
   return cached;
 }

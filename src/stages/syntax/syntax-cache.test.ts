@@ -1,0 +1,45 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { isDeepStrictEqual } from 'node:util';
+import { afterAll, describe, expect, it } from 'vitest';
+import { badCacheFiles } from '../../resources/bad-cache-files.js';
+import { modelFromParts, readSyntaxCache, syntaxModel, writeSyntaxCache } from './syntax-model.js';
+import { SentenceAnnotator } from './annotate.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'casus-syntax-cache-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('syntax start-up cache', () => {
+  it('reads back the decoded model: same tags, relations, lemma exceptions, maps and weight tables', () => {
+    const path = join(dir, 'syntax.cache');
+    writeSyntaxCache(path);
+    const parts = readSyntaxCache(path);
+    expect(parts).not.toBeNull();
+    const fromCache = modelFromParts(parts!);
+    const shipped = syntaxModel();
+    for (const key of ['tags', 'upos', 'xpos', 'rels', 'rootRel', 'coarse', 'lemmas', 'tables', 'lexicon', 'tagdict', 'clusters'] as const) {
+      expect(isDeepStrictEqual(fromCache[key], shipped[key]), key).toBe(true);
+    }
+    // And it parses as the shipped model does.
+    const text = 'Chancellor Olaf Scholz of Germany had requested a meeting. Officials said talks were held in Rome.';
+    const words = text.match(/\w+|[^\s\w]/g)!;
+    const parse = (model: typeof shipped) => {
+      const annotator = new SentenceAnnotator(model);
+      const r = annotator.parse(annotator.tag(words));
+      return { tags: [...r.tags], head: [...r.head], rel: [...r.rel] };
+    };
+    const a = parse(fromCache);
+    expect(a.head.some((h) => h > 0)).toBe(true);
+    expect(a).toEqual(parse(shipped));
+  });
+
+  it('ignores a cache built from other inputs, or a damaged or missing file', () => {
+    const path = join(dir, 'syntax.cache');
+    writeSyntaxCache(path);
+    const bad = badCacheFiles(path, dir);
+    expect(readSyntaxCache(bad.stale)).toBeNull();
+    expect(readSyntaxCache(bad.damaged)).toBeNull();
+    expect(readSyntaxCache(bad.absent)).toBeNull();
+  });
+});
