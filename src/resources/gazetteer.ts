@@ -3,14 +3,13 @@
  * supplement and the derived US counties/places, as one compact index built once, lazily.
  */
 import { createHash } from 'node:crypto';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
-import { deserialize, serialize } from 'node:v8';
 import { gunzipSync } from 'node:zlib';
 import { z } from 'zod';
 import { dataPath } from './data-path.js';
-import { inputsMatch, statKey } from './startup-cache.js';
+import { readStartupCache, statKey, writeStartupCache } from './startup-cache.js';
 
 /** What kind of place an entry is; the order is also the tie-break preference. */
 export const PlaceKinds = ['country', 'admin1', 'region', 'water', 'physical', 'city', 'admin2', 'locality'] as const;
@@ -555,7 +554,6 @@ export function defaultSupplement(): Supplement {
 
 /** Where `npm run build` writes the start-up cache: beside this module (dist/resources/ once compiled). */
 export const GAZETTEER_CACHE = fileURLToPath(new URL('./gazetteer.cache', import.meta.url));
-const CACHE_FORMAT = 1;
 
 interface GazetteerInputs { cities: Buffer; citiesPath: string; usPath: string; us: string; digest: string }
 
@@ -594,59 +592,16 @@ function buildState(inputs: GazetteerInputs): GazetteerState {
   return buildGazetteerState(readCities(gunzipSync(inputs.cities), inputs.citiesPath), countries, defaultSupplement(), parseUsPlaces(inputs.us, inputs.usPath));
 }
 
-type Column = Uint8Array | Int16Array | Int32Array | Uint32Array | Float32Array | Float64Array;
-const COLUMN_TYPES = { Uint8Array, Int16Array, Int32Array, Uint32Array, Float32Array, Float64Array };
-
-/**
- * The cache file: a 4-byte length, then the v8-serialized strings and maps with the typed
- * arrays replaced by [type, offset, length], then the arrays' bytes (8-byte aligned), which
- * load as views on the file's buffer without a copy. The head also keeps the validated
- * supplement and the country codes, so a start from the cache runs neither zod over the
- * supplement nor world-countries' 1.4 MB JSON (the digest covers both sources).
- */
-function encodeCache(digest: string, state: GazetteerState, stat: string): Buffer {
-  const blobs: Column[] = [];
-  let offset = 0;
-  const place = (a: Column) => { offset = Math.ceil(offset / 8) * 8; const ref = [a.constructor.name, offset, a.length]; blobs.push(a); offset += a.byteLength; return ref; };
-  const { index, ...rest } = state;
-  const cols = Object.fromEntries(Object.entries(rest).map(([k, v]) => [k, ArrayBuffer.isView(v) ? place(v as Column) : v]));
-  const idx = Object.fromEntries(Object.entries(index).map(([k, v]) => [k, ArrayBuffer.isView(v) ? place(v as Column) : v]));
-  const head = serialize({ format: CACHE_FORMAT, digest, stat, cols, idx, supplement: defaultSupplement(), alpha3: [...countryAlpha3()] });
-  const start = Math.ceil((4 + head.length) / 8) * 8;
-  const out = Buffer.alloc(start + offset);
-  out.writeUInt32LE(head.length, 0);
-  head.copy(out, 4);
-  let at = 0;
-  for (const a of blobs) {
-    at = Math.ceil(at / 8) * 8;
-    Buffer.from(a.buffer, a.byteOffset, a.byteLength).copy(out, start + at);
-    at += a.byteLength;
-  }
-  return out;
-}
-
 interface CachedGazetteer { state: GazetteerState; supplement: Supplement; alpha3: [string, string][] }
 
-/** The cached state (and supplement, country codes) when the cache exists and was built from exactly these inputs (digest, or stat key first). */
+/**
+ * The cached state, validated supplement and country codes when the cache exists and was built
+ * from exactly these inputs (stat key first, else digest). The columns are views on the file's
+ * bytes (startup-cache.ts); the supplement and codes spare a cached start zod over the supplement
+ * and world-countries' 1.4 MB JSON (the digest covers both sources).
+ */
 function readCache(path: string, digest: () => string): CachedGazetteer | null {
-  try {
-    let buf = readFileSync(path);
-    if (buf.byteOffset % 8 !== 0) buf = Buffer.from(buf);
-    const headLen = buf.readUInt32LE(0);
-    const head = deserialize(buf.subarray(4, 4 + headLen)) as { format?: number; digest?: string; stat?: string; cols: Record<string, unknown>; idx: Record<string, unknown>; supplement: Supplement; alpha3: [string, string][] };
-    if (head.format !== CACHE_FORMAT || !inputsMatch(head, digest, () => statKey(inputFiles()))) return null;
-    const start = Math.ceil((4 + headLen) / 8) * 8;
-    const view = (v: unknown) => {
-      if (!Array.isArray(v) || typeof v[0] !== 'string' || !(v[0] in COLUMN_TYPES)) return v;
-      const Type = COLUMN_TYPES[v[0] as keyof typeof COLUMN_TYPES];
-      return new Type(buf.buffer, buf.byteOffset + start + (v[1] as number), v[2] as number);
-    };
-    const map = (o: Record<string, unknown>) => Object.fromEntries(Object.entries(o).map(([k, v]) => [k, view(v)]));
-    const state = { ...map(head.cols), index: map(head.idx) } as unknown as GazetteerState;
-    return { state, supplement: head.supplement, alpha3: head.alpha3 };
-  } catch {
-    return null;
-  }
+  return readStartupCache<CachedGazetteer>(path, digest, () => statKey(inputFiles()));
 }
 
 /**
@@ -656,9 +611,8 @@ function readCache(path: string, digest: () => string): CachedGazetteer | null {
  */
 export function writeGazetteerCache(path: string = GAZETTEER_CACHE): number {
   const inputs = readInputs();
-  const bytes = encodeCache(inputs.digest, buildState(inputs), statKey(inputFiles()));
-  writeFileSync(path, bytes);
-  return bytes.length;
+  const value: CachedGazetteer = { state: buildState(inputs), supplement: defaultSupplement(), alpha3: [...countryAlpha3()] };
+  return writeStartupCache(path, inputs.digest, value, statKey(inputFiles()));
 }
 
 /** The gazetteer from a cache file, or null when it is absent, unreadable or built from other inputs. */
