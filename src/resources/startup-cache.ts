@@ -131,3 +131,13 @@ export function readStartupCache<T>(path: string, digest: string | (() => string
     return null;
   }
 }
+
+/** writeStartupCache keyed on input files: their digest and stat key. */
+export function writeStartupCacheOf(path: string, inputs: readonly (string | URL)[], value: unknown): number {
+  return writeStartupCache(path, digestOf(inputs), value, statKey(inputs));
+}
+
+/** readStartupCache keyed on the input files `inputs()` lists (their stat key first, else their digest). */
+export function readStartupCacheOf<T>(path: string, inputs: () => readonly (string | URL)[]): T | null {
+  return readStartupCache<T>(path, () => digestOf(inputs()), () => statKey(inputs()));
+}

@@ -4,7 +4,7 @@
  * weights and gazetteer come from a start-up cache when `npm run build` wrote a current one.
  */
 import { dataPath } from '../../resources/data-path.js';
-import { COMPILED, digestOf, readStartupCache, startupCachePath, statKey, writeStartupCache } from '../../resources/startup-cache.js';
+import { COMPILED, readStartupCacheOf, startupCachePath, writeStartupCacheOf } from '../../resources/startup-cache.js';
 import { defaultEntityLexicon } from '../../resources/entity-lexicon.js';
 import type { EntityLexicon } from '../../resources/entity-lexicon.js';
 import { defaultNerGazetteer } from '../../resources/ner-gazetteer.js';
@@ -58,13 +58,12 @@ function partsInputs(): (string | URL)[] {
 
 /** Builds the slow parts and writes them with their inputs' digest and stat key; returns the file's size. */
 export function writeEntitiesCache(path: string = ENTITIES_CACHE): number {
-  const inputs = partsInputs();
-  return writeStartupCache(path, digestOf(inputs), buildParts(), statKey(inputs));
+  return writeStartupCacheOf(path, partsInputs(), buildParts());
 }
 
 /** The slow parts from a cache file, or null when it is absent, damaged or built from other inputs. */
 export function readEntitiesCache(path: string = ENTITIES_CACHE): BuiltParts | null {
-  return readStartupCache<BuiltParts>(path, () => digestOf(partsInputs()), () => statKey(partsInputs()));
+  return readStartupCacheOf<BuiltParts>(path, partsInputs);
 }
 
 let cached: EntityResources | undefined;

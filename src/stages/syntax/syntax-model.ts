@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { z } from 'zod';
 import { dataPath } from '../../resources/data-path.js';
-import { COMPILED, digestOf, readStartupCache, startupCachePath, statKey, writeStartupCache } from '../../resources/startup-cache.js';
+import { COMPILED, readStartupCacheOf, startupCachePath, writeStartupCacheOf } from '../../resources/startup-cache.js';
 import type { LemmaExceptions } from './lemmatizer.js';
 import type { PackedWeights, SparseWeights } from './weights.js';
 import { packEntries, sparseScorer, unpack } from './weights.js';
@@ -259,13 +259,12 @@ function modelInputs(): (string | URL)[] {
 
 /** Decodes the shipped model and writes its parts with their inputs' digest and stat key; returns the file's size. */
 export function writeSyntaxCache(path: string = SYNTAX_CACHE): number {
-  const inputs = modelInputs();
-  return writeStartupCache(path, digestOf(inputs), decodeParts(readFileSync(dataPath(MODEL_FILE)), []), statKey(inputs));
+  return writeStartupCacheOf(path, modelInputs(), decodeParts(readFileSync(dataPath(MODEL_FILE)), []));
 }
 
 /** The decoded parts from a cache file, or null when it is absent, damaged or built from other inputs. */
 export function readSyntaxCache(path: string = SYNTAX_CACHE): ModelParts | null {
-  return readStartupCache<ModelParts>(path, () => digestOf(modelInputs()), () => statKey(modelInputs()));
+  return readStartupCacheOf<ModelParts>(path, modelInputs);
 }
 
 let cached: SyntaxModel | undefined;

@@ -7,7 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Model } from 'wink-nlp';
-import { COMPILED, digestOf, readStartupCache, startupCachePath, statKey, writeStartupCache } from '../../resources/startup-cache.js';
+import { COMPILED, readStartupCacheOf, startupCachePath, writeStartupCacheOf } from '../../resources/startup-cache.js';
 
 const require = createRequire(import.meta.url);
 
@@ -125,13 +125,12 @@ function winkInputs(): (string | URL)[] {
 export function writeWinkCache(path: string = WINK_CACHE): number {
   const core = loadCoreModel();
   const { hash: _hash, ...lexeme } = core.features.lexeme;
-  const inputs = winkInputs();
-  return writeStartupCache(path, digestOf(inputs), { core: { ...core, features: { ...core.features, lexeme } }, slots: lexemeSlots(core.features.lexeme.list) }, statKey(inputs));
+  return writeStartupCacheOf(path, winkInputs(), { core: { ...core, features: { ...core.features, lexeme } }, slots: lexemeSlots(core.features.lexeme.list) });
 }
 
 /** The core model from a cache file, or null when it is absent, damaged or built from other inputs. */
 export function readWinkCache(path: string = WINK_CACHE): CoreModel | null {
-  const cached = readStartupCache<{ core: CoreModel; slots: Int32Array }>(path, () => digestOf(winkInputs()), () => statKey(winkInputs()));
+  const cached = readStartupCacheOf<{ core: CoreModel; slots: Int32Array }>(path, winkInputs);
   if (!cached) return null;
   const { core, slots } = cached;
   // Deserialized objects get Object.prototype; wink builds its feature hashes without one.
