@@ -7,6 +7,8 @@ import type { WorkingDocument } from '../../pipeline/stage.js';
 import type { AgentDictionary, AgentEntry } from '../../resources/actor-agents.js';
 import { countryAlpha3 } from '../../resources/gazetteer.js';
 import type { SyntaxGraph } from '../syntax/syntax-graph.js';
+import type { TokenTable } from '../tokens/token-table.js';
+import type { Span } from '../../core/span.js';
 
 export interface ActorMention {
   /** First and last token (inclusive) of the mention. */
@@ -64,16 +66,56 @@ function alpha3(cc2: string): string | null {
   return countryAlpha3().get(cc2) ?? null;
 }
 
+/**
+ * Built in phases, one function each: V8 optimises each on its own, so a rarely taken path (a
+ * dateline, a text without quotes layer) deoptimises only its phase, not the whole view.
+ */
 export function buildDocView(doc: Readonly<WorkingDocument>, options: ViewOptions = {}): DocView {
   const tt = doc.tokens!;
   const n = tt.length;
-  const words = new Array<string>(n);
-  for (let i = 0; i < n; i++) words[i] = doc.text.slice(tt.start[i]!, tt.end[i]!).toLowerCase().replace(/’/g, "'");
-  const ns = doc.sentences.length;
-  const sentenceFirst = new Int32Array(ns + 1).fill(n);
-  for (let i = n - 1; i >= 0; i--) sentenceFirst[tt.sentence[i]!] = i;
-  for (let s = ns - 1; s >= 0; s--) if (sentenceFirst[s]! > sentenceFirst[s + 1]!) sentenceFirst[s] = sentenceFirst[s + 1]!;
+  const words = lowerWords(doc.text, tt);
+  const sentenceFirst = firstTokens(tt.sentence, n, doc.sentences.length);
+  const mentionAt = entityMentions(doc, tt);
+  if (options.agents) addAgents(words, mentionAt, options.agents, options.standaloneAgents ?? false, tt.sentence);
+  addIssuers(words, mentionAt, tt.sentence);
+  // "SINGAPORE: … the government will …": an agent named without a country is the dateline country's.
+  const dateline = datelineCountry(doc);
+  if (dateline) addDatelineCountry(mentionAt, dateline);
+  // Quotations: the quotes layer when present, else paired quote marks within a paragraph.
+  const quoted = new Uint8Array(n);
+  const speakerAt = new Array<Entity | null>(n).fill(null);
+  if (doc.quotes.length > 0) markQuotes(doc, tt, quoted, speakerAt);
+  else markQuoteMarks(doc.text, words, tt, quoted);
+  const paragraph = paragraphs(doc.text, doc.sentences);
+  const determinedNoun = new Uint8Array(n);
+  const g = doc.parse;
+  if (g && g.length === n) markDeterminedNouns(determinedNoun, g, 0, n);
+  return { text: doc.text, words, start: tt.start, end: tt.end, sentence: tt.sentence, sentenceFirst, mentionAt, quoted, speakerAt, paragraph, determinedNoun };
+}
 
+/** Lower-cased token words, ’ read as '. */
+function lowerWords(text: string, tt: TokenTable): string[] {
+  const n = tt.length;
+  const words = new Array<string>(n);
+  for (let i = 0; i < n; i++) {
+    const w = text.slice(tt.start[i]!, tt.end[i]!).toLowerCase();
+    // most words have no ’: skip the regular expression for them (same strings)
+    words[i] = w.includes('’') ? w.replace(/’/g, "'") : w;
+  }
+  return words;
+}
+
+/** First token of each sentence (length = sentences + 1, last = token count). */
+function firstTokens(sentence: Int32Array, n: number, ns: number): Int32Array {
+  const sentenceFirst = new Int32Array(ns + 1).fill(n);
+  for (let i = n - 1; i >= 0; i--) sentenceFirst[sentence[i]!] = i;
+  for (let s = ns - 1; s >= 0; s--) if (sentenceFirst[s]! > sentenceFirst[s + 1]!) sentenceFirst[s] = sentenceFirst[s + 1]!;
+  return sentenceFirst;
+}
+
+/** The entity mention covering each token (a place without an actor code stands for its country). */
+function entityMentions(doc: Readonly<WorkingDocument>, tt: TokenTable): (ActorMention | null)[] {
+  const n = tt.length;
   const mentionAt = new Array<ActorMention | null>(n).fill(null);
   // A place without an actor code stands for its country ("the annexation of Crimea" → UKR).
   const placeCountry = new Map<string, string>();
@@ -92,57 +134,58 @@ export function buildDocView(doc: Readonly<WorkingDocument>, options: ViewOption
       for (let i = first; i <= last; i++) mentionAt[i] = am;
     }
   }
+  return mentionAt;
+}
 
-  if (options.agents) addAgents(words, mentionAt, options.agents, options.standaloneAgents ?? false, tt.sentence);
-  addIssuers(words, mentionAt, tt.sentence);
-  // "SINGAPORE: … the government will …": an agent named without a country is the dateline country's.
-  const dateline = datelineCountry(doc);
-  if (dateline) {
-    const done = new Set<ActorMention>();
-    for (const m of mentionAt) {
-      if (!m || done.has(m) || m.entity !== null || !m.code || !SECTORS.has(m.code)) continue;
-      done.add(m);
-      m.code = `${dateline}${m.code}`;
-      m.agent = `${m.agent ?? m.code} (country of the dateline)`;
+/** Agents coded by sector alone take the dateline's country. */
+function addDatelineCountry(mentionAt: (ActorMention | null)[], dateline: string): void {
+  const done = new Set<ActorMention>();
+  for (const m of mentionAt) {
+    if (!m || done.has(m) || m.entity !== null || !m.code || !SECTORS.has(m.code)) continue;
+    done.add(m);
+    m.code = `${dateline}${m.code}`;
+    m.agent = `${m.agent ?? m.code} (country of the dateline)`;
+  }
+}
+
+/** Tokens inside quotations of the quotes layer (not indirect ones) and their speakers. */
+function markQuotes(doc: Readonly<WorkingDocument>, tt: TokenTable, quoted: Uint8Array, speakerAt: (Entity | null)[]): void {
+  const n = tt.length;
+  const byId = new Map(doc.entities.map((e) => [e.id, e]));
+  for (const q of doc.quotes) {
+    const speaker = q.speaker ? byId.get(q.speaker) ?? null : null;
+    for (let i = lowerBound(tt.start, n, q.start); i < n && tt.start[i]! < q.end; i++) {
+      if (q.kind !== 'indirect') quoted[i] = 1;
+      speakerAt[i] = speaker;
     }
   }
+}
 
-  // Quotations: the quotes layer when present, else paired quote marks within a paragraph.
-  const quoted = new Uint8Array(n);
-  const speakerAt = new Array<Entity | null>(n).fill(null);
-  if (doc.quotes.length > 0) {
-    const byId = new Map(doc.entities.map((e) => [e.id, e]));
-    for (const q of doc.quotes) {
-      const speaker = q.speaker ? byId.get(q.speaker) ?? null : null;
-      for (let i = lowerBound(tt.start, n, q.start); i < n && tt.start[i]! < q.end; i++) {
-        if (q.kind !== 'indirect') quoted[i] = 1;
-        speakerAt[i] = speaker;
-      }
-    }
-  } else {
-    let open = false;
-    let lastPara = -1;
-    for (let i = 0; i < n; i++) {
-      const w = words[i]!;
-      const para = paragraphOf(doc.text, tt.start[i]!);
-      if (para !== lastPara) { open = false; lastPara = para; }
-      if (!open && OPEN_QUOTE.test(w)) { open = true; continue; }
-      if (open && CLOSE_QUOTE.test(w)) { open = false; continue; }
-      if (open) quoted[i] = 1;
-    }
+/** Without a quotes layer: tokens between paired quote marks within a paragraph. */
+function markQuoteMarks(text: string, words: readonly string[], tt: TokenTable, quoted: Uint8Array): void {
+  let open = false;
+  let lastPara = -1;
+  for (let i = 0; i < tt.length; i++) {
+    const w = words[i]!;
+    const para = paragraphOf(text, tt.start[i]!);
+    if (para !== lastPara) { open = false; lastPara = para; }
+    if (!open && OPEN_QUOTE.test(w)) { open = true; continue; }
+    if (open && CLOSE_QUOTE.test(w)) { open = false; continue; }
+    if (open) quoted[i] = 1;
   }
+}
 
+/** Paragraph number of each sentence (a blank line starts a new paragraph). */
+function paragraphs(text: string, sentences: readonly Span[]): Int32Array {
+  const ns = sentences.length;
   const paragraph = new Int32Array(ns);
   let para = 0;
   for (let s = 1; s < ns; s++) {
-    const gap = doc.text.slice(doc.sentences[s - 1]!.end, doc.sentences[s]!.start);
+    const gap = text.slice(sentences[s - 1]!.end, sentences[s]!.start);
     if (/\n\s*\n/.test(gap)) para++;
     paragraph[s] = para;
   }
-  const determinedNoun = new Uint8Array(n);
-  const g = doc.parse;
-  if (g && g.length === n) markDeterminedNouns(determinedNoun, g, 0, n);
-  return { text: doc.text, words, start: tt.start, end: tt.end, sentence: tt.sentence, sentenceFirst, mentionAt, quoted, speakerAt, paragraph, determinedNoun };
+  return paragraph;
 }
 
 /** Marks the heads of determined noun phrases among tokens [from, to) of the parse (again after a sentence is parsed). */
