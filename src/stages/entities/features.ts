@@ -122,6 +122,23 @@ export function computeColumns(input: TaggerInput, gaz: HashedGazetteer, reuse =
   const sentCaps = u8.subarray(0, n);
   const lowerElsewhere = u8.subarray(n, 2 * n);
   const first = u8.subarray(2 * n, 3 * n);
+  const lowerSeen = tokenColumns(text, start, end, sentence, fold, klass, low, exact, shape, affix, flags, first);
+  sentenceColumns(n, sentence, flags, low, gaz, sentCaps, gazCol);
+  for (let i = 0; i < n; i++) if (flags[i]! & Flag.InitCap && !first[i] && lowerSeen.has(low[i]! & SMI)) lowerElsewhere[i] = 1;
+  for (let i = 0; i < n; i++) if (flags[i]! & Flag.InitCap && first[i] && lowerSeen.has(low[i]! & SMI)) lowerElsewhere[i] = 2;
+  return { n, low, exact, shape, affix, flags, gaz: gazCol, sentCaps, lowerElsewhere, first };
+}
+
+/*
+ * computeColumns' loops are functions of their own: V8 compiles a long loop on stack replacement
+ * during the first document, with the code after it not yet run; kept in one function, that code
+ * deoptimised again on later documents (a headline in capitals, 9 times over 840 articles).
+ */
+
+/** Per token: hashes, shape, flags, affixes; returns the lower-case hashes of lower-case words. */
+function tokenColumns(text: string, start: Int32Array, end: Int32Array, sentence: Int32Array, fold: Uint16Array, klass: Uint8Array,
+  low: Uint32Array, exact: Uint32Array, shape: Uint32Array, affix: Uint32Array, flags: Int32Array, first: Uint8Array): Set<number> {
+  const n = start.length;
   const lowerSeen = new Set<number>();
   for (let i = 0; i < n; i++) {
     const s = start[i]!;
@@ -173,7 +190,11 @@ export function computeColumns(input: TaggerInput, gaz: HashedGazetteer, reuse =
       }
     }
   }
-  // Sentences in capitals (headlines) and gazetteer matches (longest phrase per class).
+  return lowerSeen;
+}
+
+/** Sentences in capitals (headlines) and gazetteer matches (longest phrase per class). */
+function sentenceColumns(n: number, sentence: Int32Array, flags: Int32Array, low: Uint32Array, gaz: HashedGazetteer, sentCaps: Uint8Array, gazCol: Int32Array): void {
   let a = 0;
   while (a < n) {
     let b = a;
@@ -201,9 +222,6 @@ export function computeColumns(input: TaggerInput, gaz: HashedGazetteer, reuse =
     }
     a = b;
   }
-  for (let i = 0; i < n; i++) if (flags[i]! & Flag.InitCap && !first[i] && lowerSeen.has(low[i]! & SMI)) lowerElsewhere[i] = 1;
-  for (let i = 0; i < n; i++) if (flags[i]! & Flag.InitCap && first[i] && lowerSeen.has(low[i]! & SMI)) lowerElsewhere[i] = 2;
-  return { n, low, exact, shape, affix, flags, gaz: gazCol, sentCaps, lowerElsewhere, first };
 }
 
 const NONE = 0x2bad;

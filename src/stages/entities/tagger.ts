@@ -80,9 +80,18 @@ export interface Prepared {
 export function prepare(input: TaggerInput, gaz: HashedGazetteer, w: Weights, reuse = false): Prepared {
   const cols = computeColumns(input, gaz, reuse);
   const feats = staticFeatures(cols, input.sentence, w.bits, reuse);
+  toRowOffsets(feats, w);
+  return { cols, feats, sentence: input.sentence };
+}
+
+/**
+ * Feature ids to row offsets, in place. A function of its own: V8 compiles this loop on stack
+ * replacement during the first document, and code of the caller compiled with it (but not yet
+ * run) deoptimised every later document.
+ */
+function toRowOffsets(feats: Int32Array, w: Weights): void {
   if (w.bitmap) for (let k = 0; k < feats.length; k++) feats[k] = offsetOf(w, feats[k]!);
   else for (let k = 0; k < feats.length; k++) feats[k] = feats[k]! * NUM_LABELS;
-  return { cols, feats, sentence: input.sentence };
 }
 
 /** Called on each token during training with the predicted label and the feature offsets used. */
