@@ -185,8 +185,18 @@ function toEntity(id: string, c: Cluster, text: string, date: string | null, res
     type,
     aliases,
     actor: codeCluster(c, type, date, text, res),
-    mentions: c.mentions.map((m) => ({ start: m.start, end: m.end })),
+    mentions: spansOf(c.mentions),
   };
+}
+
+/**
+ * The mentions' spans, pushed one by one: Array.prototype.map returns holey or packed arrays by
+ * circumstance, and every stage that reads entity mentions then recompiled for the second kind.
+ */
+function spansOf(mentions: readonly Mention[]): { start: number; end: number }[] {
+  const out: { start: number; end: number }[] = [];
+  for (const m of mentions) out.push({ start: m.start, end: m.end });
+  return out;
 }
 
 function codeCluster(c: Cluster, type: EntityType, date: string | null, text: string, res: EntityResources): ActorCode | null {

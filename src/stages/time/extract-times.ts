@@ -306,5 +306,9 @@ export function extractTimes(text: string, sentences: readonly Span[], options: 
     const mod = r.mod ?? c.mod;
     out.push({ start: c.start, end: c.end, type: r.type ?? c.type, value: r.value, ...(mod ? { mod } : {}) });
   }
-  return out.map((t, i) => ({ id: `t${i + 1}`, ...t }));
+  // Pushed one by one (not map, whose result is holey or packed by circumstance): stages that read
+  // the times then see one array kind.
+  const times: Time[] = [];
+  for (let i = 0; i < out.length; i++) times.push({ id: `t${i + 1}`, ...out[i]! });
+  return times;
 }
