@@ -159,7 +159,10 @@ export function buildEntities(text: string, tt: TaggerTokens, mentions: Mention[
     return { first: c.mentions[0]!.start, c };
   });
   entities.sort((a, b) => a.first - b.first);
-  return entities.map(({ c }, i) => toEntity(`e${i + 1}`, c, text, date, res));
+  // Pushed one by one, like the mentions (see spansOf): every stage after this one reads the layer.
+  const out: Entity[] = [];
+  for (let i = 0; i < entities.length; i++) out.push(toEntity(`e${i + 1}`, entities[i]!.c, text, date, res));
+  return out;
 }
 
 function voteType(c: Cluster): EntityType {

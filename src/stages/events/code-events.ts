@@ -28,7 +28,7 @@ import type { PatternIndex, TriggerMatch } from './match-patterns.js';
 import type { EventPattern } from '../../resources/event-patterns.js';
 import { isParticipleLike } from './inflect.js';
 import { modalityOf } from './modality.js';
-import { buildDocView, CLAUSE_OPENERS, markDeterminedNouns } from './sentence-view.js';
+import { actorMention, buildDocView, CLAUSE_OPENERS, markDeterminedNouns } from './sentence-view.js';
 import type { ActorMention, DocView } from './sentence-view.js';
 
 export interface CoderResources {
@@ -85,7 +85,7 @@ function firstPersonSpeaker(v: DocView, first: number, s0: number): ActorMention
   if (!speaker?.actor) return null;
   for (let k = first - 1; k >= Math.max(s0, first - 4); k--) {
     const w = v.words[k]!;
-    if (w === 'we' || w === 'i') return { first, last: first, entity: speaker, code: speaker.actor.code };
+    if (w === 'we' || w === 'i') return actorMention(first, first, speaker, speaker.actor.code);
     if (!/^(are|am|is|will|would|have|has|had|do|did|not|n't|'re|'m|'ll|'ve|also|now|still|to|want|must|shall|can|cannot)$/.test(w)) return null;
   }
   return null;

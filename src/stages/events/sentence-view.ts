@@ -24,6 +24,15 @@ export interface ActorMention {
   place?: boolean;
 }
 
+/**
+ * An actor mention with every field present, in one order: mentions made with and without
+ * `agent` or `place` would give V8 several object shapes, and the coder's reads of them would
+ * turn polymorphic (and be recompiled as each shape first appears).
+ */
+export function actorMention(first: number, last: number, entity: Entity | null, code: string | null, agent?: string, place?: boolean): ActorMention {
+  return { first, last, entity, code, agent, place };
+}
+
 export interface DocView {
   text: string;
   /** Lower-cased token words. */
@@ -129,8 +138,7 @@ function entityMentions(doc: Readonly<WorkingDocument>, tt: TokenTable): (ActorM
       let last = first;
       while (last + 1 < n && tt.end[last + 1]! <= m.end) last++;
       if (first >= n || tt.start[first]! >= m.end) continue;
-      const am: ActorMention = { first, last, entity: e, code: e.actor?.code ?? placeCountry.get(e.id) ?? null };
-      if (!e.actor && placeCountry.has(e.id)) am.place = true;
+      const am = actorMention(first, last, e, e.actor?.code ?? placeCountry.get(e.id) ?? null, undefined, !e.actor && placeCountry.has(e.id) ? true : undefined);
       for (let i = first; i <= last; i++) mentionAt[i] = am;
     }
   }
@@ -246,7 +254,7 @@ function addAgents(words: readonly string[], mentionAt: (ActorMention | null)[],
     if (words[j] === "'s") j--;
     const c = same(j, i) ? mentionAt[j] ?? null : null;
     if (!countryOnly(c)) continue;
-    const am: ActorMention = { first: c.first, last: m.last, entity: m.entity, code: `${c.code}${m.code}`, agent: `title of ${m.entity?.name ?? 'a person'}` };
+    const am = actorMention(c.first, m.last, m.entity, `${c.code}${m.code}`, `title of ${m.entity?.name ?? 'a person'}`);
     for (let k = am.first; k <= am.last; k++) mentionAt[k] = am;
   }
   for (let i = 0; i < n; i++) {
@@ -288,7 +296,7 @@ function addAgents(words: readonly string[], mentionAt: (ActorMention | null)[],
             while (q < n && (words[q] === ',' || words[q] === 'and' || words[q] === 'the')) q++;
             const c = q < n && same(q, i) && q > lastTok + 1 ? mentionAt[q] ?? null : null;
             if (!countryOnly(c)) break;
-            const cm: ActorMention = { first: c.first, last: c.last, entity: c.entity, code: compose(c.code!), agent: label };
+            const cm = actorMention(c.first, c.last, c.entity, compose(c.code!), label);
             for (let x = c.first; x <= c.last; x++) mentionAt[x] = cm;
             lastTok = c.last;
             q = c.last + 1;
@@ -299,14 +307,14 @@ function addAgents(words: readonly string[], mentionAt: (ActorMention | null)[],
     }
     let am: ActorMention;
     if (country) {
-      am = { first: Math.min(first, i, host?.first ?? i), last: lastTok, entity: person?.entity ?? country.entity, code: compose(country.code!.slice(0, 3)), agent: label };
+      am = actorMention(Math.min(first, i, host?.first ?? i), lastTok, person?.entity ?? country.entity, compose(country.code!.slice(0, 3)), label);
     } else if (standalone && !host) {
       am = person && !person.code
         // "City Councilman X": a named person with a title but no country is coded by the title alone
-        ? { first: i, last: Math.max(last, person.last), entity: person.entity, code: e.code, agent: label }
-        : { first: i, last, entity: null, code: e.code, agent: label };
+        ? actorMention(i, Math.max(last, person.last), person.entity, e.code, label)
+        : actorMention(i, last, null, e.code, label);
     } else if (standalone && person && !person.code && host === person) {
-      am = { first: Math.min(i, person.first), last: Math.max(last, person.last), entity: person.entity, code: e.code, agent: label };
+      am = actorMention(Math.min(i, person.first), Math.max(last, person.last), person.entity, e.code, label);
     } else continue;
     first = am.first;
     for (let k = am.first; k <= am.last; k++) mentionAt[k] = am;
@@ -350,7 +358,7 @@ function addIssuers(words: readonly string[], mentionAt: (ActorMention | null)[]
       last = issuer;
     } else if (last && words[b] === 'the') {
       if (sentence[i]! - sentence[last!.first]! > ISSUER_WINDOW) continue;
-      const am: ActorMention = { first: i, last: i, entity: last!.entity, code: last!.code, agent: `the ${words[i]} of ${last!.entity?.name ?? last!.code}` };
+      const am = actorMention(i, i, last!.entity, last!.code, `the ${words[i]} of ${last!.entity?.name ?? last!.code}`);
       mentionAt[i] = am;
     }
   }

@@ -7,6 +7,7 @@ import { childrenWhere, clauseArguments, expandConj, governingVerb } from '../sy
 import type { SyntaxGraph } from '../syntax/syntax-graph.js';
 import type { Argument, Arguments } from './find-arguments.js';
 import type { ActorMention, DocView } from './sentence-view.js';
+import { actorMention } from './sentence-view.js';
 
 /** Prepositions whose noun is acted upon (the target); "by"/"from" name the actor instead. */
 const TARGET_CASES = new Set(['with', 'against', 'to', 'toward', 'towards', 'on', 'upon', 'into', 'over', 'along', 'near', 'at', 'for', 'about', 'between', 'of', 'onto', 'across', 'inside', 'in']);
@@ -42,7 +43,7 @@ function actorOf(v: DocView, g: SyntaxGraph, tok: number, skip: ReadonlySet<numb
   if (m?.code) return m;
   if (FIRST_PERSON.has(v.words[tok]!) && v.speakerAt[tok]?.actor) {
     const sp = v.speakerAt[tok]!;
-    return { first: tok, last: tok, entity: sp, code: sp.actor!.code };
+    return actorMention(tok, tok, sp, sp.actor!.code);
   }
   if (depth >= 2) return null;
   for (const c of childrenWhere(g, tok, ACTOR_MODIFIERS)) {
