@@ -6,7 +6,7 @@ import { syntheticDocument } from '../../corpus/synthetic-documents.js';
 import { describeStoreConformance } from '../store-conformance.js';
 import { MIGRATIONS } from './migrations.js';
 import Database from 'better-sqlite3';
-import { migrate, openSqliteStore, periodOf, schemaVersion } from './sqlite-store.js';
+import { migrate, openSqliteStore, periodOf, schemaVersion, UNDATED_CANDIDATES } from './sqlite-store.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'casus-store-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -19,6 +19,38 @@ const doc = () => syntheticDocument({ title: 'A title', sentences: ['One sentenc
   events: [{ source: 'RUS', target: 'USA', code: '036', sentence: 0, date: '2021-12-01' }], quotes: [{ speaker: 'A Person', sentence: 1 }] });
 
 describe('SqliteStore', () => {
+  it('compares an undated event with the newest undated clusters of its dyad, and with those of its near-duplicates however old', async () => {
+    const store = openSqliteStore(':memory:');
+    const aid = 'Kyiv pledged new humanitarian aid to Warsaw for the refugee centres along the border crossings.';
+    const body = ['The announcement came after a long meeting of both cabinets in the capital on the refugee situation.',
+      'Officials said thousands of families had crossed the frontier during the previous weeks of fighting.',
+      'Volunteers in several towns asked for blankets, medicine and hot food for the arriving children.',
+      'The regional governor thanked the neighbouring country for opening its schools and hospitals to them.',
+      'Aid groups warned that the winter months would make the crossings far more dangerous for everyone.'];
+    const undated = (title: string, uri: string, sentences: string[]) => syntheticDocument({ title, uri, sentences,
+      events: [{ source: 'UKR', target: 'POL', code: '043', date: null, sentence: 0 }] });
+    const clusterOf = (id: string) => (store.db.prepare('SELECT e.cluster_id AS c FROM events e JOIN documents d ON d.seq = e.doc_seq WHERE d.id = ?').get(id) as { c: number }).c;
+    const first = undated('Aid pledged', 'https://a.example/1', [aid, ...body]);
+    await store.put(first);
+    // Unrelated undated events of the same dyad and root: each opens its own cluster.
+    for (let i = 0; i < UNDATED_CANDIDATES; i++) {
+      const words = Array.from({ length: 8 }, (_, j) => `term${i}x${j}`).join(' ');
+      await store.put(undated(`Filler ${i}`, `https://f.example/${i}`, [`Kyiv discussed ${words} with Warsaw.`, `Nothing else about ${words}.`]));
+    }
+    const clusters = (store.db.prepare('SELECT COUNT(*) AS n FROM event_clusters').get() as { n: number }).n;
+    expect(clusters).toBe(UNDATED_CANDIDATES + 1);
+    // Another report with the same evidence but otherwise new text: the first cluster is beyond the newest ones compared.
+    const later = undated('Aid again', 'https://b.example/2', [aid, 'A different article follows with its own reporting on other matters entirely.']);
+    await store.put(later);
+    expect(clusterOf(later.id)).not.toBe(clusterOf(first.id));
+    // A republished copy of the first document still joins its cluster, as a report of the same story.
+    const copy = undated('Aid pledged', 'https://mirror.example/1', [aid, ...body, 'Subscribe to our newsletter for more news every morning.']);
+    const put = await store.put(copy);
+    expect(put.duplicateOf).toBe(first.id);
+    expect(clusterOf(copy.id)).toBe(clusterOf(first.id));
+    await store.close();
+  });
+
   it('runs in WAL mode, records its migrations and reopens without re-running them', async () => {
     const path = join(dir, 'm.db');
     const a = openSqliteStore(path);

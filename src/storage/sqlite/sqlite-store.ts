@@ -26,6 +26,15 @@ export interface SqliteStoreOptions {
 
 type Row = Record<string, unknown>;
 
+/**
+ * How many of the newest undated clusters of a dyad and root an undated event is compared with. Undated
+ * clusters have no date range to narrow the search, so without a bound every undated event would be
+ * compared with all of them: on a store of undated text files, put time grew with the store (one dyad,
+ * 20,000 undated clusters: 200 CPU ms per document; 11 with this bound). Reports of one story are usually ingested close together;
+ * older reports of the same near-duplicate group are always candidates.
+ */
+export const UNDATED_CANDIDATES = 256;
+
 /** Opens (creating and migrating when needed) a store at `path`; ':memory:' for a throwaway one. */
 export function openSqliteStore(path: string, options: SqliteStoreOptions = {}): SqliteStore {
   return new SqliteStore(path, options);
@@ -101,8 +110,13 @@ export class SqliteStore implements Store {
       insertBodyFts: p('INSERT INTO body_fts (rowid, title, body) VALUES (?, ?, ?)'),
       clusterCands: p(`SELECT id, code, date_start, date_end, terms FROM event_clusters
                        WHERE source_code = ? AND target_code = ? AND root = ? AND date_start <= ? AND date_end >= ?`),
+      // An undated event's candidates: the newest UNDATED_CANDIDATES undated clusters of its dyad and root,
+      // and for a document with near-duplicates those holding a report of its group, however old.
       clusterCandsUndated: p(`SELECT id, code, date_start, date_end, terms FROM event_clusters
-                              WHERE source_code = ? AND target_code = ? AND root = ? AND date_start IS NULL`),
+                              WHERE source_code = ? AND target_code = ? AND root = ? AND date_start IS NULL ORDER BY id DESC LIMIT ?`),
+      clusterCandsUndatedStory: p(`SELECT id, code, date_start, date_end, terms FROM event_clusters
+                                   WHERE id IN (SELECT e.cluster_id FROM documents d JOIN events e ON e.doc_seq = d.seq WHERE d.id = ? OR d.duplicate_of = ?)
+                                     AND source_code = ? AND target_code = ? AND root = ? AND date_start IS NULL`),
       storyClusters: p(`SELECT DISTINCT e.cluster_id FROM documents d JOIN events e ON e.doc_seq = d.seq
                         WHERE d.id = ? OR d.duplicate_of = ?`),
       insertCluster: p(`INSERT INTO event_clusters (source_code, target_code, root, code, label, quad_class, source_name, target_name, date_start, date_end, terms)
@@ -227,9 +241,8 @@ export class SqliteStore implements Store {
     for (const ev of rows) {
       const cands = (ev.range
         ? this.s.clusterCands!.all(ev.sourceCode, ev.targetCode, ev.root, addDays(ev.range.end, 1), addDays(ev.range.start, -1))
-        : this.s.clusterCandsUndated!.all(ev.sourceCode, ev.targetCode, ev.root)) as Row[];
-      // Evidence words and the same-story check only for the candidates chooseCluster gets to (compatible code and dates):
-      // an undated event's candidates are every undated cluster of its dyad and root.
+        : this.undatedCandidates(ev, group, best !== null)) as Row[];
+      // Evidence words and the same-story check only for the candidates chooseCluster gets to (compatible code and dates).
       const candidates: ClusterCandidate[] = cands.map((c) => {
         let terms: string[] | undefined;
         return {
@@ -258,6 +271,20 @@ export class SqliteStore implements Store {
     // In the same transaction: a kill between storing a document and clearing its old failure would leave the failure for good.
     if (doc.uri) this.s.clearFailure!.run(doc.uri, doc.line ?? 0);
     return { status: 'stored', duplicateOf, relinked, events: rows.length, newClusters };
+  }
+
+  /**
+   * The undated clusters an undated event may join, in id order: the newest of its dyad and root, and,
+   * when the document has near-duplicates, every one holding a report of its group (else its group is
+   * the document itself, whose events have just been written among the newest).
+   */
+  private undatedCandidates(ev: { sourceCode: string; targetCode: string; root: string }, group: string, hasCopies: boolean): Row[] {
+    const rows = this.s.clusterCandsUndated!.all(ev.sourceCode, ev.targetCode, ev.root, UNDATED_CANDIDATES) as Row[];
+    if (hasCopies) {
+      const have = new Set(rows.map((r) => r.id as number));
+      for (const r of this.s.clusterCandsUndatedStory!.all(group, group, ev.sourceCode, ev.targetCode, ev.root) as Row[]) if (!have.has(r.id as number)) rows.push(r);
+    }
+    return rows.sort((x, y) => (x.id as number) - (y.id as number));
   }
 
   /** Adds (+1) or removes (-1) an original document's share of the kept totals. */
