@@ -235,142 +235,148 @@ export function codeEvents(doc: Readonly<WorkingDocument>, res: CoderResources, 
   const matches = matchAll(v, g, res.index, doc.sentences.length);
   const out: CodedEvent[] = [];
   const notes: EventNote[] = [];
+  /**
+   * One trigger match to events. A function of its own (the coding of a match is most of this
+   * stage's code): V8 compiles it apart from the sentence loop, and a rare path that first runs
+   * in it recompiles it alone.
+   */
+  const codeMatch = (m: TriggerMatch, s: number, s0: number, s1: number, parsed: boolean): void => {
+    // The pattern's own words ("military support", "deploy troops") are the action, never its actors.
+    const skip = new Set(m.used);
+    for (let k = m.first; k <= m.last; k++) skip.add(k);
+    const windowArgs = () => (m.pattern.pos === 'v' ? verbArguments(v, m.first, m.last, s0, s1, skip) : nounArguments(v, m.first, m.last, s0, s1, skip));
+    // The parse's source and target when the sentence was parsed, the word window's otherwise
+    // (and for a role the parse leaves empty).
+    let args: Arguments;
+    if (parsed) {
+      const p = m.pattern.pos === 'v' ? verbArgumentsFromParse(v, g!, m.first, skip) : nounArgumentsFromParse(v, g!, m.last, m.first, skip);
+      if (p.source && p.target && !listLike(v, p.source) && !listLike(v, p.target)) args = p;
+      else {
+        const w = windowArgs();
+        args = { source: preferParse(p.source, w.source), target: preferParse(p.target, w.target) };
+      }
+    } else args = windowArgs();
+    // "We are proposing …" inside a quotation: the speaker of the quotation acts.
+    if (!args.source) {
+      const sp = firstPersonSpeaker(v, m.first, s0);
+      if (sp) args.source = { mentions: [sp], rule: 'first-person subject of a quotation: its speaker' };
+    }
+    if (!args.source && parsed && m.pattern.pos === 'v') {
+      // "… the press release suggests …. But also threatens …": a sentence opening on its verb
+      // continues the subject of the sentence before.
+      let k = s0;
+      while (k < m.first && CONTINUATION.has(v.words[k]!)) k++;
+      if (k === m.first && s > 0 && sentenceParsed(g, v.sentenceFirst[s - 1]!, s0)) {
+        const prev = mainClauseSubject(v, g!, v.sentenceFirst[s - 1]!, s0);
+        if (prev) args.source = { mentions: [prev], rule: 'subject of the sentence before (this one opens on its verb)' };
+      }
+      // "X replied that the objective was to meet with Y": an appeal, offer or meeting reported
+      // without its own subject is the speaker's.
+      if (!args.source && /^0[2-6]/.test(m.pattern.code)) {
+        const sp = reportingSpeaker(v, g!, m.first) ?? (m.pattern.code.startsWith('04') || m.pattern.code.startsWith('03') ? precedingSpeaker(v, g!, m.first, s0) : null);
+        if (sp) args.source = { mentions: [sp], rule: 'speaker of the reported clause' };
+      }
+    }
+    // A reply is addressed to whoever made the proposal it answers (discourse-links), unless "to" names them.
+    if (ANSWERING.has(m.pattern.trigger[0]!) && args.target && !args.target.rule.includes('"to"')) args.target = null;
+    const sources = codedActors(args.source);
+    let targets = codedActors(args.target);
+    // A threat's target is often only named in its condition: "would respond … if Russia invaded".
+    if (targets.length === 0 && m.pattern.code.startsWith('13')) {
+      const t = conditionSubject(v, m.last + 1, s1);
+      if (t) { targets = [t]; args.target = { mentions: [t], rule: 'subject of the threat\'s if-clause' }; }
+    }
+    if (sources.length === 0 && targets.length === 0) {
+      res.onDrop?.({ sentence: s, pattern: m.pattern.text, code: m.pattern.code, reason: 'no-actor', rule: `source: ${describe(args.source)}; target: ${describe(args.target)}` });
+      return;
+    }
+    // A pattern that names where its target stands ("… with +") overrides the nearest object.
+    if (m.pattern.targetAfter) {
+      const t = actorAfterWord(v, m.pattern.targetAfter, m.last + 1, s1);
+      if (t) { targets = [t]; args.target = { mentions: [t], rule: `actor after "${m.pattern.targetAfter}" (the pattern's target)` }; }
+    }
+    // A pattern that asks for a coordinated subject or object gives way when there is none.
+    let pattern = m.pattern;
+    const fits = (p: EventPattern) => !p.compound || (p.compound === 'subject' ? sources.length > 1 : targets.length > 1);
+    if (!fits(pattern)) {
+      const alt = m.alternatives.find(fits);
+      if (!alt) {
+        res.onDrop?.({ sentence: s, pattern: m.pattern.text, code: m.pattern.code, reason: 'filtered', rule: `compound ${m.pattern.compound} pattern without a coordination` });
+        return;
+      }
+      pattern = alt;
+    }
+    // Coordinated subjects with no object act with each other ("X and Y discussed"): both directions.
+    let pairs: [ActorMention | null, ActorMention | null][] = [];
+    let sourceRule = describe(args.source);
+    let targetRule = describe(args.target);
+    if (targets.length === 0 && sources.length > 1) {
+      targets = sources.slice(1);
+      for (const a of sources) for (const b of sources) if (a !== b) pairs.push([a, b]);
+      targetRule = 'coordinated subject';
+    } else {
+      const ss: (ActorMention | null)[] = sources.length ? sources : [null];
+      const ts: (ActorMention | null)[] = targets.length ? targets : [null];
+      for (const a of ss) for (const b of ts) pairs.push([a, b]);
+    }
+    const modality = modalityOf(v, m.first, m.last, s0, s1, m.pattern.pos === 'n');
+    // The sentence's own predicate (the parse's root, or a verb coordinated with it) is its news.
+    const head = m.pattern.pos === 'v' ? m.first : m.last;
+    const mainClause = parsed && (g!.head[head] === -1 || (g!.rel[head] === 'conj' && g!.head[g!.head[head]!] === -1));
+    const clause = clauseSpan(v, m.first, m.last, s0, s1);
+    const trigger = { start: v.start[m.first]!, end: v.end[m.last]! };
+    const date = dateEvent(v, trigger.start, s, clause, byS, doc.times, published, isFiniteVerb(v, m), isPastTense(v, m), temporalClause(v, m.first, s0));
+    const place = placeOf(v, doc.places, clause);
+    const emit = (code: string, a: ActorMention | null, b: ActorMention | null, reverse: boolean) => {
+      const entry = res.codebook.get(code);
+      const named = (x: ActorMention | null) => !!x && (x.entity !== null || x.agent === undefined);
+      // An agent named without a country ("police", "officials") never carries an event alone,
+      // and a statement needs a named speaker.
+      // …except in material conflict (protest, force, coercion, assault, fighting), where "a
+      // suicide bomber", "gunmen" or "the police" acting is the news itself, and between two
+      // different coded agents ("the police arrested protesters").
+      if (!named(a) && !named(b) && !(MATERIAL_CONFLICT.test(code) || (a && b))) { res.onDrop?.({ sentence: s, pattern: pattern.text, code, reason: 'filtered', rule: 'only agents without a country' }); return; }
+      // A town or region is where someone spoke, not a speaker ("a teenager living in Harlem said").
+      if (code.startsWith('01') && (!named(a) || a!.place)) { res.onDrop?.({ sentence: s, pattern: pattern.text, code, reason: 'filtered', rule: 'statement without a named speaker' }); return; }
+      // A bare statement is the least informative event of a sentence: it ranks below any other
+      // that happened; an event said not to happen ranks lowest.
+      const conf = Math.max(0.05, Math.min(0.95, 0.45 + (a && b ? 0.2 : 0) + Math.min(0.2, pattern.after.length * 0.1) + (pattern.pos === 'v' ? 0.1 : 0) - (modality === 'asserted' ? 0 : modality === 'negated' ? 0.3 : 0.05) - (code.startsWith('01') && pattern.after.length === 0 ? 0.25 : 0) - (named(a) || named(b) ? 0 : 0.2) + (mainClause ? MAIN_BONUS : 0)));
+      const rootNum = Math.min(20, Math.max(1, Number(code.slice(0, 2)) || 1));
+      out.push({
+        id: `v${out.length + 1}`,
+        code,
+        label: entry?.label ?? `code from ${pattern.origin} (not in the CAMEO codebook)`,
+        root: entry?.root ?? code.slice(0, 2),
+        quadClass: entry?.quadClass ?? quadClassOf(String(rootNum).padStart(2, '0')),
+        goldstein: entry?.goldstein ?? 0,
+        plover: entry?.plover ?? null,
+        trigger,
+        sentence: s,
+        source: a ? { entity: a.entity?.id ?? null, code: a.code! } : null,
+        target: b ? { entity: b.entity?.id ?? null, code: b.code! } : null,
+        date,
+        place,
+        modality,
+        confidence: Math.round(conf * 100) / 100,
+        why: `pattern "${pattern.text}" (${pattern.origin})${reverse ? ', the reverse event it names' : ''}; source: ${a ? (reverse ? targetRule : sourceRule) + agentNote(a) : 'none'}; target: ${b ? (reverse ? sourceRule : targetRule) + agentNote(b) : 'none'}`,
+      });
+      notes.push({ lemma: pattern.trigger[pattern.pos === 'v' ? 0 : pattern.trigger.length - 1]!, pos: pattern.pos });
+    };
+    for (const [a, b] of pairs) {
+      if (a && b && ((a.entity !== null && a.entity === b.entity && a.agent === b.agent) || a.code === b.code)) {
+        res.onDrop?.({ sentence: s, pattern: pattern.text, code: pattern.code, reason: 'filtered', rule: 'source and target are the same actor' });
+        continue;
+      }
+      emit(pattern.code, a, b, false);
+      if (pattern.reverseCode && a && b && !(targetRule === 'coordinated subject')) emit(pattern.reverseCode, b, a, true);
+    }
+  };
   for (let s = 0; s < doc.sentences.length; s++) {
     const s0 = v.sentenceFirst[s]!;
     const s1 = v.sentenceFirst[s + 1]!;
     if (s1 <= s0) continue;
     const parsed = sentenceParsed(g, s0, s1);
-    for (const m of matches[s] ?? matchSentence(v, res.index, s0, s1)) {
-      // The pattern's own words ("military support", "deploy troops") are the action, never its actors.
-      const skip = new Set(m.used);
-      for (let k = m.first; k <= m.last; k++) skip.add(k);
-      const windowArgs = () => (m.pattern.pos === 'v' ? verbArguments(v, m.first, m.last, s0, s1, skip) : nounArguments(v, m.first, m.last, s0, s1, skip));
-      // The parse's source and target when the sentence was parsed, the word window's otherwise
-      // (and for a role the parse leaves empty).
-      let args: Arguments;
-      if (parsed) {
-        const p = m.pattern.pos === 'v' ? verbArgumentsFromParse(v, g!, m.first, skip) : nounArgumentsFromParse(v, g!, m.last, m.first, skip);
-        if (p.source && p.target && !listLike(v, p.source) && !listLike(v, p.target)) args = p;
-        else {
-          const w = windowArgs();
-          args = { source: preferParse(p.source, w.source), target: preferParse(p.target, w.target) };
-        }
-      } else args = windowArgs();
-      // "We are proposing …" inside a quotation: the speaker of the quotation acts.
-      if (!args.source) {
-        const sp = firstPersonSpeaker(v, m.first, s0);
-        if (sp) args.source = { mentions: [sp], rule: 'first-person subject of a quotation: its speaker' };
-      }
-      if (!args.source && parsed && m.pattern.pos === 'v') {
-        // "… the press release suggests …. But also threatens …": a sentence opening on its verb
-        // continues the subject of the sentence before.
-        let k = s0;
-        while (k < m.first && CONTINUATION.has(v.words[k]!)) k++;
-        if (k === m.first && s > 0 && sentenceParsed(g, v.sentenceFirst[s - 1]!, s0)) {
-          const prev = mainClauseSubject(v, g!, v.sentenceFirst[s - 1]!, s0);
-          if (prev) args.source = { mentions: [prev], rule: 'subject of the sentence before (this one opens on its verb)' };
-        }
-        // "X replied that the objective was to meet with Y": an appeal, offer or meeting reported
-        // without its own subject is the speaker's.
-        if (!args.source && /^0[2-6]/.test(m.pattern.code)) {
-          const sp = reportingSpeaker(v, g!, m.first) ?? (m.pattern.code.startsWith('04') || m.pattern.code.startsWith('03') ? precedingSpeaker(v, g!, m.first, s0) : null);
-          if (sp) args.source = { mentions: [sp], rule: 'speaker of the reported clause' };
-        }
-      }
-      // A reply is addressed to whoever made the proposal it answers (discourse-links), unless "to" names them.
-      if (ANSWERING.has(m.pattern.trigger[0]!) && args.target && !args.target.rule.includes('"to"')) args.target = null;
-      const sources = codedActors(args.source);
-      let targets = codedActors(args.target);
-      // A threat's target is often only named in its condition: "would respond … if Russia invaded".
-      if (targets.length === 0 && m.pattern.code.startsWith('13')) {
-        const t = conditionSubject(v, m.last + 1, s1);
-        if (t) { targets = [t]; args.target = { mentions: [t], rule: 'subject of the threat\'s if-clause' }; }
-      }
-      if (sources.length === 0 && targets.length === 0) {
-        res.onDrop?.({ sentence: s, pattern: m.pattern.text, code: m.pattern.code, reason: 'no-actor', rule: `source: ${describe(args.source)}; target: ${describe(args.target)}` });
-        continue;
-      }
-      // A pattern that names where its target stands ("… with +") overrides the nearest object.
-      if (m.pattern.targetAfter) {
-        const t = actorAfterWord(v, m.pattern.targetAfter, m.last + 1, s1);
-        if (t) { targets = [t]; args.target = { mentions: [t], rule: `actor after "${m.pattern.targetAfter}" (the pattern's target)` }; }
-      }
-      // A pattern that asks for a coordinated subject or object gives way when there is none.
-      let pattern = m.pattern;
-      const fits = (p: EventPattern) => !p.compound || (p.compound === 'subject' ? sources.length > 1 : targets.length > 1);
-      if (!fits(pattern)) {
-        const alt = m.alternatives.find(fits);
-        if (!alt) {
-          res.onDrop?.({ sentence: s, pattern: m.pattern.text, code: m.pattern.code, reason: 'filtered', rule: `compound ${m.pattern.compound} pattern without a coordination` });
-          continue;
-        }
-        pattern = alt;
-      }
-      // Coordinated subjects with no object act with each other ("X and Y discussed"): both directions.
-      let pairs: [ActorMention | null, ActorMention | null][] = [];
-      let sourceRule = describe(args.source);
-      let targetRule = describe(args.target);
-      if (targets.length === 0 && sources.length > 1) {
-        targets = sources.slice(1);
-        for (const a of sources) for (const b of sources) if (a !== b) pairs.push([a, b]);
-        targetRule = 'coordinated subject';
-      } else {
-        const ss: (ActorMention | null)[] = sources.length ? sources : [null];
-        const ts: (ActorMention | null)[] = targets.length ? targets : [null];
-        for (const a of ss) for (const b of ts) pairs.push([a, b]);
-      }
-      const modality = modalityOf(v, m.first, m.last, s0, s1, m.pattern.pos === 'n');
-      // The sentence's own predicate (the parse's root, or a verb coordinated with it) is its news.
-      const head = m.pattern.pos === 'v' ? m.first : m.last;
-      const mainClause = parsed && (g!.head[head] === -1 || (g!.rel[head] === 'conj' && g!.head[g!.head[head]!] === -1));
-      const clause = clauseSpan(v, m.first, m.last, s0, s1);
-      const trigger = { start: v.start[m.first]!, end: v.end[m.last]! };
-      const date = dateEvent(v, trigger.start, s, clause, byS, doc.times, published, isFiniteVerb(v, m), isPastTense(v, m), temporalClause(v, m.first, s0));
-      const place = placeOf(v, doc.places, clause);
-      const emit = (code: string, a: ActorMention | null, b: ActorMention | null, reverse: boolean) => {
-        const entry = res.codebook.get(code);
-        const named = (x: ActorMention | null) => !!x && (x.entity !== null || x.agent === undefined);
-        // An agent named without a country ("police", "officials") never carries an event alone,
-        // and a statement needs a named speaker.
-        // …except in material conflict (protest, force, coercion, assault, fighting), where "a
-        // suicide bomber", "gunmen" or "the police" acting is the news itself, and between two
-        // different coded agents ("the police arrested protesters").
-        if (!named(a) && !named(b) && !(MATERIAL_CONFLICT.test(code) || (a && b))) { res.onDrop?.({ sentence: s, pattern: pattern.text, code, reason: 'filtered', rule: 'only agents without a country' }); return; }
-        // A town or region is where someone spoke, not a speaker ("a teenager living in Harlem said").
-        if (code.startsWith('01') && (!named(a) || a!.place)) { res.onDrop?.({ sentence: s, pattern: pattern.text, code, reason: 'filtered', rule: 'statement without a named speaker' }); return; }
-        // A bare statement is the least informative event of a sentence: it ranks below any other
-        // that happened; an event said not to happen ranks lowest.
-        const conf = Math.max(0.05, Math.min(0.95, 0.45 + (a && b ? 0.2 : 0) + Math.min(0.2, pattern.after.length * 0.1) + (pattern.pos === 'v' ? 0.1 : 0) - (modality === 'asserted' ? 0 : modality === 'negated' ? 0.3 : 0.05) - (code.startsWith('01') && pattern.after.length === 0 ? 0.25 : 0) - (named(a) || named(b) ? 0 : 0.2) + (mainClause ? MAIN_BONUS : 0)));
-        const rootNum = Math.min(20, Math.max(1, Number(code.slice(0, 2)) || 1));
-        out.push({
-          id: `v${out.length + 1}`,
-          code,
-          label: entry?.label ?? `code from ${pattern.origin} (not in the CAMEO codebook)`,
-          root: entry?.root ?? code.slice(0, 2),
-          quadClass: entry?.quadClass ?? quadClassOf(String(rootNum).padStart(2, '0')),
-          goldstein: entry?.goldstein ?? 0,
-          plover: entry?.plover ?? null,
-          trigger,
-          sentence: s,
-          source: a ? { entity: a.entity?.id ?? null, code: a.code! } : null,
-          target: b ? { entity: b.entity?.id ?? null, code: b.code! } : null,
-          date,
-          place,
-          modality,
-          confidence: Math.round(conf * 100) / 100,
-          why: `pattern "${pattern.text}" (${pattern.origin})${reverse ? ', the reverse event it names' : ''}; source: ${a ? (reverse ? targetRule : sourceRule) + agentNote(a) : 'none'}; target: ${b ? (reverse ? sourceRule : targetRule) + agentNote(b) : 'none'}`,
-        });
-        notes.push({ lemma: pattern.trigger[pattern.pos === 'v' ? 0 : pattern.trigger.length - 1]!, pos: pattern.pos });
-      };
-      for (const [a, b] of pairs) {
-        if (a && b && ((a.entity !== null && a.entity === b.entity && a.agent === b.agent) || a.code === b.code)) {
-          res.onDrop?.({ sentence: s, pattern: pattern.text, code: pattern.code, reason: 'filtered', rule: 'source and target are the same actor' });
-          continue;
-        }
-        emit(pattern.code, a, b, false);
-        if (pattern.reverseCode && a && b && !(targetRule === 'coordinated subject')) emit(pattern.reverseCode, b, a, true);
-      }
-    }
+    for (const m of matches[s] ?? matchSentence(v, res.index, s0, s1)) codeMatch(m, s, s0, s1, parsed);
   }
   const linked = linkDiscourse(out, notes, doc.places, res.codebook);
   linked.forEach((e, i) => { e.id = `v${i + 1}`; });
