@@ -256,37 +256,46 @@ function describe(tt: TaggerTokens, low: string[], mentions: Mention[], clusters
   const codes = new Map(people.map((c) => [c, codeOf(c, date)]));
   for (let i = 0; i + 2 < low.length; i++) {
     if (!DETERMINERS.has(low[i]!)) continue;
-    let k = i + 1;
-    let country: string | null = null;
-    const c1 = countryOfWords(low[k]!, res);
-    if (!c1 || tt.sentence[k] !== tt.sentence[i]) continue;
-    country = c1;
-    k++;
-    let title: string | null = null;
-    let end = -1;
-    for (let len = 3; len >= 1; len--) {
-      const t = low.slice(k, k + len).join(' ');
-      if (k + len <= low.length && tt.sentence[k + len - 1] === tt.sentence[i] && (t === 'counterpart' || t === 'head of state' || res.lexicon.titles.get(t) === 'GOV')) { title = t; end = k + len - 1; break; }
-    }
-    if (!title || !country) continue;
-    // A name right after ("the Russian president Vladimir Putin") is the mention itself.
-    if (end + 1 < low.length && covered[end + 1]) continue;
-    if (covered[i] || covered[end]) continue;
-    const fits = people.filter((c) => {
-      const a = codes.get(c);
-      if (!a || a.country !== country) return false;
-      if (title === 'counterpart' || title === 'leader' || title === 'head of state') return a.sector === 'GOV';
-      return (a.role ?? '').toLowerCase() === title || (a.role ?? '').toLowerCase().endsWith(` ${title}`) && !(a.role ?? '').toLowerCase().startsWith('vice');
-    });
-    if (fits.length !== 1) continue;
-    const first = i;
-    out.push([fits[0]!, {
-      start: tt.start[first]!, end: tt.end[end]!, nameStart: tt.start[first]!, type: 'PERSON', conll: 'DESC', first, last: end,
-      sentence: tt.sentence[first]!, honorific: null, role: null, acting: false, groupSector: null, placeCountry: null,
-    }]);
-    i = end;
+    const country = countryOfWords(low[i + 1]!, res);
+    if (!country || tt.sentence[i + 1] !== tt.sentence[i]) continue;
+    const end = describedPerson(tt, low, i, country, covered, people, codes, res, out);
+    if (end >= 0) i = end;
   }
   return out;
+}
+
+/**
+ * The rest of describe from a determiner and a country word at i ("the Russian …"): the title
+ * after them and the one coded person it fits, pushed to out; returns the description's last
+ * token, or -1. A function of its own: most articles never get this far, and V8 recompiled the
+ * whole scan each time one of its rare paths first ran.
+ */
+function describedPerson(tt: TaggerTokens, low: string[], i: number, country: string, covered: Uint8Array, people: Cluster[],
+  codes: Map<Cluster, ActorCode | null>, res: EntityResources, out: [Cluster, Mention][]): number {
+  const k = i + 2;
+  let title: string | null = null;
+  let end = -1;
+  for (let len = 3; len >= 1; len--) {
+    const t = low.slice(k, k + len).join(' ');
+    if (k + len <= low.length && tt.sentence[k + len - 1] === tt.sentence[i] && (t === 'counterpart' || t === 'head of state' || res.lexicon.titles.get(t) === 'GOV')) { title = t; end = k + len - 1; break; }
+  }
+  if (!title) return -1;
+  // A name right after ("the Russian president Vladimir Putin") is the mention itself.
+  if (end + 1 < low.length && covered[end + 1]) return -1;
+  if (covered[i] || covered[end]) return -1;
+  const fits = people.filter((c) => {
+    const a = codes.get(c);
+    if (!a || a.country !== country) return false;
+    if (title === 'counterpart' || title === 'leader' || title === 'head of state') return a.sector === 'GOV';
+    return (a.role ?? '').toLowerCase() === title || (a.role ?? '').toLowerCase().endsWith(` ${title}`) && !(a.role ?? '').toLowerCase().startsWith('vice');
+  });
+  if (fits.length !== 1) return -1;
+  const first = i;
+  out.push([fits[0]!, {
+    start: tt.start[first]!, end: tt.end[end]!, nameStart: tt.start[first]!, type: 'PERSON', conll: 'DESC', first, last: end,
+    sentence: tt.sentence[first]!, honorific: null, role: null, acting: false, groupSector: null, placeCountry: null,
+  }]);
+  return end;
 }
 
 function codeOf(c: Cluster, date: string | null): ActorCode | null {

@@ -59,8 +59,16 @@ export function taggerTokens(text: string, t: TokenTable): TaggerTokens {
   }
   const start = Int32Array.from(starts);
   const end = Int32Array.from(ends);
-  const words = starts.map((s, i) => text.slice(s, ends[i]));
-  return { text, start, end, sentence: Int32Array.from(sents), words, low: words.map((w) => w.toLowerCase()) };
+  // Pushed, not mapped: Array.prototype.map returns holey or packed arrays by circumstance, and
+  // every rule that reads the words would be recompiled for the second kind.
+  const words: string[] = [];
+  const low: string[] = [];
+  for (let i = 0; i < starts.length; i++) {
+    const w = text.slice(starts[i]!, ends[i]);
+    words.push(w);
+    low.push(w.toLowerCase());
+  }
+  return { text, start, end, sentence: Int32Array.from(sents), words, low };
 }
 
 const CONLL_TYPES = ['', 'PER', 'ORG', 'LOC', 'MISC'];
