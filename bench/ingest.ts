@@ -6,8 +6,9 @@
  * thread and each worker were (event-loop utilisation: the rest of the wall time they waited);
  * and the rate the CPU times allow on free cores (all threads' CPU over the cores, and no thread
  * faster than its own CPU per document).
- * Texts: the PolNeAR train texts when ../shared/data is present, else a generated mixed corpus.
- * Options: --docs=N (default every text), --jobs=N (largest pool, default 2), --rounds=N (runs per
+ * Texts: the PolNeAR train texts when ../shared/data is present, else a generated mixed corpus;
+ * with --html, the web pages of trafilatura-eval (real HTML, read on the analysis threads).
+ * Options: --html, --docs=N (default every text), --jobs=N (largest pool, default 2), --rounds=N (runs per
  * pool size on the same pool, default 2: the first includes each worker's JIT warm-up, V8 compiling
  * the stages' hot functions on its own isolate; the next ones show the warm rate of a long ingest).
  * CPU time is the figure to compare on a shared machine.
@@ -15,6 +16,7 @@
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
 import { performance } from 'node:perf_hooks';
 import { AnalyzePool } from '../src/corpus/analyze-pool.js';
 import { ingest } from '../src/corpus/ingest.js';
@@ -35,8 +37,13 @@ try {
   const dir = join(work, 'texts');
   mkdirSync(dir);
   const polnear = dataSet('polnear/train/text');
+  const pages = args.includes('--html') ? dataSet('trafilatura-eval/html/eval') : null;
   let what: string;
-  if (polnear) {
+  if (pages) {
+    const files = readdirSync(pages).filter((f) => f.endsWith('.html.gz')).sort().slice(0, opt('docs', Infinity));
+    for (const f of files) writeFileSync(join(dir, f.replace(/\.gz$/, '')), gunzipSync(readFileSync(join(pages, f))));
+    what = `${files.length} trafilatura-eval web pages`;
+  } else if (polnear) {
     const files = readdirSync(polnear).filter((f) => f.endsWith('.txt')).sort().slice(0, opt('docs', Infinity));
     for (const f of files) writeFileSync(join(dir, f), readFileSync(join(polnear, f)));
     what = `${files.length} PolNeAR train articles`;

@@ -86,7 +86,9 @@ function urlListIn(path: string, bytes: Uint8Array): string[] | null {
 }
 
 async function* readUnit(unit: Unit, options: IngestOptions): AsyncGenerator<ReadResult> {
-  const readOpts = { ...(options.maxBytes ? { maxBytes: options.maxBytes } : {}), ...(options.stdin ? { stdin: options.stdin } : {}) };
+  // HTML pages are read on the analysis threads (readDeferred in runJob): at ~8 ms a page, reading them here would make
+  // this thread, which also commits, the limit of an ingest on several cores.
+  const readOpts = { deferHtml: true, ...(options.maxBytes ? { maxBytes: options.maxBytes } : {}), ...(options.stdin ? { stdin: options.stdin } : {}) };
   const fetchOpts = { ...options.fetch, ...(options.maxBytes ? { maxBytes: options.maxBytes } : {}) };
   if (unit.kind === 'missing') {
     yield { ok: false, failure: { source: { uri: unit.input }, code: 'E_INPUT_NOT_FOUND', message: 'no such file or directory' } };
@@ -184,8 +186,9 @@ export async function ingest(sources: readonly string[], store: Store, options: 
           continue;
         }
         s.documents++;
+        // A page still to be read is known by its markup's key until then (Store.hasSource).
         const id = contentId(r.doc.text);
-        if (seen.has(id) || (await store.has(id))) {
+        if (seen.has(id) || (await (r.doc.markup ? store.hasSource(id) : store.has(id)))) {
           s.skipped++;
           continue;
         }
@@ -218,21 +221,12 @@ const GROUP = 32;
 /** From a source slower than the analysis (URLs, a feed), what is analysed commits when a document arrives this long after the last commit. */
 const GROUP_WAIT_MS = 1000;
 
-/** Analysis and row building on this thread (jobs 0), with the workers' failure codes. */
+/** Reading, analysis and row building on this thread (jobs 0): the workers' own job. */
 async function inlinePreparer(): Promise<(raw: RawDocument, opts: { published?: string }) => Prepared> {
-  const { analyze } = await import('../analyze.js');
-  const { prepareDocument } = await import('../storage/prepared-document.js');
+  const { runJob } = await import('./worker-job.js');
   return (raw, opts) => {
-    let doc;
-    try {
-      doc = analyze(raw, opts);
-    } catch (e) {
-      return { ok: false, code: 'E_ANALYZE', message: (e as Error).stack ?? String(e) };
-    }
-    try {
-      return { ok: true, rows: prepareDocument(doc) };
-    } catch (e) {
-      return { ok: false, code: 'E_INVALID_DOCUMENT', message: (e as Error).message };
-    }
+    const r = runJob({ seq: 0, raw, options: opts, want: 'rows' });
+    if (!r.ok) return { ok: false, code: r.code, message: r.message };
+    return 'rows' in r ? { ok: true, rows: r.rows } : { ok: false, code: 'E_ANALYZE', message: 'no document' };
   };
 }

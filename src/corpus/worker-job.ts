@@ -3,7 +3,9 @@
  * that stopped it. Kept apart from the thread wiring (analyze-worker.ts) so it can be tested on its own.
  */
 import { analyze } from '../analyze.js';
+import { contentId } from '../core/ids.js';
 import type { AnalyzeOptions } from '../analyze.js';
+import { readDeferred } from '../ingest/html-reader.js';
 import type { RawDocument } from '../ingest/raw-document.js';
 import { prepareDocument } from '../storage/prepared-document.js';
 import type { PreparedDocument } from '../storage/prepared-document.js';
@@ -16,7 +18,8 @@ import type { PreparedDocument } from '../storage/prepared-document.js';
 export interface WorkerRequest { seq: number; raw: RawDocument; options: Pick<AnalyzeOptions, 'published'>; want: 'json' | 'rows' }
 /** Asks for the thread's CPU time so far (the benchmark's per-worker figures). */
 export interface WorkerStatsRequest { seq: number; stats: true }
-export type FailureCode = 'E_ANALYZE' | 'E_INVALID_DOCUMENT';
+/** E_ANALYZE, E_INVALID_DOCUMENT, or a reader's code for HTML left to this thread to read (RawDocument.markup). */
+export type FailureCode = string;
 export type WorkerReply =
   | { seq: number; ok: true; json: string }
   | { seq: number; ok: true; rows: PreparedDocument }
@@ -24,16 +27,18 @@ export type WorkerReply =
   | { seq: number; ok: true; cpuMs: number | null };
 
 export function runJob(req: WorkerRequest): WorkerReply {
+  const read = readDeferred(req.raw);
+  if (!read.ok) return { seq: req.seq, ok: false, code: read.failure.code, message: read.failure.message };
   let doc;
   try {
-    doc = analyze(req.raw, req.options);
+    doc = analyze(read.doc, req.options);
   } catch (e) {
     return { seq: req.seq, ok: false, code: 'E_ANALYZE', message: (e as Error).stack ?? String(e) };
   }
   const json = JSON.stringify(doc);
   if (req.want === 'json') return { seq: req.seq, ok: true, json };
   try {
-    return { seq: req.seq, ok: true, rows: prepareDocument(doc, json) };
+    return { seq: req.seq, ok: true, rows: prepareDocument(doc, json, req.raw.markup ? contentId(req.raw.text) : null) };
   } catch (e) {
     // The pipeline made a document the schema refuses: a bug, reported against this input only.
     return { seq: req.seq, ok: false, code: 'E_INVALID_DOCUMENT', message: (e as Error).message };

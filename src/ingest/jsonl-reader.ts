@@ -2,10 +2,11 @@
  * JSON Lines: one document per line (`id`, `text` or `html`, `published`, `url`, `title`).
  * A bad line becomes a failure naming its line number; the other lines go on.
  */
-import { readHtml } from './html-reader.js';
+import { htmlDocument } from './html-reader.js';
 import type { RawDocument, ReadResult } from './raw-document.js';
 
-export function* readJsonl(content: string, uri: string): Generator<ReadResult> {
+/** `deferHtml`: an `html` field is left for readDeferred() (see RawDocument.markup). */
+export function* readJsonl(content: string, uri: string, deferHtml = false): Generator<ReadResult> {
   const lines = content.split('\n');
   const endsWithNewline = content.endsWith('\n');
   for (let i = 0; i < lines.length; i++) {
@@ -27,11 +28,11 @@ export function* readJsonl(content: string, uri: string): Generator<ReadResult> 
       };
       continue;
     }
-    yield fromRecord(value, uri, lineNo);
+    yield fromRecord(value, uri, lineNo, deferHtml);
   }
 }
 
-function fromRecord(value: unknown, uri: string, line: number): ReadResult {
+function fromRecord(value: unknown, uri: string, line: number, deferHtml: boolean): ReadResult {
   const rec = (value && typeof value === 'object' && !Array.isArray(value) ? value : {}) as Record<string, unknown>;
   const str = (k: string) => (typeof rec[k] === 'string' ? (rec[k] as string) : undefined);
   const id = str('id') ?? (typeof rec['id'] === 'number' ? String(rec['id']) : undefined);
@@ -49,7 +50,7 @@ function fromRecord(value: unknown, uri: string, line: number): ReadResult {
     doc = { source, text, metadata: {}, knownRegions: [], warnings: [] };
   } else {
     try {
-      doc = readHtml(html!, source);
+      doc = htmlDocument(html!, source, deferHtml ? { where: `line ${line}: ` } : undefined);
     } catch (e) {
       return { ok: false, failure: { source, code: (e as { code?: string }).code ?? 'E_INPUT_UNREADABLE', message: `line ${line}: ${(e as Error).message}` } };
     }

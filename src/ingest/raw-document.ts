@@ -12,6 +12,13 @@ export interface RawDocument {
   knownRegions: Region[];
   /** Problems met while reading (e.g. a guessed encoding), kept on the document. */
   warnings: { code: string; message: string }[];
+  /**
+   * Set when the reader left the HTML to be read later (ingest reads pages on its analysis threads,
+   * not on the thread that reads the files): `text` is then the page's markup, and readDeferred()
+   * (html-reader.ts) makes the document. `where` prefixes a failure's message ("record 3: "),
+   * `code` replaces the failure code the HTML reader gives.
+   */
+  markup?: { kind: 'html'; where?: string; code?: string };
 }
 
 /** An input that could not be read: it becomes an error line and the batch goes on. */

@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { readBytes, readFileBytes, readInputs, sniffFormat } from './read-inputs.js';
 import type { ReadResult } from './raw-document.js';
 import { fixturePath } from '../../test/helpers/fixtures.js';
+import { readDeferred } from './html-reader.js';
 
 async function collect(inputs: string[], opts = {}): Promise<ReadResult[]> {
   const out: ReadResult[] = [];
@@ -13,6 +14,23 @@ async function collect(inputs: string[], opts = {}): Promise<ReadResult[]> {
 }
 
 describe('readInputs', () => {
+  it('with deferHtml, leaves pages (files, JSON Lines html fields) as markup that readDeferred reads into the same documents', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'casus-defer-'));
+    const page = '<html><head><title>Port reopens</title><meta property="article:published_time" content="2024-05-06"></head><body><article><h1>Port reopens</h1><p>The river port reopened on Monday after the floods, officials said.</p></article></body></html>';
+    writeFileSync(join(dir, 'a.jsonl'), JSON.stringify({ id: 'x', html: page, title: 'Given title' }) + '\n' + JSON.stringify({ id: 'y', html: '<html><head></head><body> </body></html>' }) + '\n');
+    const inputs = [fixturePath('news-page.html'), join(dir, 'a.jsonl'), fixturePath('wire-story.txt')];
+    const now = await collect(inputs);
+    const later = await collect(inputs, { deferHtml: true });
+    expect(later.map((r) => r.ok && Boolean(r.doc.markup))).toEqual([true, true, true, false]);
+    expect(later.map((r) => (r.ok ? readDeferred(r.doc) : r))).toEqual(now);
+    // A page without text fails when it is read, as the reader says it: code, line and message.
+    const bad = later[2]!;
+    const failed = bad.ok ? readDeferred(bad.doc) : null;
+    expect(failed).toEqual(now[2]);
+    expect(failed).toMatchObject({ ok: false, failure: { code: 'E_HTML_NO_TEXT', source: { line: 2 } } });
+    expect(!failed?.ok && failed?.failure.message).toMatch(/^line 2: /);
+  });
+
   it('reads text, HTML and JSON Lines fixtures, keeping HTML metadata', async () => {
     const results = await collect([fixturePath('wire-story.txt'), fixturePath('news-page.html'), fixturePath('corpus.jsonl')]);
     expect(results.map((r) => r.ok && r.doc.source.format)).toEqual(['text', 'html', 'jsonl', 'jsonl', 'jsonl']);

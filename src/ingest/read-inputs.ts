@@ -8,7 +8,7 @@ import { extname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { isCasusError } from '../core/errors.js';
 import { decodeBytes } from './decode.js';
-import { readHtml } from './html-reader.js';
+import { htmlDocument } from './html-reader.js';
 import { readJsonl } from './jsonl-reader.js';
 import type { InputFailure, ReadResult } from './raw-document.js';
 import { looksLikeFeed, readFeed } from './rss-reader.js';
@@ -19,6 +19,8 @@ export interface ReadOptions {
   maxBytes?: number;
   /** Standard input, for `-` (injectable for tests). */
   stdin?: () => Promise<Uint8Array>;
+  /** Leave HTML pages (files, WARC records, JSONL `html` fields) to be read by readDeferred() later, on another thread. */
+  deferHtml?: boolean;
 }
 
 export const DEFAULT_MAX_BYTES = 20 * 1024 * 1024;
@@ -87,7 +89,7 @@ export function* readBytes(bytes: Uint8Array, uri: string, format: InputFormat |
   }
   // WARC archives are binary (often gzipped): read them before any text decoding.
   if (format === 'warc' || (format === null && (looksLikeWarc(bytes) || (isGzip(bytes) && /\.warc\.gz$/i.test(uri))))) {
-    yield* readWarc(bytes, uri);
+    yield* readWarc(bytes, uri, options.deferHtml);
     return;
   }
   let decoded;
@@ -110,7 +112,7 @@ export function* readBytes(bytes: Uint8Array, uri: string, format: InputFormat |
   }
   const warnings = decoded.warning ? [{ code: 'W_ENCODING', message: decoded.warning }] : [];
   if (kind === 'jsonl') {
-    for (const result of readJsonl(text, uri)) {
+    for (const result of readJsonl(text, uri, options.deferHtml)) {
       if (result.ok) result.doc.warnings.push(...warnings);
       yield result;
     }
@@ -118,7 +120,7 @@ export function* readBytes(bytes: Uint8Array, uri: string, format: InputFormat |
   }
   if (kind === 'html') {
     try {
-      const doc = readHtml(text, { uri, format: 'html' });
+      const doc = htmlDocument(text, { uri, format: 'html' }, options.deferHtml ? {} : undefined);
       doc.warnings.push(...warnings);
       yield { ok: true, doc };
     } catch (e) {

@@ -2,6 +2,7 @@ import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { readBytes } from './read-inputs.js';
 import { readWarc, warcRecords } from './warc-reader.js';
+import { readDeferred } from './html-reader.js';
 
 function record(type: string, headers: Record<string, string>, block: Buffer): Buffer {
   const head = [`WARC/1.0`, `WARC-Type: ${type}`, `WARC-Record-ID: <urn:uuid:${Math.random().toString(16).slice(2)}>`, ...Object.entries(headers).map(([k, v]) => `${k}: ${v}`), `Content-Length: ${block.length}`].join('\r\n');
@@ -40,6 +41,12 @@ describe('WARC reader', () => {
     expect(docs[0]!.ok && docs[0]!.doc.text).toMatch(/delegation arrived in the capital/);
     expect(docs[1]!.ok && docs[1]!.doc.text).toMatch(/ceasefire could hold/);
     expect(docs.every((d) => d.ok && d.doc.source.format === 'warc')).toBe(true);
+  });
+
+  it('leaves HTML records as markup when asked (deferHtml), which readDeferred reads into the same documents', () => {
+    const later = [...readWarc(Buffer.concat(records), 'file:///x.warc', true)];
+    expect(later.map((d) => d.ok && Boolean(d.doc.markup))).toEqual([true, true, false]);
+    expect(later.map((d) => (d.ok ? readDeferred(d.doc) : d))).toEqual([...readWarc(Buffer.concat(records), 'file:///x.warc')]);
   });
 
   it('reads a WARC.gz made of one gzip member per record, through readBytes', () => {

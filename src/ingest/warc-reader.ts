@@ -5,7 +5,7 @@
  */
 import { gunzipSync, inflateSync, brotliDecompressSync } from 'node:zlib';
 import { decodeBytes } from './decode.js';
-import { readHtml } from './html-reader.js';
+import { htmlDocument } from './html-reader.js';
 import type { ReadResult } from './raw-document.js';
 
 export interface WarcRecord {
@@ -108,7 +108,8 @@ function dechunk(body: Uint8Array): Uint8Array {
 const TEXTUAL = /^(text\/html|application\/xhtml\+xml|text\/plain)\b/i;
 
 /** Reads a WARC/WARC.gz file's pages; a broken archive yields what it could read and one failure. */
-export function* readWarc(bytes: Uint8Array, uri: string): Generator<ReadResult> {
+/** `deferHtml`: HTML records are left for readDeferred() (see RawDocument.markup). */
+export function* readWarc(bytes: Uint8Array, uri: string, deferHtml = false): Generator<ReadResult> {
   let n = 0;
   try {
     for (const rec of warcRecords(bytes)) {
@@ -151,7 +152,7 @@ export function* readWarc(bytes: Uint8Array, uri: string): Generator<ReadResult>
       }
       try {
         // WARC-Date is the crawl time, not the publication date: it is deliberately not passed on.
-        yield { ok: true, doc: readHtml(text, source) };
+        yield { ok: true, doc: htmlDocument(text, source, deferHtml ? { where: `record ${n}: `, code: 'E_INPUT_UNREADABLE' } : undefined) };
       } catch (e) {
         yield { ok: false, failure: { source, code: 'E_INPUT_UNREADABLE', message: `record ${n}: ${(e as Error).message}` } };
       }

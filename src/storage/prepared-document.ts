@@ -35,6 +35,11 @@ export interface PreparedDocument {
   places: { id: string | null; entity: string | null; name: string; country: string | null; lat: number; lon: number; geonameId: number | null; mentions: number }[];
   quotes: { kind: string; speaker: string | null; text: string; start: number; end: number; channel: string | null }[];
   events: EventRow[];
+  /**
+   * For a document read from HTML on the analysis thread: the key of that markup (contentId of it),
+   * which ingest checks before sending a page to be read and analysed again (Store.hasSource).
+   */
+  sourceKey: string | null;
 }
 
 /** The message a document that fails validation is refused with. */
@@ -43,7 +48,7 @@ export function invalidDocumentMessage(issues: readonly { path: PropertyKey[]; m
 }
 
 /** Validates a document (throws with the first problems when it is not a casus/1 document) and builds its rows. */
-export function prepareDocument(doc: Document, json: string = JSON.stringify(doc)): PreparedDocument {
+export function prepareDocument(doc: Document, json: string = JSON.stringify(doc), sourceKey: string | null = null): PreparedDocument {
   const parsed = DocumentSchema.safeParse(doc);
   if (!parsed.success) throw new Error(invalidDocumentMessage(parsed.error.issues));
   const body = bodyText(doc);
@@ -69,5 +74,6 @@ export function prepareDocument(doc: Document, json: string = JSON.stringify(doc
     places: doc.places.map((p) => ({ id: p.id ?? null, entity: p.entity, name: p.name, country: p.country, lat: p.lat, lon: p.lon, geonameId: p.geonameId, mentions: p.mentions.length })),
     quotes: doc.quotes.map((q) => ({ kind: q.kind, speaker: q.speaker, text: doc.text.slice(q.start, q.end), start: q.start, end: q.end, channel: q.channel ?? null })),
     events: eventRows(doc),
+    sourceKey,
   };
 }

@@ -62,6 +62,17 @@ export function describeStoreConformance(name: string, open: () => Promise<Store
       await store.close();
     });
 
+    it('knows the HTML inputs read into a stored document by their source key, also when the text was already stored', async () => {
+      const store = await open();
+      const doc = syntheticDocument(story());
+      expect(await store.hasSource('page-1')).toBe(false);
+      expect((await store.putPrepared(prepareDocument(doc, JSON.stringify(doc), 'page-1'))).status).toBe('stored');
+      // Another page that reads to the same text: not stored again, but known, so a resumed ingest skips it too.
+      expect((await store.putPreparedMany([prepareDocument(doc, JSON.stringify(doc), 'page-2')]))[0]!.status).toBe('exists');
+      expect([await store.hasSource('page-1'), await store.hasSource('page-2'), await store.hasSource(doc.id)]).toEqual([true, true, false]);
+      await store.close();
+    });
+
     it('rejects a document that is not a casus/1 document and stores nothing of it', async () => {
       const store = await open();
       const bad = { ...syntheticDocument(story()), events: [{ code: 'x' }] } as never;

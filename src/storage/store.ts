@@ -117,6 +117,8 @@ export interface Network { nodes: NetworkNode[]; edges: NetworkEdge[] }
 export interface Store {
   /** Whether a document with this content id is stored. */
   has(id: string): Promise<boolean>;
+  /** Whether an input with this source key (PreparedDocument.sourceKey: the contentId of its HTML) was already read into a stored document. */
+  hasSource(key: string): Promise<boolean>;
   /**
    * Stores a document with all its annotations, its near-duplicate link and its event clusters
    * in one transaction, which also drops a failure recorded for its source (uri and line); a

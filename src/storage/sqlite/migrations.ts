@@ -120,4 +120,11 @@ DROP INDEX events_cluster;
 CREATE INDEX events_cluster ON events(cluster_id, doc_seq, goldstein);
 `,
   },
+  {
+    version: 6,
+    name: 'source_keys: the HTML inputs already read into a stored document, so a resumed ingest skips them before reading and analysing them again',
+    sql: `
+CREATE TABLE source_keys (key TEXT PRIMARY KEY, doc_id TEXT NOT NULL) WITHOUT ROWID;
+`,
+  },
 ];

@@ -129,6 +129,8 @@ export class SqliteStore implements Store {
       insertEvent: p(`INSERT INTO events (doc_seq, event_id, code, root, quad_class, goldstein, source_code, source_entity, target_code, target_entity,
                       date, date_start, date_end, place_id, place_name, place_country, lat, lon, geoname_id, modality, confidence, trigger, evidence, cluster_id, json)
                       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
+      hasSource: p('SELECT 1 FROM source_keys WHERE key = ?'),
+      insertSourceKey: p('INSERT OR IGNORE INTO source_keys (key, doc_id) VALUES (?, ?)'),
       upsertFailure: p('INSERT OR REPLACE INTO failures (uri, line, code, message) VALUES (?, ?, ?, ?)'),
       clearFailure: p('DELETE FROM failures WHERE uri = ? AND line = ?'),
     };
@@ -142,6 +144,10 @@ export class SqliteStore implements Store {
 
   hasSync(id: string): boolean {
     return this.s.has!.get(id) !== undefined;
+  }
+
+  async hasSource(key: string): Promise<boolean> {
+    return this.s.hasSource!.get(key) !== undefined;
   }
 
   async put(doc: Document): Promise<PutResult> {
@@ -180,6 +186,8 @@ export class SqliteStore implements Store {
   }
 
   private putInTransaction(doc: PreparedDocument): PutResult {
+    // Another input that reads to the same text is known too: a resumed ingest need not read it again.
+    if (doc.sourceKey) this.s.insertSourceKey!.run(doc.sourceKey, doc.id);
     if (this.s.has!.get(doc.id) !== undefined) return { status: 'exists', duplicateOf: null, relinked: 0, events: 0, newClusters: 0 };
     const fp = { signature: signatureFromBytes(doc.signature), shingles: doc.shingles };
     const published = doc.published;
