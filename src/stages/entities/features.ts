@@ -245,14 +245,16 @@ const BOS = 0x5eed;
 /** A scratch buffer reused across documents when the caller does not keep the features. */
 let scratch = new Int32Array(0);
 
+/** The first `size` slots of the scratch buffer, grown when too small (a function of its own: it rarely grows). */
+function scratchOf(size: number): Int32Array {
+  if (scratch.length < size) scratch = new Int32Array(Math.max(size, scratch.length * 2));
+  return scratch.subarray(0, size);
+}
+
 export function staticFeatures(c: TokenColumns, sentence: Int32Array, bits: number, reuse = false): Int32Array {
   const shift = 32 - bits;
   const n = c.n;
-  let out: Int32Array;
-  if (reuse) {
-    if (scratch.length < n * NUM_STATIC) scratch = new Int32Array(Math.max(n * NUM_STATIC, scratch.length * 2));
-    out = scratch.subarray(0, n * NUM_STATIC);
-  } else out = new Int32Array(n * NUM_STATIC);
+  const out = reuse ? scratchOf(n * NUM_STATIC) : new Int32Array(n * NUM_STATIC);
   const { low, shape, flags, gaz, affix } = c;
   for (let i = 0; i < n; i++) {
     const k = i * NUM_STATIC;

@@ -265,7 +265,6 @@ function addAgents(words: readonly string[], mentionAt: (ActorMention | null)[],
     if (!e) continue;
     const last = i + e.words.length - 1;
     const label = e.words.join(' ');
-    const compose = (c: string) => (e.prefix ? `${e.code}${c}` : `${c}${e.code}`);
     // a person named right after the title ("Prime Minister Romendacil"), or the title inside the name
     let person: ActorMention | null = host && host.last >= last ? host : null;
     if (host && !person) continue;
@@ -296,7 +295,7 @@ function addAgents(words: readonly string[], mentionAt: (ActorMention | null)[],
             while (q < n && (words[q] === ',' || words[q] === 'and' || words[q] === 'the')) q++;
             const c = q < n && same(q, i) && q > lastTok + 1 ? mentionAt[q] ?? null : null;
             if (!countryOnly(c)) break;
-            const cm = actorMention(c.first, c.last, c.entity, compose(c.code!), label);
+            const cm = actorMention(c.first, c.last, c.entity, composeCode(e, c.code!), label);
             for (let x = c.first; x <= c.last; x++) mentionAt[x] = cm;
             lastTok = c.last;
             q = c.last + 1;
@@ -307,7 +306,7 @@ function addAgents(words: readonly string[], mentionAt: (ActorMention | null)[],
     }
     let am: ActorMention;
     if (country) {
-      am = actorMention(Math.min(first, i, host?.first ?? i), lastTok, person?.entity ?? country.entity, compose(country.code!.slice(0, 3)), label);
+      am = actorMention(Math.min(first, i, host?.first ?? i), lastTok, person?.entity ?? country.entity, composeCode(e, country.code!.slice(0, 3)), label);
     } else if (standalone && !host) {
       am = person && !person.code
         // "City Councilman X": a named person with a title but no country is coded by the title alone
@@ -320,6 +319,11 @@ function addAgents(words: readonly string[], mentionAt: (ActorMention | null)[],
     for (let k = am.first; k <= am.last; k++) mentionAt[k] = am;
     i = am.last;
   }
+}
+
+/** An agent's code joined to a country's: the agent's code first when it is a prefix (a function, not a closure per agent). */
+function composeCode(e: AgentEntry, country: string): string {
+  return e.prefix ? `${e.code}${country}` : `${country}${e.code}`;
 }
 
 /** Nouns naming a text an actor issued: "the statement from the Kremlin", later "the press release". */
