@@ -35,7 +35,7 @@ function spawnWorker(): Worker {
 
 /** An analysed document: its JSON as the worker wrote it, and the object, parsed on first use. */
 export interface AnalyzedDocument { ok: true; json: string; readonly doc: Document }
-export type AnalyzeFailure = { ok: false; code: FailureCode; message: string };
+export type AnalyzeFailure = { ok: false; code: FailureCode; message: string; read?: true };
 
 type Job = { req: WorkerRequest; resolve: (r: WorkerReply) => void };
 
@@ -129,7 +129,7 @@ export class AnalyzePool {
    */
   async analyze(raw: RawDocument, options: WorkerRequest['options'] = {}): Promise<AnalyzedDocument | AnalyzeFailure> {
     const r = await this.run(raw, options, 'json');
-    if (!r.ok) return { ok: false, code: r.code, message: r.message };
+    if (!r.ok) return { ok: false, code: r.code, message: r.message, ...(r.read ? { read: r.read } : {}) };
     return 'json' in r ? analyzed(r.json) : { ok: false, code: 'E_ANALYZE', message: 'no document' };
   }
 
@@ -139,7 +139,7 @@ export class AnalyzePool {
    */
   async prepare(raw: RawDocument, options: WorkerRequest['options'] = {}): Promise<{ ok: true; rows: PreparedDocument } | AnalyzeFailure> {
     const r = await this.run(raw, options, 'rows');
-    if (!r.ok) return { ok: false, code: r.code, message: r.message };
+    if (!r.ok) return { ok: false, code: r.code, message: r.message, ...(r.read ? { read: r.read } : {}) };
     return 'rows' in r ? { ok: true, rows: r.rows } : { ok: false, code: 'E_ANALYZE', message: 'no document' };
   }
 

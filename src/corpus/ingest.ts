@@ -152,7 +152,11 @@ export async function ingest(sources: readonly string[], store: Store, options: 
     const rows: PreparedDocument[] = [];
     for (const q of group) {
       if (q.done!.ok) rows.push(q.done!.rows);
-      else await fail(failureOfDoc(q.raw, q.done!.code, q.done!.message));
+      else {
+        // A page that could not be read never was a document (as when it is read on this thread).
+        if (q.done!.read) s.documents--;
+        await fail(failureOfDoc(q.raw, q.done!.code, q.done!.message));
+      }
     }
     // Validated and prepared on the workers: only writes here, each document with the clearing of an old failure of its input.
     const puts = rows.length ? await store.putPreparedMany(rows) : [];
@@ -187,7 +191,7 @@ export async function ingest(sources: readonly string[], store: Store, options: 
         }
         s.documents++;
         // A page still to be read is known by its markup's key until then (Store.hasSource).
-        const id = contentId(r.doc.text);
+        const id = contentId(r.doc.markup?.bytes ?? r.doc.text);
         if (seen.has(id) || (await (r.doc.markup ? store.hasSource(id) : store.has(id)))) {
           s.skipped++;
           continue;
@@ -226,7 +230,7 @@ async function inlinePreparer(): Promise<(raw: RawDocument, opts: { published?: 
   const { runJob } = await import('./worker-job.js');
   return (raw, opts) => {
     const r = runJob({ seq: 0, raw, options: opts, want: 'rows' });
-    if (!r.ok) return { ok: false, code: r.code, message: r.message };
+    if (!r.ok) return { ok: false, code: r.code, message: r.message, ...(r.read ? { read: r.read } : {}) };
     return 'rows' in r ? { ok: true, rows: r.rows } : { ok: false, code: 'E_ANALYZE', message: 'no document' };
   };
 }

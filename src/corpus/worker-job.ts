@@ -5,7 +5,7 @@
 import { analyze } from '../analyze.js';
 import { contentId } from '../core/ids.js';
 import type { AnalyzeOptions } from '../analyze.js';
-import { readDeferred } from '../ingest/html-reader.js';
+import { readDeferred } from '../ingest/read-inputs.js';
 import type { RawDocument } from '../ingest/raw-document.js';
 import { prepareDocument } from '../storage/prepared-document.js';
 import type { PreparedDocument } from '../storage/prepared-document.js';
@@ -23,12 +23,13 @@ export type FailureCode = string;
 export type WorkerReply =
   | { seq: number; ok: true; json: string }
   | { seq: number; ok: true; rows: PreparedDocument }
-  | { seq: number; ok: false; message: string; code: FailureCode }
+  /** `read`: the input could not be read (HTML left to this thread), so it never became a document. */
+  | { seq: number; ok: false; message: string; code: FailureCode; read?: true }
   | { seq: number; ok: true; cpuMs: number | null };
 
 export function runJob(req: WorkerRequest): WorkerReply {
   const read = readDeferred(req.raw);
-  if (!read.ok) return { seq: req.seq, ok: false, code: read.failure.code, message: read.failure.message };
+  if (!read.ok) return { seq: req.seq, ok: false, code: read.failure.code, message: read.failure.message, read: true };
   let doc;
   try {
     doc = analyze(read.doc, req.options);
@@ -38,7 +39,7 @@ export function runJob(req: WorkerRequest): WorkerReply {
   const json = JSON.stringify(doc);
   if (req.want === 'json') return { seq: req.seq, ok: true, json };
   try {
-    return { seq: req.seq, ok: true, rows: prepareDocument(doc, json, req.raw.markup ? contentId(req.raw.text) : null) };
+    return { seq: req.seq, ok: true, rows: prepareDocument(doc, json, req.raw.markup ? contentId(req.raw.markup.bytes ?? req.raw.text) : null) };
   } catch (e) {
     // The pipeline made a document the schema refuses: a bug, reported against this input only.
     return { seq: req.seq, ok: false, code: 'E_INVALID_DOCUMENT', message: (e as Error).message };

@@ -8,7 +8,7 @@ import { extractContent } from './html/extract-content.js';
 import type { ContentBlock } from './html/extract-content.js';
 import { parseTree } from './html/parse-tree.js';
 import type { ParsedPage } from './html/parse-tree.js';
-import type { RawDocument, ReadResult } from './raw-document.js';
+import type { RawDocument } from './raw-document.js';
 
 /**
  * A reader's HTML as a document: read now, or with `defer` (ingest), kept as markup for the
@@ -17,25 +17,6 @@ import type { RawDocument, ReadResult } from './raw-document.js';
 export function htmlDocument(html: string, source: RawDocument['source'], defer?: { where?: string; code?: string }): RawDocument {
   if (!defer) return readHtml(html, source);
   return { source, text: html, metadata: {}, knownRegions: [], warnings: [], markup: { kind: 'html', ...defer } };
-}
-
-/**
- * A document whose HTML was left to be read (RawDocument.markup): read, with the reader's own
- * metadata (a JSONL line's title, date) over the page's and its warnings kept; or the failure, as
- * the reader would have reported it.
- */
-export function readDeferred(raw: RawDocument): ReadResult {
-  if (!raw.markup) return { ok: true, doc: raw };
-  const { where = '', code } = raw.markup;
-  try {
-    const doc = readHtml(raw.text, raw.source);
-    doc.metadata = { ...doc.metadata, ...raw.metadata };
-    doc.warnings.push(...raw.warnings);
-    return { ok: true, doc };
-  } catch (e) {
-    const failure = { source: { ...raw.source, uri: raw.source.uri ?? '?' }, code: code ?? (e as { code?: string }).code ?? 'E_INPUT_UNREADABLE', message: `${where}${(e as Error).message}` };
-    return { ok: false, failure };
-  }
 }
 
 export function readHtml(html: string, source: RawDocument['source']): RawDocument {

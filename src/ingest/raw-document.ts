@@ -14,11 +14,11 @@ export interface RawDocument {
   warnings: { code: string; message: string }[];
   /**
    * Set when the reader left the HTML to be read later (ingest reads pages on its analysis threads,
-   * not on the thread that reads the files): `text` is then the page's markup, and readDeferred()
-   * (html-reader.ts) makes the document. `where` prefixes a failure's message ("record 3: "),
-   * `code` replaces the failure code the HTML reader gives.
+   * not on the thread that reads the files): `text` is then the page's markup, or empty and `bytes`
+   * the HTML file not yet decoded; readDeferred() (read-inputs.ts) makes the document. `where`
+   * prefixes a failure's message ("record 3: "), `code` replaces the failure code the HTML reader gives.
    */
-  markup?: { kind: 'html'; where?: string; code?: string };
+  markup?: { kind: 'html'; where?: string; code?: string; bytes?: Uint8Array };
 }
 
 /** An input that could not be read: it becomes an error line and the batch goes on. */

@@ -2,10 +2,9 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { readBytes, readFileBytes, readInputs, sniffFormat } from './read-inputs.js';
+import { readBytes, readDeferred, readFileBytes, readInputs, sniffFormat } from './read-inputs.js';
 import type { ReadResult } from './raw-document.js';
 import { fixturePath } from '../../test/helpers/fixtures.js';
-import { readDeferred } from './html-reader.js';
 
 async function collect(inputs: string[], opts = {}): Promise<ReadResult[]> {
   const out: ReadResult[] = [];

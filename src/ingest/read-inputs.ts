@@ -8,9 +8,9 @@ import { extname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { isCasusError } from '../core/errors.js';
 import { decodeBytes } from './decode.js';
-import { htmlDocument } from './html-reader.js';
+import { htmlDocument, readHtml } from './html-reader.js';
 import { readJsonl } from './jsonl-reader.js';
-import type { InputFailure, ReadResult } from './raw-document.js';
+import type { InputFailure, RawDocument, ReadResult } from './raw-document.js';
 import { looksLikeFeed, readFeed } from './rss-reader.js';
 import { isGzip, looksLikeWarc, readWarc } from './warc-reader.js';
 
@@ -87,6 +87,11 @@ export function* readBytes(bytes: Uint8Array, uri: string, format: InputFormat |
     yield { ok: false, failure: { source: { uri }, code: 'E_INPUT_TOO_LARGE', message: `${bytes.length} bytes, over the limit of ${limit} (raise it with --max-bytes)` } };
     return;
   }
+  // An HTML file left to the analysis thread is not even decoded here (1-2 ms for a 140 KB page).
+  if (options.deferHtml && format === 'html') {
+    yield { ok: true, doc: { source: { uri, format: 'html' }, text: '', metadata: {}, knownRegions: [], warnings: [], markup: { kind: 'html', bytes } } };
+    return;
+  }
   // WARC archives are binary (often gzipped): read them before any text decoding.
   if (format === 'warc' || (format === null && (looksLikeWarc(bytes) || (isGzip(bytes) && /\.warc\.gz$/i.test(uri))))) {
     yield* readWarc(bytes, uri, options.deferHtml);
@@ -130,6 +135,27 @@ export function* readBytes(bytes: Uint8Array, uri: string, format: InputFormat |
     return;
   }
   yield { ok: true, doc: { source: { uri, format: 'text' }, text, metadata: {}, knownRegions: [], warnings } };
+}
+
+/**
+ * A document whose HTML was left to be read (RawDocument.markup; an HTML file's bytes, or a page's markup): read, with the reader's own
+ * metadata (a JSONL line's title, date) over the page's and its warnings kept; or the failure, as
+ * the reader would have reported it.
+ */
+export function readDeferred(raw: RawDocument): ReadResult {
+  if (!raw.markup) return { ok: true, doc: raw };
+  const { where = '', code, bytes } = raw.markup;
+  // A page file left undecoded: read as readBytes reads an HTML file (decoding, empty and binary checks).
+  if (bytes) return readBytes(bytes, raw.source.uri ?? '?', 'html').next().value!;
+  try {
+    const doc = readHtml(raw.text, raw.source);
+    doc.metadata = { ...doc.metadata, ...raw.metadata };
+    doc.warnings.push(...raw.warnings);
+    return { ok: true, doc };
+  } catch (e) {
+    const failure = { source: { ...raw.source, uri: raw.source.uri ?? '?' }, code: code ?? (e as { code?: string }).code ?? 'E_INPUT_UNREADABLE', message: `${where}${(e as Error).message}` };
+    return { ok: false, failure };
+  }
 }
 
 export function formatFromExtension(path: string): InputFormat | null {

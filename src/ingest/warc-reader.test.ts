@@ -2,7 +2,7 @@ import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { readBytes } from './read-inputs.js';
 import { readWarc, warcRecords } from './warc-reader.js';
-import { readDeferred } from './html-reader.js';
+import { readDeferred } from './read-inputs.js';
 
 function record(type: string, headers: Record<string, string>, block: Buffer): Buffer {
   const head = [`WARC/1.0`, `WARC-Type: ${type}`, `WARC-Record-ID: <urn:uuid:${Math.random().toString(16).slice(2)}>`, ...Object.entries(headers).map(([k, v]) => `${k}: ${v}`), `Content-Length: ${block.length}`].join('\r\n');
