@@ -104,6 +104,39 @@ function nounContext(v: DocView, i: number, sentenceStart: number): boolean {
   return !VERBAL_BEFORE.has(v.words[i - 1]!);
 }
 
+/*
+ * The checks of a candidate beyond its first word are functions of their own: most candidates
+ * fail on the first word's context, and V8 recompiled matchSentence whole each time one of these
+ * rarer paths first ran.
+ */
+
+/** Whether the trigger's words after the first follow token i, within the sentence. */
+function restMatches(v: DocView, t: readonly (ReadonlySet<string>)[], i: number, sentenceEnd: number): boolean {
+  for (let k = 1; k < t.length; k++) {
+    const w = v.words[i + k];
+    if (w === undefined || i + k >= sentenceEnd || !t[k]!.has(w)) return false;
+  }
+  return true;
+}
+
+/** The pattern's word conditions around trigger [i, last]: the tokens its "after" groups use, or null when one fails. */
+function conditionsHold(v: DocView, pattern: EventPattern, i: number, last: number, sentenceStart: number, sentenceEnd: number): Set<number> | null {
+  const limit = afterLimit(v, last, sentenceEnd);
+  const used = new Set<number>();
+  for (const g of pattern.after) {
+    const [at, len] = findGroup(v, g, last + 1, limit, used);
+    if (at < 0) return null;
+    for (let k = 0; k < len; k++) used.add(at + k);
+  }
+  if (pattern.before) {
+    const [at] = findGroup(v, pattern.before, Math.max(sentenceStart, i - BEFORE_WINDOW), i, new Set());
+    if (at < 0) return null;
+  }
+  if (pattern.beforeAll && !pattern.beforeAll.every((g) => findGroup(v, g, Math.max(sentenceStart, i - BEFORE_WINDOW - 4), i, new Set())[0] >= 0)) return null;
+  if (pattern.not.length > 0 && findGroup(v, pattern.not, last + 1, limit, new Set())[0] >= 0) return null;
+  return used;
+}
+
 /** All trigger matches of one sentence, left to right, the most specific pattern per trigger. */
 export function matchSentence(v: DocView, index: PatternIndex, sentenceStart: number, sentenceEnd: number): TriggerMatch[] {
   const out: TriggerMatch[] = [];
@@ -115,30 +148,13 @@ export function matchSentence(v: DocView, index: PatternIndex, sentenceStart: nu
     let found: TriggerMatch | null = null;
     for (const c of cands) {
       const t = c.words;
-      let ok = true;
-      for (let k = 1; k < t.length; k++) {
-        const w = v.words[i + k];
-        if (w === undefined || i + k >= sentenceEnd || !t[k]!.has(w)) { ok = false; break; }
-      }
-      if (!ok) continue;
+      if (t.length > 1 && !restMatches(v, t, i, sentenceEnd)) continue;
       const last = i + t.length - 1;
       if (found && last !== found.last) continue;
       const head = c.pattern.pos === 'v' ? i : last;
       if (c.pattern.pos === 'v' ? !verbContext(v, head, sentenceStart) : !nounContext(v, i, sentenceStart)) continue;
-      const limit = afterLimit(v, last, sentenceEnd);
-      const used = new Set<number>();
-      for (const g of c.pattern.after) {
-        const [at, len] = findGroup(v, g, last + 1, limit, used);
-        if (at < 0) { ok = false; break; }
-        for (let k = 0; k < len; k++) used.add(at + k);
-      }
-      if (!ok) continue;
-      if (c.pattern.before) {
-        const [at] = findGroup(v, c.pattern.before, Math.max(sentenceStart, i - BEFORE_WINDOW), i, new Set());
-        if (at < 0) continue;
-      }
-      if (c.pattern.beforeAll && !c.pattern.beforeAll.every((g) => findGroup(v, g, Math.max(sentenceStart, i - BEFORE_WINDOW - 4), i, new Set())[0] >= 0)) continue;
-      if (c.pattern.not.length > 0 && findGroup(v, c.pattern.not, last + 1, limit, new Set())[0] >= 0) continue;
+      const used = conditionsHold(v, c.pattern, i, last, sentenceStart, sentenceEnd);
+      if (!used) continue;
       if (found) { if (found.alternatives.length < 4) found.alternatives.push(c.pattern); continue; }
       found = { pattern: c.pattern, first: i, last, used: [...used], alternatives: [] };
       if (!c.pattern.compound) break;
