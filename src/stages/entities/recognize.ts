@@ -99,7 +99,15 @@ interface RuleContext {
   sentence: Int32Array;
   n: number;
   lex: EntityResources['lexicon'];
-  sameSent(i: number, j: number): boolean;
+}
+
+/**
+ * Whether tokens i and j are in one sentence (i >= 0, j < n). A module function, not a closure
+ * made per document: the rules' optimised code checked the closure's identity and was thrown
+ * away on the next document.
+ */
+function sameSent(sentence: Int32Array, n: number, i: number, j: number): boolean {
+  return i >= 0 && j < n && sentence[i] === sentence[j];
 }
 
 /** A name span over tokens a..b, with the honorific token before it (-1: none). */
@@ -112,7 +120,7 @@ type Span = { type: string; a: number; b: number; honorific: number };
 export function recognize(tt: TaggerTokens, res: EntityResources): Mention[] {
   const { words, sentence, low } = tt;
   const n = words.length;
-  const c: RuleContext = { tt, res, words, low, sentence, n, lex: res.lexicon, sameSent: (i, j) => i >= 0 && j < n && sentence[i] === sentence[j] };
+  const c: RuleContext = { tt, res, words, low, sentence, n, lex: res.lexicon };
   const prepared = prepare(tt, res.gazetteer, res.weights, true);
   const labels = decode(prepared, res.weights);
   const spans: Span[] = labelSpans(labels, sentence).map(([type, a, b]) => ({ type, a, b, honorific: -1 }));
@@ -150,16 +158,16 @@ function joinFirstNames(spans: Span[], gaz: ArrayLike<number>, c: RuleContext): 
 
 /** Honorifics: "Mr. Putin" is a person whatever the tagger said; the title joins the mention. */
 function addHonorifics(spans: Span[], c: RuleContext): void {
-  const { words, low, n, lex, sameSent } = c;
+  const { words, low, n, lex, sentence } = c;
   const byStart = new Map(spans.map((s) => [s.a, s]));
   for (let t = 0; t + 1 < n; t++) {
-    if (!lex.honorifics.has(low[t]!) || !isCap(words[t]!) || !sameSent(t, t + 1) || !isCap(words[t + 1]!)) continue;
+    if (!lex.honorifics.has(low[t]!) || !isCap(words[t]!) || !sameSent(sentence, n, t, t + 1) || !isCap(words[t + 1]!)) continue;
     if (spans.some((s) => s.a <= t && t <= s.b)) continue;
     const s = byStart.get(t + 1);
     if (s) { s.type = 'PER'; s.honorific = t; continue; }
     if (spans.some((x) => x.a <= t + 1 && t + 1 <= x.b)) continue;
     let b = t + 1;
-    while (b + 1 < n && sameSent(b, b + 1) && isCap(words[b + 1]!) && !STOP.has(low[b + 1]!) && b - t < 4) b++;
+    while (b + 1 < n && sameSent(sentence, n, b, b + 1) && isCap(words[b + 1]!) && !STOP.has(low[b + 1]!) && b - t < 4) b++;
     const made = { type: 'PER', a: t + 1, b, honorific: t };
     spans.push(made);
     byStart.set(t + 1, made);
@@ -223,20 +231,20 @@ function addDictionaryNames(spans: Span[], c: RuleContext): void {
 
 /** "X of Y" organisations: "Foreign Affairs Committee of the Russian State Duma", "Bank of England". */
 function addOfOrganisations(spans: Span[], c: RuleContext): void {
-  const { words, low, n, lex, sameSent } = c;
+  const { words, low, n, lex, sentence } = c;
   for (let t = 1; t + 1 < n; t++) {
-    if (low[t] !== 'of' || !sameSent(t - 1, t + 1)) continue;
+    if (low[t] !== 'of' || !sameSent(sentence, n, t - 1, t + 1)) continue;
     if (!lex.orgHeads.has(low[t - 1]!) || !isCap(words[t - 1]!)) continue;
     let a = t - 1;
-    while (a - 1 >= 0 && sameSent(a - 1, a) && isCap(words[a - 1]!) && !STOP.has(low[a - 1]!) && !lex.honorifics.has(low[a - 1]!)) a--;
+    while (a - 1 >= 0 && sameSent(sentence, n, a - 1, a) && isCap(words[a - 1]!) && !STOP.has(low[a - 1]!) && !lex.honorifics.has(low[a - 1]!)) a--;
     let r = t + 1;
-    if (low[r] === 'the' && sameSent(r, r + 1)) r++;
+    if (low[r] === 'the' && sameSent(sentence, n, r, r + 1)) r++;
     if (!isCap(words[r]!) || STOP.has(low[r]!)) continue;
     // The right side: capitalised words and non-person spans, stopping where a person's name starts.
     let b = r - 1;
     for (;;) {
       const k = b + 1;
-      if (k >= n || !sameSent(k, r)) break;
+      if (k >= n || !sameSent(sentence, n, k, r)) break;
       const sp = spans.find((x) => x.a === k);
       if (sp) { if (sp.type === 'PER') break; b = sp.b; continue; }
       if (spans.some((x) => x.a < k && k <= x.b)) { b = spans.find((x) => x.a < k && k <= x.b)!.b; continue; }
@@ -256,11 +264,11 @@ function addOfOrganisations(spans: Span[], c: RuleContext): void {
 
 /** "Affordable Care" + "Act": a law's or treaty's head word ends the name. */
 function extendLawNames(spans: Span[], c: RuleContext): void {
-  const { words, low, n, lex, sameSent } = c;
+  const { words, low, n, lex, sentence } = c;
   for (let i = 0; i < spans.length; i++) {
     const x = spans[i]!;
     const k = x.b + 1;
-    if (k < n && sameSent(x.b, k) && isCap(words[k]!) && lex.lawWords.has(low[k]!)) {
+    if (k < n && sameSent(sentence, n, x.b, k) && isCap(words[k]!) && lex.lawWords.has(low[k]!)) {
       const next = spans[i + 1];
       if (next && next.a === k) spans.splice(i + 1, 1);
       x.b = k;
