@@ -28,11 +28,11 @@ import { fh, hashExact } from '../src/stages/syntax/hash.js';
 import { AveragedWeights, pack } from '../src/stages/syntax/weights.js';
 import { SentenceAnnotator } from '../src/stages/syntax/annotate.js';
 
-const TAGGER_BITS = 20;
-const PARSER_BITS = 23;
-const LABELER_BITS = 20;
+export const TAGGER_BITS = 20;
+export const PARSER_BITS = 23;
+export const LABELER_BITS = 20;
 
-interface Prepared {
+export interface Prepared {
   gold: GoldSentence;
   cols: WordColumns;
   tags: Uint8Array;
@@ -43,7 +43,7 @@ interface Prepared {
 }
 
 /** A small seeded generator so training runs are repeatable. */
-function rng(seed: number): () => number {
+export function rng(seed: number): () => number {
   let s = seed >>> 0;
   return () => {
     s = (Math.imul(s, 1664525) + 1013904223) >>> 0;
@@ -51,7 +51,7 @@ function rng(seed: number): () => number {
   };
 }
 
-function shuffle<T>(a: T[], random: () => number): T[] {
+export function shuffle<T>(a: T[], random: () => number): T[] {
   for (let i = a.length - 1; i > 0; i--) {
     const j = Math.floor(random() * (i + 1));
     [a[i], a[j]] = [a[j]!, a[i]!];
@@ -61,7 +61,7 @@ function shuffle<T>(a: T[], random: () => number): T[] {
 
 const SMALL = new Set(['a', 'an', 'the', 'of', 'in', 'on', 'at', 'to', 'for', 'and', 'or', 'by', 'with']);
 /** Headline casings the web treebank lacks: ALL CAPS and Title Case copies of some sentences. */
-function recase(words: string[], mode: 'upper' | 'title'): string[] {
+export function recase(words: string[], mode: 'upper' | 'title'): string[] {
   if (mode === 'upper') return words.map((w) => w.toUpperCase());
   return words.map((w, i) => (i > 0 && SMALL.has(w.toLowerCase()) ? w : w.charAt(0).toUpperCase() + w.slice(1)));
 }
@@ -93,7 +93,7 @@ function buildLexicon(sents: Prepared[]): Map<number, number> {
   return lexicon;
 }
 
-function trainTagger(sents: { cols: WordColumns; tags: Uint8Array }[], nTags: number, epochs: number, random: () => number): AveragedWeights {
+export function trainTagger(sents: { cols: WordColumns; tags: Uint8Array }[], nTags: number, epochs: number, random: () => number): AveragedWeights {
   const w = new AveragedWeights(TAGGER_BITS, nTags);
   const order = sents.slice();
   const update = (f: Uint32Array, n: number, g: number, p: number) => {
@@ -118,7 +118,7 @@ function trainTagger(sents: { cols: WordColumns; tags: Uint8Array }[], nTags: nu
 }
 
 /** Dense averaged weights as a Scorer (for dev checks during training). */
-function denseScorer(avg: Float32Array, bits: number, nClasses: number) {
+export function denseScorer(avg: Float32Array, bits: number, nClasses: number) {
   const mask = (1 << bits) - 1;
   return {
     nClasses,
@@ -245,41 +245,8 @@ export async function run(args: string[]): Promise<void> {
   }
 
   // Parser and labeler.
-  const nLabels = rels.length - 1;
-  const parserW = new AveragedWeights(PARSER_BITS, 4);
-  const labelerW = new AveragedWeights(LABELER_BITS, nLabels);
-  const state = new ArcEager(rels.length - 1, coarseTags(tags));
   const parserEpochs = opt('parser-epochs', 30);
-  let best: { las: number; epoch: number; parser: Float32Array; labeler: Float32Array } = { las: -1, epoch: 0, parser: new Float32Array(0), labeler: new Float32Array(0) };
-  const order = trainP.slice();
-  // A generator of its own: the parser trains the same whether the tags were computed or cached.
-  const parserRandom = rng(11);
-  for (let e = 0; e < parserEpochs; e++) {
-    shuffle(order, parserRandom);
-    const training: ParseTraining = {
-      goldHead: new Int32Array(0), goldRel: new Int32Array(0),
-      updateParser(f: Uint32Array, n: number, g: number, p: number) { parserW.update(f, n, g, 1); parserW.update(f, n, p, -1); parserW.c++; },
-      updateLabeler(f: Uint32Array, n: number, g: number, p: number) { labelerW.update(f, n, g, 1); labelerW.update(f, n, p, -1); labelerW.c++; },
-      explore: e > 0 ? opt('explore', 0.9) : 0,
-      random: parserRandom,
-    };
-    const t0 = Date.now();
-    for (const p of order) {
-      const n = p.cols.n;
-      const out = { head: new Int32Array(n + 1), rel: new Int32Array(n + 1) };
-      training.goldHead = p.goldHead;
-      training.goldRel = p.goldRel;
-      state.parse(p.cols, p.predicted, parserW, labelerW, out, training);
-      // Averaging steps: one per sentence-word, so weights that last longer count more.
-      parserW.c += n;
-      labelerW.c += n;
-    }
-    const pAvg = parserW.averaged();
-    const lAvg = labelerW.averaged();
-    const score = evaluate(devP, state, denseScorer(pAvg, PARSER_BITS, 4), denseScorer(lAvg, LABELER_BITS, nLabels));
-    console.log(`  parser epoch ${e + 1} (${((Date.now() - t0) / 1000).toFixed(0)} s): dev UAS ${score.uas.toFixed(4)} LAS ${score.las.toFixed(4)}`);
-    if (score.las > best.las) best = { las: score.las, epoch: e + 1, parser: pAvg, labeler: lAvg };
-  }
+  const best = trainParser(trainP, devP, tags, rels.length, parserEpochs, opt('explore', 0.9));
   console.log(`best parser epoch ${best.epoch}: dev LAS ${best.las.toFixed(4)}`);
   if (args.includes('--no-model')) return;
 
@@ -318,6 +285,53 @@ export async function run(args: string[]): Promise<void> {
   }
   writeModel(args, parts, { tagger: taggerAvg, parser: best.parser, labeler: best.labeler }, dev);
   console.log(`done in ${((Date.now() - started) / 1000).toFixed(0)} s`);
+}
+
+/**
+ * Trains the parser and its labeler on sentences with predicted tags (Prepared.predicted) for
+ * `epochs` epochs; with dev sentences, keeps the epoch of the best dev LAS, else the last.
+ */
+export function trainParser(trainP: Prepared[], devP: Prepared[], tags: readonly string[], nRels: number, epochs: number, explore: number, log = true) {
+  const nLabels = nRels - 1;
+  const parserW = new AveragedWeights(PARSER_BITS, 4);
+  const labelerW = new AveragedWeights(LABELER_BITS, nLabels);
+  const state = new ArcEager(nRels - 1, coarseTags(tags));
+  let best: { las: number; epoch: number; parser: Float32Array; labeler: Float32Array } = { las: -1, epoch: 0, parser: new Float32Array(0), labeler: new Float32Array(0) };
+  const order = trainP.slice();
+  // A generator of its own: the parser trains the same whether the tags were computed or cached.
+  const parserRandom = rng(11);
+  for (let e = 0; e < epochs; e++) {
+    shuffle(order, parserRandom);
+    const training: ParseTraining = {
+      goldHead: new Int32Array(0), goldRel: new Int32Array(0),
+      updateParser(f: Uint32Array, n: number, g: number, p: number) { parserW.update(f, n, g, 1); parserW.update(f, n, p, -1); parserW.c++; },
+      updateLabeler(f: Uint32Array, n: number, g: number, p: number) { labelerW.update(f, n, g, 1); labelerW.update(f, n, p, -1); labelerW.c++; },
+      explore: e > 0 ? explore : 0,
+      random: parserRandom,
+    };
+    const t0 = Date.now();
+    for (const p of order) {
+      const n = p.cols.n;
+      const out = { head: new Int32Array(n + 1), rel: new Int32Array(n + 1) };
+      training.goldHead = p.goldHead;
+      training.goldRel = p.goldRel;
+      state.parse(p.cols, p.predicted, parserW, labelerW, out, training);
+      // Averaging steps: one per sentence-word, so weights that last longer count more.
+      parserW.c += n;
+      labelerW.c += n;
+    }
+    if (devP.length === 0) {
+      if (e === epochs - 1) best = { las: 0, epoch: e + 1, parser: parserW.averaged(), labeler: labelerW.averaged() };
+      if (log) console.log(`  parser epoch ${e + 1} (${((Date.now() - t0) / 1000).toFixed(0)} s)`);
+      continue;
+    }
+    const pAvg = parserW.averaged();
+    const lAvg = labelerW.averaged();
+    const score = evaluate(devP, state, denseScorer(pAvg, PARSER_BITS, 4), denseScorer(lAvg, LABELER_BITS, nLabels));
+    if (log) console.log(`  parser epoch ${e + 1} (${((Date.now() - t0) / 1000).toFixed(0)} s): dev UAS ${score.uas.toFixed(4)} LAS ${score.las.toFixed(4)}`);
+    if (score.las > best.las) best = { las: score.las, epoch: e + 1, parser: pAvg, labeler: lAvg };
+  }
+  return best;
 }
 
 /**

@@ -5,8 +5,9 @@
 import { ArcEager } from './parser.js';
 import { splitClauses } from './split-clauses.js';
 import type { SyntaxModel } from './syntax-model.js';
-import type { WordColumns } from './tagger.js';
-import { tagSentence, wordColumns } from './tagger.js';
+import type { Scorer, WordColumns } from './tagger.js';
+import { retagBackward, tagSentence, wordColumns } from './tagger.js';
+import type { KeptScores } from './tagger.js';
 
 export interface SentenceSyntax {
   /** Tag id per word (index into model.tags). */
@@ -24,10 +25,22 @@ export interface TaggedSentence {
   tags: Uint8Array;
 }
 
+/**
+ * Selectional branching (ArcEager.branches): the least certain transition of each sentence is
+ * also tried the other way; transition scores over TEMPERATURE (the shipped weights are stored
+ * at twice their value) as log-probabilities. Chosen on EWT dev (85.32 → 85.50 UAS, 81.61 →
+ * 81.79 LAS); a second branch gained 0.04 UAS more.
+ */
+const BRANCHES = 1;
+const TEMPERATURE = 48;
+/** Only a transition that won by less than this (stored units) is tried the other way: as much gained on dev for 10% more CPU instead of 25%. */
+const BRANCH_MARGIN = 10;
+
 const FIXED_LABELS: Record<string, string> = { 'PART|POS': 'case', 'PRON|EX': 'expl', 'PRON|PRP$': 'nmod:poss' };
 
 export class SentenceAnnotator {
   private readonly parser: ArcEager;
+  private readonly kept: KeptScores = { limit: 0, margin: new Float64Array(64), scores: new Float64Array(64 * 96) };
   private readonly relId: (rel: string) => number;
   constructor(private readonly model: SyntaxModel) {
     const dep = Math.max(0, model.rels.indexOf('dep'));
@@ -39,24 +52,44 @@ export class SentenceAnnotator {
       if (rel && model.rels.includes(rel)) fixed[id] = model.rels.indexOf(rel);
     });
     this.parser = new ArcEager(model.rootRel, model.coarse, fixed);
+    this.parser.branches = BRANCHES;
+    this.parser.temperature = TEMPERATURE;
+    this.parser.branchMargin = BRANCH_MARGIN;
   }
 
   tag(words: readonly string[]): TaggedSentence {
     const cols = wordColumns(words, this.model.lexicon, this.model.clusters);
     const tags = new Uint8Array(cols.n);
-    tagSentence(cols, this.model.tagger, tags, undefined, undefined, this.model.tagdict);
+    this.tagColumns(cols, tags);
     return { words, cols, tags };
+  }
+
+  /**
+   * The tagger, then (when the model has one) the right-to-left tagger's second opinion on the
+   * uncertain tokens. Not in headline-cased sentences: there it turned the verb of "Rebels Seize
+   * Airport in Northern Mali" into a name, which the left-to-right tagger gets right.
+   */
+  tagColumns(cols: WordColumns, tags: Uint8Array, backward: Scorer | null | undefined = this.model.backward, margin = this.model.backwardMargin ?? 0): void {
+    const kept = backward && cols.sentenceCase === 0 ? this.kept : undefined;
+    if (kept) kept.limit = margin;
+    tagSentence(cols, this.model.tagger, tags, undefined, undefined, this.model.tagdict, kept);
+    if (kept) retagBackward(cols, backward!, tags, kept);
   }
 
   /** Parses a tagged sentence (in pieces when splitClauses finds a quotation or comma clause to set apart). */
   parse(t: TaggedSentence): SentenceSyntax {
+    return this.repair(this.parseTree(t), t.cols.sentenceCase);
+  }
+
+  /** The parser's tree of a tagged sentence, before the repairs. */
+  parseTree(t: TaggedSentence): SentenceSyntax {
     const n = t.cols.n;
-    const out = { tags: t.tags, head: new Int32Array(n + 1), rel: new Int32Array(n + 1) };
+    const out: SentenceSyntax = { tags: t.tags, head: new Int32Array(n + 1), rel: new Int32Array(n + 1) };
     const upos = this.model.upos;
     const pieces = n >= 8 ? splitClauses(t.words, Array.from(t.tags, (tag) => upos[tag]!)) : null;
     if (!pieces) {
       this.parser.parse(t.cols, t.tags, this.model.parser, this.model.labeler, out);
-      return this.repair(out, t.cols.sentenceCase);
+      return out;
     }
     let firstRoot = 0;
     pieces.forEach((p, index) => {
@@ -65,7 +98,7 @@ export class SentenceAnnotator {
       // makes "agreed" a participle of the clause, read as "Mr. X immediately agreed" a past tense.
       const cols = wordColumns(p.words.map((i) => t.words[i]!), this.model.lexicon, this.model.clusters);
       const tags = new Uint8Array(m);
-      tagSentence(cols, this.model.tagger, tags, undefined, undefined, this.model.tagdict);
+      this.tagColumns(cols, tags);
       const own = (k: number) => !(p.withHead && p.words[k - 1] === p.head);
       p.words.forEach((i, k) => { if (own(k + 1)) t.tags[i] = tags[k]!; });
       const r = { head: new Int32Array(m + 1), rel: new Int32Array(m + 1) };
@@ -96,7 +129,7 @@ export class SentenceAnnotator {
       if (index === 0) firstRoot = root;
       for (const c of p.punct) { out.head[c + 1] = root; out.rel[c + 1] = this.relId('punct'); }
     });
-    return this.repair(out, t.cols.sentenceCase);
+    return out;
   }
 
   /**

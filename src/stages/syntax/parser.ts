@@ -78,6 +78,28 @@ export class ArcEager {
   private static readonly COMMA = hashLower(',');
 
   /**
+   * Selectional branching (Choi & McCallum 2013), when branches > 0: after the greedy parse, the
+   * `branches` least certain transitions whose margin is below `branchMargin` are tried the other
+   * way, the rest of the parse greedy again, and the sequence with the higher sum of transition
+   * log-probabilities (scores / temperature, normalized over the valid transitions) wins.
+   */
+  branches = 0;
+  branchMargin = Infinity;
+  temperature = 1;
+  private actions = new Int8Array(0);
+  private alts = new Int8Array(0);
+  private margins = new Float64Array(0);
+  /** Log-probability of the chosen transition at each step (0 for unscored ones). */
+  private logps = new Float64Array(0);
+  private steps = 0;
+  /** Replaying a prefix: arcs take these labels instead of asking the labeler. */
+  private replayRel: Int32Array | null = null;
+  private bestHead = new Int32Array(0);
+  private bestRel = new Int32Array(0);
+  private saveRel = new Int32Array(0);
+  private cols!: WordColumns;
+
+  /**
    * coarse maps a tag id to a small coarse-class id (UPOS) for the backed-off features; fixedLabel
    * (optional, tag id → relation id or -1) labels dependents whose tag decides the relation
    * (punctuation → punct) without the labeler, when not training.
@@ -121,6 +143,7 @@ export class ArcEager {
     this.b = 1;
     this.rootChild = -1;
     this.scoredB = -1;
+    this.cols = c;
     this.words = c.lower;
     this.suf3 = c.suf3;
     this.clu = c.clu;
@@ -327,6 +350,8 @@ export class ArcEager {
     if (h > this.n) {
       r = this.rootRel;
       this.rootChild = d;
+    } else if (this.replayRel) {
+      r = this.replayRel[d]!;
     } else if (!train && this.fixedLabel && this.fixedLabel[this.tags[d - 1]!]! >= 0) {
       r = this.fixedLabel[this.tags[d - 1]!]!;
     } else {
@@ -430,6 +455,10 @@ export class ArcEager {
       gh[0] = -1;
       gh[n + 1] = -1;
     }
+    if (!train && this.branches > 0) {
+      this.parseBranching(parser, labeler, out);
+      return;
+    }
     while (this.b <= n || this.sp > 0) {
       // One possible transition (empty stack: shift; at the root: reduce or left-arc): nothing to score or learn.
       const only = this.sp === 0 ? SHIFT : this.b > n ? (this.head[this.stack[this.sp - 1]!]! >= 0 ? REDUCE : LEFT) : -1;
@@ -472,5 +501,123 @@ export class ArcEager {
     const head = out.head;
     for (let k = 1; k <= n; k++) head[k] = this.head[k]! > n ? 0 : this.head[k]!;
     out.rel.set(this.rel.subarray(0, n + 1));
+  }
+
+  /** Scores the transitions of the current state into ps (inference: buffer features' scores reused). */
+  private scoreState(parser: Scorer): void {
+    const ps = this.ps;
+    const moved = this.b !== this.scoredB;
+    this.parseFeatures(moved);
+    if (moved) {
+      parser.score(this.pfBuffer, NUM_PARSE_FEATURES - BUFFER_FEATURES, this.bufferScores);
+      this.scoredB = this.b;
+    }
+    parser.score(this.pf, BUFFER_FEATURES, ps);
+    for (let a = 0; a < NUM_ACTIONS; a++) ps[a]! += this.bufferScores[a]!;
+  }
+
+  /**
+   * Greedy transitions from the current state to the end, recorded from step `this.steps` on;
+   * `first` (≥ 0) is applied instead of the best at the first scored step. Returns the sum of the
+   * log-probabilities of the scored transitions taken.
+   */
+  private greedyFrom(parser: Scorer, labeler: Scorer, first: number): number {
+    const n = this.n;
+    const ps = this.ps;
+    const inv = 1 / this.temperature;
+    let total = 0;
+    let forced = first;
+    while (this.b <= n || this.sp > 0) {
+      const step = this.steps++;
+      const only = this.sp === 0 ? SHIFT : this.b > n ? (this.head[this.stack[this.sp - 1]!]! >= 0 ? REDUCE : LEFT) : -1;
+      if (only >= 0) {
+        this.actions[step] = only;
+        this.alts[step] = -1;
+        this.logps[step] = 0;
+        this.apply(only, labeler, undefined);
+        continue;
+      }
+      this.scoreState(parser);
+      let pred = -1, second = -1;
+      let max = -Infinity;
+      for (let a = 0; a < NUM_ACTIONS; a++) {
+        if (!this.valid(a)) continue;
+        if (pred < 0 || ps[a]! > ps[pred]!) { second = pred; pred = a; }
+        else if (second < 0 || ps[a]! > ps[second]!) second = a;
+        if (ps[a]! > max) max = ps[a]!;
+      }
+      let z = 0;
+      for (let a = 0; a < NUM_ACTIONS; a++) if (this.valid(a)) z += Math.exp((ps[a]! - max) * inv);
+      const lz = Math.log(z) + max * inv;
+      const take = forced >= 0 ? forced : pred;
+      forced = -1;
+      const lp = ps[take]! * inv - lz;
+      this.actions[step] = take;
+      this.logps[step] = lp;
+      this.alts[step] = take === pred ? second : pred;
+      this.margins[step] = take === pred && second >= 0 ? ps[pred]! - ps[second]! : Infinity;
+      total += lp;
+      this.apply(take, labeler, undefined);
+    }
+    return total;
+  }
+
+  /** The greedy parse, then each branch (see `branches`): its prefix replayed, the other transition, greedy again. */
+  private parseBranching(parser: Scorer, labeler: Scorer, out: ParseResult): void {
+    const n = this.n;
+    const m = 2 * n + 4;
+    if (this.actions.length < m) {
+      this.actions = new Int8Array(m);
+      this.alts = new Int8Array(m);
+      this.margins = new Float64Array(m);
+      this.logps = new Float64Array(m);
+    }
+    if (this.bestHead.length < n + 2) {
+      this.bestHead = new Int32Array(this.head.length);
+      this.bestRel = new Int32Array(this.head.length);
+      this.saveRel = new Int32Array(this.head.length);
+    }
+    this.steps = 0;
+    this.greedyFrom(parser, labeler, -1);
+    const total = this.steps;
+    const greedyActions = this.actions.slice(0, total);
+    const greedyAlts = this.alts.slice(0, total);
+    const greedyLogps = this.logps.slice(0, total);
+    this.bestHead.set(this.head.subarray(0, n + 2));
+    this.bestRel.set(this.rel.subarray(0, n + 2));
+    this.saveRel.set(this.rel.subarray(0, n + 2));
+    const cols = this.cols;
+    const tags = this.tags;
+    // The least certain steps, below the margin.
+    const picks: number[] = [];
+    for (let i = 0; i < total; i++) {
+      if (greedyAlts[i]! < 0 || !(this.margins[i]! < this.branchMargin)) continue;
+      picks.push(i);
+    }
+    const margins = this.margins.slice(0, total);
+    picks.sort((a, b) => margins[a]! - margins[b]!);
+    // Suffix sums of the greedy log-probabilities: the greedy sequence's score from step j on.
+    const suffix = new Float64Array(total + 1);
+    for (let i = total - 1; i >= 0; i--) suffix[i] = suffix[i + 1]! + greedyLogps[i]!;
+    let bestScore = 0;
+    for (let k = 0; k < Math.min(this.branches, picks.length); k++) {
+      const j = picks[k]!;
+      // Replay the shared prefix with the greedy labels, then take the other transition at j.
+      this.reset(cols, tags);
+      this.replayRel = this.saveRel;
+      for (let i = 0; i < j; i++) this.apply(greedyActions[i]!, labeler, undefined);
+      this.replayRel = null;
+      this.scoredB = -1;
+      this.steps = j;
+      const score = this.greedyFrom(parser, labeler, greedyAlts[j]!) - suffix[j]!;
+      if (score > bestScore) {
+        bestScore = score;
+        this.bestHead.set(this.head.subarray(0, n + 2));
+        this.bestRel.set(this.rel.subarray(0, n + 2));
+      }
+    }
+    const head = out.head;
+    for (let k = 1; k <= n; k++) head[k] = this.bestHead[k]! > n ? 0 : this.bestHead[k]!;
+    out.rel.set(this.bestRel.subarray(0, n + 1));
   }
 }

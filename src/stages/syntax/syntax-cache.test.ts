@@ -18,7 +18,11 @@ describe('syntax start-up cache', () => {
     expect(parts).not.toBeNull();
     const fromCache = modelFromParts(parts!);
     const shipped = syntaxModel();
-    for (const key of ['tags', 'upos', 'xpos', 'rels', 'rootRel', 'coarse', 'lemmas', 'tables', 'lexicon', 'tagdict', 'clusters'] as const) {
+    // The shipped model has its right-to-left tagger (a fourth table), and the cache keeps it.
+    expect(shipped.tables.length).toBe(4);
+    expect(fromCache.backward).toBeDefined();
+    expect(fromCache.backwardMargin).toBe(shipped.backwardMargin);
+    for (const key of ['tags', 'upos', 'xpos', 'rels', 'rootRel', 'coarse', 'lemmas', 'tables', 'lexicon', 'tagdict', 'clusters', 'backwardMargin'] as const) {
       expect(isDeepStrictEqual(fromCache[key], shipped[key]), key).toBe(true);
     }
     // And it parses as the shipped model does.

@@ -34,9 +34,11 @@ const HeaderSchema = z.object({
   tagdict: z.object({ words: z.array(z.number().int()), tags: z.array(z.number().int()) }).optional(),
   /** Version 3: the integer maps stored after the header, in this order (u32 keys, then u32 values). */
   maps: z.array(z.object({ name: z.enum(['lexicon', 'tagdict', 'clusters']), size: z.number().int().nonnegative() })).optional(),
-  /** The three weight tables in file order: tagger, parser, labeler. */
-  tables: z.array(z.object({ name: z.string(), bits: z.number().int().min(1).max(28), nClasses: z.number().int(), rows: z.number().int(), entries: z.number().int(), bucketBytes: z.number().int().optional(), diffRows: z.boolean().optional() })).length(3),
+  /** The weight tables in file order: tagger, parser, labeler, and in newer models the right-to-left tagger. */
+  tables: z.array(z.object({ name: z.string(), bits: z.number().int().min(1).max(28), nClasses: z.number().int(), rows: z.number().int(), entries: z.number().int(), bucketBytes: z.number().int().optional(), diffRows: z.boolean().optional() })).min(3).max(4),
   meta: z.record(z.string(), z.unknown()),
+  /** Tokens whose left-to-right tag won by less than this (stored units) are also scored by the right-to-left tagger. */
+  backwardMargin: z.number().optional(),
 });
 export type ModelHeader = z.infer<typeof HeaderSchema>;
 
@@ -49,6 +51,9 @@ export interface SyntaxModel {
   tagger: Scorer;
   parser: Scorer;
   labeler: Scorer;
+  /** The right-to-left tagger (tagger.ts retagBackward; absent from older models) and the margin below which it is asked. */
+  backward?: Scorer;
+  backwardMargin?: number;
   lemmas: LemmaExceptions;
   lexicon: Lexicon;
   /** Exact-form word hash → tag id + 1 for frequent one-tag words (tagged without scoring). */
@@ -110,7 +115,8 @@ export function encodeModel(
   return gzipSync(Buffer.concat(parts), { level: 9 });
 }
 
-function varintDeltas(buckets: Uint32Array): Uint8Array {
+/** Increasing buckets as LEB128 varints of their differences. */
+export function varintDeltas(buckets: Uint32Array): Uint8Array {
   const out: number[] = [];
   let prev = 0;
   for (let r = 0; r < buckets.length; r++) {
@@ -151,6 +157,7 @@ export interface ModelParts {
   /** The integer maps' keys and values (lexicon, tagdict, clusters). */
   maps: Partial<Record<'lexicon' | 'tagdict' | 'clusters', { keys: Uint32Array; values: Uint32Array }>>;
   tables: SparseWeights[];
+  backwardMargin?: number;
 }
 
 /** spread: per table, slots per stored row at least (the lookup tables' size; see unpack). */
@@ -213,7 +220,7 @@ function decodeParts(gz: Buffer, spread: readonly (number | undefined)[]): Model
   for (const [tag, pairs] of Object.entries(header.lemmas)) {
     lemmas.set(tag, new Map(typeof pairs === 'string' ? pairs.split('\n').map((line) => line.split('\t') as [string, string]) : pairs));
   }
-  return { tags: header.tags, rels: header.rels, lemmas, maps, tables };
+  return { tags: header.tags, rels: header.rels, lemmas, maps, tables, ...(header.backwardMargin !== undefined ? { backwardMargin: header.backwardMargin } : {}) };
 }
 
 const intMap = (m: { keys: Uint32Array; values: Uint32Array } | undefined) => (m ? new IntMap(m.keys, m.values) : new IntMap([], []));
@@ -229,6 +236,9 @@ export function modelFromParts(p: ModelParts): SyntaxModel {
     tagger: sparseScorer(p.tables[0]!),
     parser: sparseScorer(p.tables[1]!),
     labeler: sparseScorer(p.tables[2]!),
+    ...(p.tables[3] ? { corrector: sparseScorer(p.tables[3]) } : {}),
+    ...(p.tables[3] ? { backward: sparseScorer(p.tables[3]) } : {}),
+    ...(p.backwardMargin !== undefined ? { backwardMargin: p.backwardMargin } : {}),
     lemmas: p.lemmas,
     coarse: coarseTags(p.tags),
     lexicon: intMap(p.maps.lexicon),

@@ -186,15 +186,21 @@ export function tagSentence(
   gold?: ArrayLike<number>,
   update?: (feats: Uint32Array, n: number, gold: number, guess: number) => void,
   tagdict?: Lexicon,
+  keep?: KeptScores,
 ): void {
   const k = scorer.nClasses;
   if (scores.length < k) scores = new Float64Array(k);
+  if (keep) {
+    if (keep.margin.length < c.n) keep.margin = new Float64Array(Math.max(c.n, 2 * keep.margin.length));
+    if (keep.scores.length < c.n * k) keep.scores = new Float64Array(Math.max(c.n * k, 2 * keep.scores.length));
+  }
   for (let i = 0; i < c.n; i++) {
     // Frequent words with one tag ("the", ",", "of"): no scoring (tag id + 1, keyed by exact form).
     if (tagdict) {
       const t = tagdict.get(c.exact[i]!);
       if (t !== undefined) {
         out[i] = t - 1;
+        if (keep) keep.margin[i] = Infinity;
         continue;
       }
     }
@@ -204,8 +210,123 @@ export function tagSentence(
     dynamicFeatures(c, i, t1, t2, feats, NUM_STATIC);
     scorer.score(feats, NUM_TAG_FEATURES, scores);
     let best = 0;
-    for (let j = 1; j < k; j++) if (scores[j]! > scores[best]!) best = j;
+    if (keep) {
+      let second = -Infinity;
+      for (let j = 1; j < k; j++) {
+        const x = scores[j]!;
+        if (x > scores[best]!) { second = scores[best]!; best = j; } else if (x > second) second = x;
+      }
+      const m = scores[best]! - second;
+      keep.margin[i] = m;
+      if (m < keep.limit) keep.scores.set(scores.subarray(0, k), i * k);
+    } else for (let j = 1; j < k; j++) if (scores[j]! > scores[best]!) best = j;
     if (gold && update && gold[i] !== best) update(feats, NUM_TAG_FEATURES, gold[i]!, best);
     out[i] = best;
   }
+}
+
+/**
+ * Per token, the winning tag's margin over the next (Infinity: from the tag dictionary), and the
+ * class scores (token × class) of the tokens whose margin is below limit.
+ */
+export interface KeptScores {
+  limit: number;
+  margin: Float64Array;
+  scores: Float64Array;
+}
+
+/** The sentence's columns read backwards (for the right-to-left tagger). */
+export function reversedColumns(c: WordColumns): WordColumns {
+  const r = (a: Uint32Array) => a.slice().reverse();
+  return {
+    n: c.n, lower: r(c.lower), exact: r(c.exact), shape: r(c.shape), suf1: r(c.suf1), suf2: r(c.suf2), suf3: r(c.suf3), suf4: r(c.suf4),
+    suf5: r(c.suf5), tail: r(c.tail), pre1: r(c.pre1), pre2: r(c.pre2), pre3: r(c.pre3), amb: r(c.amb), clu: r(c.clu), sentenceCase: c.sentenceCase,
+  };
+}
+
+/**
+ * A second opinion on the uncertain tokens: each word whose left-to-right tag won by less than
+ * `margin` (kept: that pass's scores) is scored by a right-to-left tagger too (the sentence read
+ * backwards, the tags to its right as history), right to left, and takes the tag of the summed scores.
+ */
+export function retagBackward(c: WordColumns, backward: Scorer, out: Uint8Array, kept: KeptScores, margin = kept.limit): void {
+  const k = backward.nClasses;
+  if (scores.length < k) scores = new Float64Array(k);
+  const n = c.n;
+  for (let i = n - 1; i >= 0; i--) {
+    if (!(kept.margin[i]! < margin)) continue;
+    staticFeaturesBackward(c, i, feats, 0);
+    const t1 = i + 1 < n ? out[i + 1]! : START1;
+    const t2 = i + 2 < n ? out[i + 2]! : i + 1 < n ? START1 : START2;
+    const w = c.lower[i]!;
+    const f = feats, at = NUM_STATIC;
+    // dynamicFeatures of the sentence read backwards: the next word is the one to the left.
+    f[at] = fh(30, t1);
+    f[at + 1] = fh(31, t1, t2);
+    f[at + 2] = fh(32, t1, w);
+    f[at + 3] = fh(33, t2);
+    f[at + 4] = fh(34, t1, c.suf3[i]!);
+    f[at + 5] = fh(35, t1, i > 0 ? c.lower[i - 1]! : EOS1);
+    f[at + 6] = fh(36, t1, c.amb[i]!);
+    f[at + 7] = fh(37, t1, c.clu[i]! & 0xffff);
+    backward.score(feats, NUM_TAG_FEATURES, scores);
+    let best = 0;
+    for (let x = 0; x < k; x++) {
+      scores[x]! += kept.scores[i * k + x]!;
+      if (scores[x]! > scores[best]!) best = x;
+    }
+    out[i] = best;
+  }
+}
+
+/** staticFeatures of token i in the sentence read backwards (what reversedColumns then staticFeatures give), without copying the columns. */
+function staticFeaturesBackward(c: WordColumns, i: number, out: Uint32Array, at: number): void {
+  const n = c.n;
+  const lw = c.lower;
+  const last = n - 1;
+  const p1 = i < last ? lw[i + 1]! : BOS1;
+  const p2 = i < last - 1 ? lw[i + 2]! : i < last ? BOS1 : BOS2;
+  const n1 = i > 0 ? lw[i - 1]! : EOS1;
+  const n2 = i > 1 ? lw[i - 2]! : i > 0 ? EOS1 : EOS2;
+  const w = lw[i]!;
+  const sh = c.shape[i]!;
+  const shp = i < last ? c.shape[i + 1]! : BOS1;
+  const shn = i > 0 ? c.shape[i - 1]! : EOS1;
+  out[at] = fh(0, 0);
+  out[at + 1] = fh(1, w);
+  out[at + 2] = fh(2, c.exact[i]!);
+  out[at + 3] = fh(3, c.suf1[i]!);
+  out[at + 4] = fh(4, c.suf2[i]!);
+  out[at + 5] = fh(5, c.suf3[i]!);
+  out[at + 6] = fh(6, c.suf4[i]!);
+  out[at + 7] = fh(7, c.pre1[i]!);
+  out[at + 8] = fh(8, c.pre2[i]!);
+  out[at + 9] = fh(9, c.pre3[i]!);
+  out[at + 10] = fh(10, sh);
+  out[at + 11] = fh(11, p1);
+  out[at + 12] = fh(12, p2);
+  out[at + 13] = fh(13, n1);
+  out[at + 14] = fh(14, n2);
+  out[at + 15] = fh(15, i < last ? c.suf3[i + 1]! : BOS1);
+  out[at + 16] = fh(16, i > 0 ? c.suf3[i - 1]! : EOS1);
+  out[at + 17] = fh(17, shp, sh);
+  out[at + 18] = fh(18, sh, shn);
+  out[at + 19] = fh(19, p1, w);
+  out[at + 20] = fh(20, w, n1);
+  out[at + 21] = fh(21, i === last ? 1 : 0, sh);
+  out[at + 22] = fh(22, c.sentenceCase, sh, c.suf2[i]!);
+  const a = c.amb[i]!;
+  out[at + 23] = fh(23, a, a === 0 ? sh : 0);
+  out[at + 24] = fh(24, a, i > 0 ? c.amb[i - 1]! : EOS1);
+  out[at + 25] = fh(25, i < last ? c.amb[i + 1]! : BOS1, a);
+  out[at + 26] = fh(26, c.suf5[i]!);
+  out[at + 27] = fh(27, c.tail[i]!);
+  const cl = c.clu;
+  const k0 = cl[i]!;
+  const kp = i < last ? cl[i + 1]! : BOS1;
+  const kn = i > 0 ? cl[i - 1]! : EOS1;
+  out[at + 28] = fh(40, k0 & 0xffff);
+  out[at + 29] = fh(41, k0 >>> 16, sh);
+  out[at + 30] = fh(42, kp & 0xffff, k0 & 0xffff);
+  out[at + 31] = fh(43, k0 & 0xffff, kn & 0xffff);
 }
