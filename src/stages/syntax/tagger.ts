@@ -218,7 +218,10 @@ export function tagSentence(
       }
       const m = scores[best]! - second;
       keep.margin[i] = m;
-      if (m < keep.limit) keep.scores.set(scores.subarray(0, k), i * k);
+      if (m < keep.limit) {
+        const kept = keep.scores;
+        for (let j = 0, at = i * k; j < k; j++) kept[at + j] = scores[j]!;
+      }
     } else for (let j = 1; j < k; j++) if (scores[j]! > scores[best]!) best = j;
     if (gold && update && gold[i] !== best) update(feats, NUM_TAG_FEATURES, gold[i]!, best);
     out[i] = best;
