@@ -470,15 +470,7 @@ export class ArcEager {
         this.parseFeatures(true);
         parser.score(this.pf, NUM_PARSE_FEATURES, ps);
       } else {
-        // Reduce and left-arc leave the buffer as it is: its features' scores are reused.
-        const moved = this.b !== this.scoredB;
-        this.parseFeatures(moved);
-        if (moved) {
-          parser.score(this.pfBuffer, NUM_PARSE_FEATURES - BUFFER_FEATURES, this.bufferScores);
-          this.scoredB = this.b;
-        }
-        parser.score(this.pf, BUFFER_FEATURES, ps);
-        for (let a = 0; a < NUM_ACTIONS; a++) ps[a]! += this.bufferScores[a]!;
+        this.scoreState(parser);
       }
       let pred = -1;
       for (let a = 0; a < NUM_ACTIONS; a++) if (this.valid(a) && (pred < 0 || ps[a]! > ps[pred]!)) pred = a;
@@ -503,7 +495,7 @@ export class ArcEager {
     out.rel.set(this.rel.subarray(0, n + 1));
   }
 
-  /** Scores the transitions of the current state into ps (inference: buffer features' scores reused). */
+  /** Scores the transitions of the current state into ps (inference: reduce and left-arc leave the buffer as it is, so its features' scores are reused). */
   private scoreState(parser: Scorer): void {
     const ps = this.ps;
     const moved = this.b !== this.scoredB;

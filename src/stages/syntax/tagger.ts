@@ -102,18 +102,28 @@ export function fillClusters(c: WordColumns, clusters: Lexicon): void {
 export const NUM_STATIC = 32;
 export const NUM_TAG_FEATURES = NUM_STATIC + 8;
 
-/** The context features of token i that do not depend on predicted tags, into out[at..]. */
-export function staticFeatures(c: WordColumns, i: number, out: Uint32Array, at: number): void {
+/**
+ * The context features of token i that do not depend on predicted tags, into out[at..]. `dir` -1:
+ * those of the sentence read backwards (the right-to-left tagger), without copying the columns.
+ */
+export function staticFeatures(c: WordColumns, i: number, out: Uint32Array, at: number, dir: 1 | -1 = 1): void {
   const n = c.n;
   const lw = c.lower;
-  const p1 = i > 0 ? lw[i - 1]! : BOS1;
-  const p2 = i > 1 ? lw[i - 2]! : i > 0 ? BOS1 : BOS2;
-  const n1 = i + 1 < n ? lw[i + 1]! : EOS1;
-  const n2 = i + 2 < n ? lw[i + 2]! : i + 1 < n ? EOS1 : EOS2;
+  // The previous and next words in reading order.
+  const ip = i - dir;
+  const inx = i + dir;
+  const hasP = ip >= 0 && ip < n;
+  const hasP2 = ip - dir >= 0 && ip - dir < n;
+  const hasN = inx >= 0 && inx < n;
+  const hasN2 = inx + dir >= 0 && inx + dir < n;
+  const p1 = hasP ? lw[ip]! : BOS1;
+  const p2 = hasP2 ? lw[ip - dir]! : hasP ? BOS1 : BOS2;
+  const n1 = hasN ? lw[inx]! : EOS1;
+  const n2 = hasN2 ? lw[inx + dir]! : hasN ? EOS1 : EOS2;
   const w = lw[i]!;
   const sh = c.shape[i]!;
-  const shp = i > 0 ? c.shape[i - 1]! : BOS1;
-  const shn = i + 1 < n ? c.shape[i + 1]! : EOS1;
+  const shp = hasP ? c.shape[ip]! : BOS1;
+  const shn = hasN ? c.shape[inx]! : EOS1;
   out[at] = fh(0, 0);
   out[at + 1] = fh(1, w);
   out[at + 2] = fh(2, c.exact[i]!);
@@ -129,25 +139,25 @@ export function staticFeatures(c: WordColumns, i: number, out: Uint32Array, at: 
   out[at + 12] = fh(12, p2);
   out[at + 13] = fh(13, n1);
   out[at + 14] = fh(14, n2);
-  out[at + 15] = fh(15, i > 0 ? c.suf3[i - 1]! : BOS1);
-  out[at + 16] = fh(16, i + 1 < n ? c.suf3[i + 1]! : EOS1);
+  out[at + 15] = fh(15, hasP ? c.suf3[ip]! : BOS1);
+  out[at + 16] = fh(16, hasN ? c.suf3[inx]! : EOS1);
   out[at + 17] = fh(17, shp, sh);
   out[at + 18] = fh(18, sh, shn);
   out[at + 19] = fh(19, p1, w);
   out[at + 20] = fh(20, w, n1);
-  out[at + 21] = fh(21, i === 0 ? 1 : 0, sh);
+  out[at + 21] = fh(21, hasP ? 0 : 1, sh);
   out[at + 22] = fh(22, c.sentenceCase, sh, c.suf2[i]!);
   const a = c.amb[i]!;
   out[at + 23] = fh(23, a, a === 0 ? sh : 0);
-  out[at + 24] = fh(24, a, i + 1 < n ? c.amb[i + 1]! : EOS1);
-  out[at + 25] = fh(25, i > 0 ? c.amb[i - 1]! : BOS1, a);
+  out[at + 24] = fh(24, a, hasN ? c.amb[inx]! : EOS1);
+  out[at + 25] = fh(25, hasP ? c.amb[ip]! : BOS1, a);
   out[at + 26] = fh(26, c.suf5[i]!);
   out[at + 27] = fh(27, c.tail[i]!);
   // Word clusters: what the word's neighbours say about words seen too rarely in the treebank.
   const cl = c.clu;
   const k0 = cl[i]!;
-  const kp = i > 0 ? cl[i - 1]! : BOS1;
-  const kn = i + 1 < n ? cl[i + 1]! : EOS1;
+  const kp = hasP ? cl[ip]! : BOS1;
+  const kn = hasN ? cl[inx]! : EOS1;
   out[at + 28] = fh(40, k0 & 0xffff);
   out[at + 29] = fh(41, k0 >>> 16, sh);
   out[at + 30] = fh(42, kp & 0xffff, k0 & 0xffff);
@@ -258,7 +268,7 @@ export function retagBackward(c: WordColumns, backward: Scorer, out: Uint8Array,
   const n = c.n;
   for (let i = n - 1; i >= 0; i--) {
     if (!(kept.margin[i]! < margin)) continue;
-    staticFeaturesBackward(c, i, feats, 0);
+    staticFeatures(c, i, feats, 0, -1);
     const t1 = i + 1 < n ? out[i + 1]! : START1;
     const t2 = i + 2 < n ? out[i + 2]! : i + 1 < n ? START1 : START2;
     const w = c.lower[i]!;
@@ -282,54 +292,3 @@ export function retagBackward(c: WordColumns, backward: Scorer, out: Uint8Array,
   }
 }
 
-/** staticFeatures of token i in the sentence read backwards (what reversedColumns then staticFeatures give), without copying the columns. */
-function staticFeaturesBackward(c: WordColumns, i: number, out: Uint32Array, at: number): void {
-  const n = c.n;
-  const lw = c.lower;
-  const last = n - 1;
-  const p1 = i < last ? lw[i + 1]! : BOS1;
-  const p2 = i < last - 1 ? lw[i + 2]! : i < last ? BOS1 : BOS2;
-  const n1 = i > 0 ? lw[i - 1]! : EOS1;
-  const n2 = i > 1 ? lw[i - 2]! : i > 0 ? EOS1 : EOS2;
-  const w = lw[i]!;
-  const sh = c.shape[i]!;
-  const shp = i < last ? c.shape[i + 1]! : BOS1;
-  const shn = i > 0 ? c.shape[i - 1]! : EOS1;
-  out[at] = fh(0, 0);
-  out[at + 1] = fh(1, w);
-  out[at + 2] = fh(2, c.exact[i]!);
-  out[at + 3] = fh(3, c.suf1[i]!);
-  out[at + 4] = fh(4, c.suf2[i]!);
-  out[at + 5] = fh(5, c.suf3[i]!);
-  out[at + 6] = fh(6, c.suf4[i]!);
-  out[at + 7] = fh(7, c.pre1[i]!);
-  out[at + 8] = fh(8, c.pre2[i]!);
-  out[at + 9] = fh(9, c.pre3[i]!);
-  out[at + 10] = fh(10, sh);
-  out[at + 11] = fh(11, p1);
-  out[at + 12] = fh(12, p2);
-  out[at + 13] = fh(13, n1);
-  out[at + 14] = fh(14, n2);
-  out[at + 15] = fh(15, i < last ? c.suf3[i + 1]! : BOS1);
-  out[at + 16] = fh(16, i > 0 ? c.suf3[i - 1]! : EOS1);
-  out[at + 17] = fh(17, shp, sh);
-  out[at + 18] = fh(18, sh, shn);
-  out[at + 19] = fh(19, p1, w);
-  out[at + 20] = fh(20, w, n1);
-  out[at + 21] = fh(21, i === last ? 1 : 0, sh);
-  out[at + 22] = fh(22, c.sentenceCase, sh, c.suf2[i]!);
-  const a = c.amb[i]!;
-  out[at + 23] = fh(23, a, a === 0 ? sh : 0);
-  out[at + 24] = fh(24, a, i > 0 ? c.amb[i - 1]! : EOS1);
-  out[at + 25] = fh(25, i < last ? c.amb[i + 1]! : BOS1, a);
-  out[at + 26] = fh(26, c.suf5[i]!);
-  out[at + 27] = fh(27, c.tail[i]!);
-  const cl = c.clu;
-  const k0 = cl[i]!;
-  const kp = i < last ? cl[i + 1]! : BOS1;
-  const kn = i > 0 ? cl[i - 1]! : EOS1;
-  out[at + 28] = fh(40, k0 & 0xffff);
-  out[at + 29] = fh(41, k0 >>> 16, sh);
-  out[at + 30] = fh(42, kp & 0xffff, k0 & 0xffff);
-  out[at + 31] = fh(43, k0 & 0xffff, kn & 0xffff);
-}
