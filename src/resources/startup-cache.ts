@@ -67,9 +67,19 @@ function extractViews(value: unknown, views: View[], offset: { at: number }): un
   return value;
 }
 
-/** The value with each ViewRef turned into a view on the body's bytes (no copy). */
+/**
+ * The value with each ViewRef turned into a view on the body's bytes (no copy). The value is the
+ * one just deserialized, so its arrays and objects are changed in place, and primitives (the
+ * long word and name lists of the caches) are skipped without a call or a copy.
+ */
 function restoreViews(value: unknown, buf: Buffer, start: number): unknown {
-  if (Array.isArray(value)) return value.map((v) => restoreViews(v, buf, start));
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) {
+      const v: unknown = value[i];
+      if (typeof v === 'object' && v !== null) value[i] = restoreViews(v, buf, start);
+    }
+    return value;
+  }
   if (!isPlain(value)) return value;
   const ref = (value as ViewRef).__view;
   if (Array.isArray(ref) && ref.length === 3 && typeof ref[0] === 'string' && ref[0] in VIEW_TYPES) {
@@ -78,7 +88,11 @@ function restoreViews(value: unknown, buf: Buffer, start: number): unknown {
     if (start + offset + length * Type.BYTES_PER_ELEMENT > buf.length) throw new Error('start-up cache: file is truncated');
     return new Type(buf.buffer as ArrayBuffer, buf.byteOffset + start + offset, length);
   }
-  return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, restoreViews(v, buf, start)]));
+  for (const k of Object.keys(value)) {
+    const v = value[k];
+    if (typeof v === 'object' && v !== null) value[k] = restoreViews(v, buf, start);
+  }
+  return value;
 }
 
 /**
