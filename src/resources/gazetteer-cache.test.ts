@@ -1,12 +1,9 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { countryAlpha3, defaultGazetteer, defaultSupplement, normalizePlaceName, readGazetteerCache, readGazetteerCacheParts, writeGazetteerCache } from './gazetteer.js';
-import { badCacheFiles } from './bad-cache-files.js';
+import { cacheTestDir, itRefusesBadCaches } from '../../test/helpers/start-up-cache.js';
 
-const dir = mkdtempSync(join(tmpdir(), 'casus-gazetteer-cache-'));
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const dir = cacheTestDir('gazetteer');
 
 describe('gazetteer start-up cache', () => {
   it('reads back the gazetteer it was written from, entry for entry and name for name', () => {
@@ -39,12 +36,5 @@ describe('gazetteer start-up cache', () => {
     expect(parts.alpha3.get('UA')).toBe('UKR');
   });
 
-  it('ignores a cache built from other inputs, or a damaged or missing file', () => {
-    const path = join(dir, 'gazetteer.cache');
-    writeGazetteerCache(path);
-    const bad = badCacheFiles(path, dir);
-    expect(readGazetteerCache(bad.stale)).toBeNull();
-    expect(readGazetteerCache(bad.damaged)).toBeNull();
-    expect(readGazetteerCache(bad.absent)).toBeNull();
-  });
+  itRefusesBadCaches(dir, writeGazetteerCache, readGazetteerCache);
 });

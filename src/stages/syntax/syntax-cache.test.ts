@@ -1,14 +1,11 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
-import { afterAll, describe, expect, it } from 'vitest';
-import { badCacheFiles } from '../../resources/bad-cache-files.js';
+import { describe, expect, it } from 'vitest';
+import { cacheTestDir, itRefusesBadCaches } from '../../../test/helpers/start-up-cache.js';
 import { modelFromParts, readSyntaxCache, syntaxModel, writeSyntaxCache } from './syntax-model.js';
 import { SentenceAnnotator } from './annotate.js';
 
-const dir = mkdtempSync(join(tmpdir(), 'casus-syntax-cache-'));
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const dir = cacheTestDir('syntax');
 
 describe('syntax start-up cache', () => {
   it('reads back the decoded model: same tags, relations, lemma exceptions, maps and weight tables', () => {
@@ -38,12 +35,5 @@ describe('syntax start-up cache', () => {
     expect(a).toEqual(parse(shipped));
   });
 
-  it('ignores a cache built from other inputs, or a damaged or missing file', () => {
-    const path = join(dir, 'syntax.cache');
-    writeSyntaxCache(path);
-    const bad = badCacheFiles(path, dir);
-    expect(readSyntaxCache(bad.stale)).toBeNull();
-    expect(readSyntaxCache(bad.damaged)).toBeNull();
-    expect(readSyntaxCache(bad.absent)).toBeNull();
-  });
+  itRefusesBadCaches(dir, writeSyntaxCache, readSyntaxCache);
 });

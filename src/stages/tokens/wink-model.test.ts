@@ -1,17 +1,15 @@
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import winkNLP from 'wink-nlp';
 import type { ItemSentence } from 'wink-nlp';
 import model from 'wink-eng-lite-web-model';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { dataSet } from '../../../eval/shared-data.js';
 import { loadCoreModel, readWinkCache, sentenceModel, writeWinkCache } from './wink-model.js';
-import { badCacheFiles } from '../../resources/bad-cache-files.js';
+import { cacheTestDir, itRefusesBadCaches } from '../../../test/helpers/start-up-cache.js';
 
-const dir = mkdtempSync(join(tmpdir(), 'casus-wink-cache-'));
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const dir = cacheTestDir('wink');
 const cachePath = join(dir, 'wink-core.cache');
 writeWinkCache(cachePath);
 
@@ -35,12 +33,7 @@ describe('the sentence model (wink-eng-lite-web-model, only what tokenizing and 
     expect(table['Zelenskyy']).toBe(123456);
   });
 
-  it('ignores a cache built from other inputs, or a damaged or missing file', () => {
-    const bad = badCacheFiles(cachePath, dir);
-    expect(readWinkCache(bad.stale)).toBeNull();
-    expect(readWinkCache(bad.damaged)).toBeNull();
-    expect(readWinkCache(bad.absent)).toBeNull();
-  });
+  itRefusesBadCaches(dir, writeWinkCache, readWinkCache);
 
   it('tokenizes and splits sentences exactly as the full model (from the JSON and from the cache)', () => {
     const full = winkNLP(model, ['sbd']);
