@@ -8,15 +8,34 @@ import { extractContent } from './html/extract-content.js';
 import type { ContentBlock } from './html/extract-content.js';
 import { parseTree } from './html/parse-tree.js';
 import type { ParsedPage } from './html/parse-tree.js';
-import type { RawDocument } from './raw-document.js';
+import type { RawDocument, ReadResult } from './raw-document.js';
 
 /**
- * A reader's HTML as a document: read now, or with `defer` (ingest), kept as markup for the
- * analysis thread to read with readDeferred(); `defer` says how a failure is then reported.
+ * A reader's HTML: read now into its document or its failure, or with `defer` (ingest) kept as
+ * markup for the analysis thread to read (readDeferred). `how` says how a failure is reported:
+ * `where` prefixes its message ("record 3: "), `code` replaces the HTML reader's code.
  */
-export function htmlDocument(html: string, source: RawDocument['source'], defer?: { where?: string; code?: string }): RawDocument {
-  if (!defer) return readHtml(html, source);
-  return { source, text: html, metadata: {}, knownRegions: [], warnings: [], markup: { kind: 'html', ...defer } };
+export function htmlResult(html: string, source: RawDocument['source'], how: { where?: string; code?: string }, defer = false): ReadResult {
+  const raw: RawDocument = { source, text: html, metadata: {}, knownRegions: [], warnings: [], markup: { kind: 'html', ...how } };
+  return defer ? { ok: true, doc: raw } : readMarkup(raw);
+}
+
+/**
+ * A document whose page markup was left to be read (RawDocument.markup, `text` the markup): read,
+ * with the reader's own metadata (a JSONL line's title, date) over the page's and its warnings
+ * kept; or the failure, as the reader reports it.
+ */
+export function readMarkup(raw: RawDocument): ReadResult {
+  const { where = '', code } = raw.markup ?? {};
+  try {
+    const doc = readHtml(raw.text, raw.source);
+    doc.metadata = { ...doc.metadata, ...raw.metadata };
+    doc.warnings.push(...raw.warnings);
+    return { ok: true, doc };
+  } catch (e) {
+    const failure = { source: { ...raw.source, uri: raw.source.uri ?? '?' }, code: code ?? (e as { code?: string }).code ?? 'E_INPUT_UNREADABLE', message: `${where}${(e as Error).message}` };
+    return { ok: false, failure };
+  }
 }
 
 export function readHtml(html: string, source: RawDocument['source']): RawDocument {

@@ -2,7 +2,7 @@
  * JSON Lines: one document per line (`id`, `text` or `html`, `published`, `url`, `title`).
  * A bad line becomes a failure naming its line number; the other lines go on.
  */
-import { htmlDocument } from './html-reader.js';
+import { htmlResult } from './html-reader.js';
 import type { RawDocument, ReadResult } from './raw-document.js';
 
 /** `deferHtml`: an `html` field is left for readDeferred() (see RawDocument.markup). */
@@ -49,11 +49,9 @@ function fromRecord(value: unknown, uri: string, line: number, deferHtml: boolea
   if (text !== undefined) {
     doc = { source, text, metadata: {}, knownRegions: [], warnings: [] };
   } else {
-    try {
-      doc = htmlDocument(html!, source, deferHtml ? { where: `line ${line}: ` } : undefined);
-    } catch (e) {
-      return { ok: false, failure: { source, code: (e as { code?: string }).code ?? 'E_INPUT_UNREADABLE', message: `line ${line}: ${(e as Error).message}` } };
-    }
+    const result = htmlResult(html!, source, { where: `line ${line}: ` }, deferHtml);
+    if (!result.ok) return result;
+    doc = result.doc;
   }
   const published = str('published');
   const title = str('title');

@@ -8,7 +8,7 @@ import { extname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { isCasusError } from '../core/errors.js';
 import { decodeBytes } from './decode.js';
-import { htmlDocument, readHtml } from './html-reader.js';
+import { htmlResult, readMarkup } from './html-reader.js';
 import { readJsonl } from './jsonl-reader.js';
 import type { InputFailure, RawDocument, ReadResult } from './raw-document.js';
 import { looksLikeFeed, readFeed } from './rss-reader.js';
@@ -124,38 +124,23 @@ export function* readBytes(bytes: Uint8Array, uri: string, format: InputFormat |
     return;
   }
   if (kind === 'html') {
-    try {
-      const doc = htmlDocument(text, { uri, format: 'html' }, options.deferHtml ? {} : undefined);
-      doc.warnings.push(...warnings);
-      yield { ok: true, doc };
-    } catch (e) {
-      const code = isCasusError(e) ? e.code : 'E_INPUT_UNREADABLE';
-      yield { ok: false, failure: { source: { uri, format: 'html' }, code, message: (e as Error).message } };
-    }
+    const result = htmlResult(text, { uri, format: 'html' }, {}, options.deferHtml);
+    if (result.ok) result.doc.warnings.push(...warnings);
+    yield result;
     return;
   }
   yield { ok: true, doc: { source: { uri, format: 'text' }, text, metadata: {}, knownRegions: [], warnings } };
 }
 
 /**
- * A document whose HTML was left to be read (RawDocument.markup; an HTML file's bytes, or a page's markup): read, with the reader's own
- * metadata (a JSONL line's title, date) over the page's and its warnings kept; or the failure, as
- * the reader would have reported it.
+ * A document whose HTML was left to be read (RawDocument.markup): an HTML file's bytes, read as
+ * readBytes reads an HTML file (decoding, empty and binary checks), or a page's markup (readMarkup);
+ * else the document as it is.
  */
 export function readDeferred(raw: RawDocument): ReadResult {
   if (!raw.markup) return { ok: true, doc: raw };
-  const { where = '', code, bytes } = raw.markup;
-  // A page file left undecoded: read as readBytes reads an HTML file (decoding, empty and binary checks).
-  if (bytes) return readBytes(bytes, raw.source.uri ?? '?', 'html').next().value!;
-  try {
-    const doc = readHtml(raw.text, raw.source);
-    doc.metadata = { ...doc.metadata, ...raw.metadata };
-    doc.warnings.push(...raw.warnings);
-    return { ok: true, doc };
-  } catch (e) {
-    const failure = { source: { ...raw.source, uri: raw.source.uri ?? '?' }, code: code ?? (e as { code?: string }).code ?? 'E_INPUT_UNREADABLE', message: `${where}${(e as Error).message}` };
-    return { ok: false, failure };
-  }
+  if (raw.markup.bytes) return readBytes(raw.markup.bytes, raw.source.uri ?? '?', 'html').next().value!;
+  return readMarkup(raw);
 }
 
 export function formatFromExtension(path: string): InputFormat | null {

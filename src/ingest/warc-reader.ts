@@ -5,7 +5,7 @@
  */
 import { gunzipSync, inflateSync, brotliDecompressSync } from 'node:zlib';
 import { decodeBytes } from './decode.js';
-import { htmlDocument } from './html-reader.js';
+import { htmlResult } from './html-reader.js';
 import type { ReadResult } from './raw-document.js';
 
 export interface WarcRecord {
@@ -150,12 +150,8 @@ export function* readWarc(bytes: Uint8Array, uri: string, deferHtml = false): Ge
         yield { ok: true, doc: { source, text, metadata: {}, knownRegions: [], warnings: [] } };
         continue;
       }
-      try {
-        // WARC-Date is the crawl time, not the publication date: it is deliberately not passed on.
-        yield { ok: true, doc: htmlDocument(text, source, deferHtml ? { where: `record ${n}: `, code: 'E_INPUT_UNREADABLE' } : undefined) };
-      } catch (e) {
-        yield { ok: false, failure: { source, code: 'E_INPUT_UNREADABLE', message: `record ${n}: ${(e as Error).message}` } };
-      }
+      // WARC-Date is the crawl time, not the publication date: it is deliberately not passed on.
+      yield htmlResult(text, source, { where: `record ${n}: `, code: 'E_INPUT_UNREADABLE' }, deferHtml);
     }
   } catch (e) {
     yield { ok: false, failure: { source: { uri, format: 'warc' }, code: 'E_WARC_PARSE', message: (e as Error).message } };
