@@ -14,7 +14,8 @@ import type { EventLoopUtilization } from 'node:perf_hooks';
 import type { Document } from '../core/document.js';
 import type { RawDocument } from '../ingest/raw-document.js';
 import type { PreparedDocument } from '../storage/prepared-document.js';
-import type { FailureCode, WorkerReply, WorkerRequest, WorkerStatsRequest } from './worker-job.js';
+import { jobFailure, rowsOf } from './worker-job.js';
+import type { JobFailure, WorkerReply, WorkerRequest, WorkerStatsRequest } from './worker-job.js';
 
 export function defaultJobs(): number {
   return Math.max(1, availableParallelism());
@@ -35,7 +36,7 @@ function spawnWorker(): Worker {
 
 /** An analysed document: its JSON as the worker wrote it, and the object, parsed on first use. */
 export interface AnalyzedDocument { ok: true; json: string; readonly doc: Document }
-export type AnalyzeFailure = { ok: false; code: FailureCode; message: string; read?: true };
+export type AnalyzeFailure = JobFailure;
 
 type Job = { req: WorkerRequest; resolve: (r: WorkerReply) => void };
 
@@ -129,7 +130,7 @@ export class AnalyzePool {
    */
   async analyze(raw: RawDocument, options: WorkerRequest['options'] = {}): Promise<AnalyzedDocument | AnalyzeFailure> {
     const r = await this.run(raw, options, 'json');
-    if (!r.ok) return { ok: false, code: r.code, message: r.message, ...(r.read ? { read: r.read } : {}) };
+    if (!r.ok) return jobFailure(r);
     return 'json' in r ? analyzed(r.json) : { ok: false, code: 'E_ANALYZE', message: 'no document' };
   }
 
@@ -138,9 +139,7 @@ export class AnalyzePool {
    * (E_INVALID_DOCUMENT when the schema refuses it), so a store can trust the rows.
    */
   async prepare(raw: RawDocument, options: WorkerRequest['options'] = {}): Promise<{ ok: true; rows: PreparedDocument } | AnalyzeFailure> {
-    const r = await this.run(raw, options, 'rows');
-    if (!r.ok) return { ok: false, code: r.code, message: r.message, ...(r.read ? { read: r.read } : {}) };
-    return 'rows' in r ? { ok: true, rows: r.rows } : { ok: false, code: 'E_ANALYZE', message: 'no document' };
+    return rowsOf(await this.run(raw, options, 'rows'));
   }
 
   /** CPU milliseconds each worker thread has used so far (null where the OS does not say). */

@@ -151,7 +151,8 @@ export async function ingest(sources: readonly string[], store: Store, options: 
     while (queue.length && queue[0]!.done && group.length < GROUP) group.push(queue.shift()!);
     const rows: PreparedDocument[] = [];
     for (const q of group) {
-      if (q.done!.ok) rows.push(q.done!.rows);
+      // A page read on the analysis thread is stored with its markup's key, computed here before it was sent.
+      if (q.done!.ok) rows.push(q.raw.markup ? { ...q.done!.rows, sourceKey: q.id } : q.done!.rows);
       else {
         // A page that could not be read never was a document (as when it is read on this thread).
         if (q.done!.read) s.documents--;
@@ -198,7 +199,7 @@ export async function ingest(sources: readonly string[], store: Store, options: 
         }
         seen.add(id);
         const result = pool ? pool.prepare(r.doc, analyzeOpts) : Promise.resolve(inline!(r.doc, analyzeOpts));
-        const q: Queued = { raw: r.doc, result };
+        const q: Queued = { raw: r.doc, id, result };
         void result.then((done) => { q.done = done; });
         queue.push(q);
         while (queue.length >= window || (queue.length && groupDue())) await commitGroup();
@@ -218,7 +219,7 @@ export async function ingest(sources: readonly string[], store: Store, options: 
 
 type Prepared = { ok: true; rows: PreparedDocument } | AnalyzeFailure;
 /** A document sent for analysis, and its result once it has come back. */
-type Queued = { raw: RawDocument; result: Promise<Prepared>; done?: Prepared };
+type Queued = { raw: RawDocument; id: string; result: Promise<Prepared>; done?: Prepared };
 
 /** Documents committed in one transaction at most: SQLite then writes the index pages they share once per group (about 20% less of the committing thread's CPU than one commit per document). */
 const GROUP = 32;
@@ -227,10 +228,6 @@ const GROUP_WAIT_MS = 1000;
 
 /** Reading, analysis and row building on this thread (jobs 0): the workers' own job. */
 async function inlinePreparer(): Promise<(raw: RawDocument, opts: { published?: string }) => Prepared> {
-  const { runJob } = await import('./worker-job.js');
-  return (raw, opts) => {
-    const r = runJob({ seq: 0, raw, options: opts, want: 'rows' });
-    if (!r.ok) return { ok: false, code: r.code, message: r.message, ...(r.read ? { read: r.read } : {}) };
-    return 'rows' in r ? { ok: true, rows: r.rows } : { ok: false, code: 'E_ANALYZE', message: 'no document' };
-  };
+  const { rowsOf, runJob } = await import('./worker-job.js');
+  return (raw, opts) => rowsOf(runJob({ seq: 0, raw, options: opts, want: 'rows' }));
 }

@@ -3,7 +3,6 @@
  * that stopped it. Kept apart from the thread wiring (analyze-worker.ts) so it can be tested on its own.
  */
 import { analyze } from '../analyze.js';
-import { contentId } from '../core/ids.js';
 import type { AnalyzeOptions } from '../analyze.js';
 import { readDeferred } from '../ingest/read-inputs.js';
 import type { RawDocument } from '../ingest/raw-document.js';
@@ -39,9 +38,22 @@ export function runJob(req: WorkerRequest): WorkerReply {
   const json = JSON.stringify(doc);
   if (req.want === 'json') return { seq: req.seq, ok: true, json };
   try {
-    return { seq: req.seq, ok: true, rows: prepareDocument(doc, json, req.raw.markup ? contentId(req.raw.markup.bytes ?? req.raw.text) : null) };
+    return { seq: req.seq, ok: true, rows: prepareDocument(doc, json) };
   } catch (e) {
     // The pipeline made a document the schema refuses: a bug, reported against this input only.
     return { seq: req.seq, ok: false, code: 'E_INVALID_DOCUMENT', message: (e as Error).message };
   }
+}
+
+/** A failure as the pool and ingest hand it on: the reply without its sequence number. */
+export type JobFailure = { ok: false; code: FailureCode; message: string; read?: true };
+
+export function jobFailure(r: Extract<WorkerReply, { ok: false }>): JobFailure {
+  return { ok: false, code: r.code, message: r.message, ...(r.read ? { read: r.read } : {}) };
+}
+
+/** The answer to a `rows` request: the rows, or the failure. */
+export function rowsOf(r: WorkerReply): { ok: true; rows: PreparedDocument } | JobFailure {
+  if (!r.ok) return jobFailure(r);
+  return 'rows' in r ? { ok: true, rows: r.rows } : { ok: false, code: 'E_ANALYZE', message: 'no document' };
 }

@@ -37,7 +37,7 @@ export interface PreparedDocument {
   events: EventRow[];
   /**
    * For a document read from HTML on the analysis thread: the key of that markup (contentId of it),
-   * which ingest checks before sending a page to be read and analysed again (Store.hasSource).
+   * which ingest sets and checks before sending a page to be read and analysed again (Store.hasSource).
    */
   sourceKey: string | null;
 }
@@ -48,7 +48,7 @@ export function invalidDocumentMessage(issues: readonly { path: PropertyKey[]; m
 }
 
 /** Validates a document (throws with the first problems when it is not a casus/1 document) and builds its rows. */
-export function prepareDocument(doc: Document, json: string = JSON.stringify(doc), sourceKey: string | null = null): PreparedDocument {
+export function prepareDocument(doc: Document, json: string = JSON.stringify(doc)): PreparedDocument {
   const parsed = DocumentSchema.safeParse(doc);
   if (!parsed.success) throw new Error(invalidDocumentMessage(parsed.error.issues));
   const body = bodyText(doc);
@@ -74,6 +74,6 @@ export function prepareDocument(doc: Document, json: string = JSON.stringify(doc
     places: doc.places.map((p) => ({ id: p.id ?? null, entity: p.entity, name: p.name, country: p.country, lat: p.lat, lon: p.lon, geonameId: p.geonameId, mentions: p.mentions.length })),
     quotes: doc.quotes.map((q) => ({ kind: q.kind, speaker: q.speaker, text: doc.text.slice(q.start, q.end), start: q.start, end: q.end, channel: q.channel ?? null })),
     events: eventRows(doc),
-    sourceKey,
+    sourceKey: null,
   };
 }

@@ -66,9 +66,9 @@ export function describeStoreConformance(name: string, open: () => Promise<Store
       const store = await open();
       const doc = syntheticDocument(story());
       expect(await store.hasSource('page-1')).toBe(false);
-      expect((await store.putPrepared(prepareDocument(doc, JSON.stringify(doc), 'page-1'))).status).toBe('stored');
+      expect((await store.putPrepared({ ...prepareDocument(doc), sourceKey: 'page-1' })).status).toBe('stored');
       // Another page that reads to the same text: not stored again, but known, so a resumed ingest skips it too.
-      expect((await store.putPreparedMany([prepareDocument(doc, JSON.stringify(doc), 'page-2')]))[0]!.status).toBe('exists');
+      expect((await store.putPreparedMany([{ ...prepareDocument(doc), sourceKey: 'page-2' }]))[0]!.status).toBe('exists');
       expect([await store.hasSource('page-1'), await store.hasSource('page-2'), await store.hasSource(doc.id)]).toEqual([true, true, false]);
       await store.close();
     });
