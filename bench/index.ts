@@ -29,6 +29,7 @@ import { openSqliteStore } from '../src/storage/sqlite/sqlite-store.js';
 import { defaultPipeline } from '../src/pipeline/default-pipeline.js';
 import type { StageProbe } from '../src/pipeline/build-pipeline.js';
 import { dataSet } from '../eval/shared-data.js';
+import { HUGE_PAGES_PROLOGUE, withHugePages } from '../src/cli/launcher.js';
 
 const args = process.argv.slice(2);
 const opt = (name: string, dflt: number) => Number(args.find((a) => a.startsWith(`--${name}=`))?.split('=')[1] ?? dflt);
@@ -54,8 +55,10 @@ function childrenCpuMs(): number | null {
 function coldStart(runs: number): void {
   const dist = join(distDir, 'cli/main.js');
   const built = existsSync(dist);
-  const cmd = built ? process.execPath : join(root, 'node_modules/.bin/tsx');
-  const argv = [built ? dist : join(root, 'src/cli/main.ts'), 'analyze', join(root, 'examples/article.txt'), '--format', 'json'];
+  // Built: the command itself, as `casus` runs it (its first lines may start Node with huge pages: src/cli/launcher.ts).
+  const direct = built && process.platform !== 'win32';
+  const cmd = direct ? dist : built ? process.execPath : join(root, 'node_modules/.bin/tsx');
+  const argv = [...(direct ? [] : [built ? dist : join(root, 'src/cli/main.ts')]), 'analyze', join(root, 'examples/article.txt'), '--format', 'json'];
   const walls: number[] = [];
   const cpus: number[] = [];
   for (let k = 0; k < runs; k++) {
@@ -67,7 +70,8 @@ function coldStart(runs: number): void {
     if (c0 !== null && c1 !== null) cpus.push(c1 - c0);
     if (r.status !== 0) throw new Error(`cold start: ${cmd} ${argv.join(' ')} exited ${r.status}: ${r.stderr}`);
   }
-  const how = built ? `node ${dist} (compiled; run \`npm run build\` first for current sources)` : 'tsx src/cli/main.ts (not built: includes TypeScript compilation)';
+  const launcher = built && readFileSync(dist, 'utf8').startsWith(HUGE_PAGES_PROLOGUE) ? 'sh → node with huge pages' : 'node';
+  const how = built ? `${direct ? dist : `node ${dist}`} (compiled, launcher: ${launcher}; run \`npm run build\` first for current sources)` : 'tsx src/cli/main.ts (not built: includes TypeScript compilation)';
   console.log(`cold start · casus analyze examples/article.txt --format json, ${runs} runs, ${how}`);
   console.log(`  wall median ${fmt(median(walls), 0)} ms (min ${fmt(Math.min(...walls), 0)})${cpus.length ? `, CPU median ${fmt(median(cpus), 0)} ms (min ${fmt(Math.min(...cpus), 0)})` : ''}`);
   if (built) coldBreakdown(runs);
@@ -79,6 +83,11 @@ function coldStart(runs: number): void {
  * start, importing what `casus analyze` imports, then the first document stage by stage (each
  * stage loads its resources on first use), and the JSON out.
  */
+/** The environment the built command's launcher gives Node (src/cli/launcher.ts), for the in-process breakdown. */
+function launcherEnv(): NodeJS.ProcessEnv {
+  return readFileSync(join(distDir, 'cli/main.js'), 'utf8').startsWith(HUGE_PAGES_PROLOGUE) ? withHugePages(process.env) : process.env;
+}
+
 function coldBreakdown(runs: number): void {
   const url = (rel: string) => JSON.stringify(pathToFileURL(join(distDir, rel)).href);
   const script = `
@@ -104,7 +113,7 @@ function coldBreakdown(runs: number): void {
   type Breakdown = { node: number; imports: number; stages: Record<string, number>; document: number; json: number; total: number };
   let best: Breakdown | null = null;
   for (let k = 0; k < runs; k++) {
-    const r = spawnSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8' });
+    const r = spawnSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8', env: launcherEnv() });
     if (r.status !== 0) { console.log(`  (breakdown failed: ${r.stderr.split('\n')[0]})`); return; }
     const run = JSON.parse(r.stdout) as Breakdown;
     if (!best || run.total < best.total) best = run;

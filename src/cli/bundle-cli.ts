@@ -6,6 +6,7 @@ import { readFileSync, rmSync } from 'node:fs';
 import { dirname, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { rolldown } from 'rolldown';
+import { launcherHeader, machineFacts, NODE_SHEBANG, setLauncher } from './launcher.js';
 
 /** Packages left to Node's loader: native bindings located relative to their own files. */
 const EXTERNAL = ['better-sqlite3'];
@@ -44,11 +45,13 @@ export async function bundleCli(dist: string): Promise<string[]> {
   rmSync(join(dist, 'cli', 'chunks'), { recursive: true, force: true });
   const out = await bundle.write({ dir: dist, format: 'esm', entryFileNames: 'cli/main.js', chunkFileNames: 'cli/chunks/[name]-[hash].js' });
   await bundle.close();
+  setLauncher(entry, launcherHeader(machineFacts()));
   return out.output.map((o) => o.fileName);
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   const dist = join(dirname(fileURLToPath(import.meta.url)), '..');
   const files = await bundleCli(dist);
-  console.log(`casus CLI bundled: ${files.length} files (dist/cli/main.js, dist/cli/chunks/)`);
+  const launcher = readFileSync(join(dist, 'cli', 'main.js'), 'utf8').startsWith(NODE_SHEBANG) ? 'node' : 'sh → node with huge pages';
+  console.log(`casus CLI bundled: ${files.length} files (dist/cli/main.js, dist/cli/chunks/); launcher: ${launcher}`);
 }

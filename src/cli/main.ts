@@ -3,6 +3,8 @@
  * The casus command: dispatches to one file per command and sets process.exitCode (never
  * calls exit), so the entry point stays testable.
  */
+import { realpathSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { ExitCodes } from './exit-codes.js';
 import { processIO } from './io.js';
 import type { CliIO } from './io.js';
@@ -46,8 +48,16 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
   return command.run(rest, io);
 }
 
-const isEntryPoint = process.argv[1] && import.meta.url === new URL(`file://${process.argv[1]}`).href;
-if (isEntryPoint || process.argv[1]?.endsWith('/casus') || process.argv[1]?.endsWith('cli/main.js')) {
+/** Run as a command (not imported by a test): this file is the one Node was given, through any links (npm's bin link). */
+function isEntryPoint(argv1: string | undefined): boolean {
+  if (!argv1) return false;
+  try {
+    return realpathSync(argv1) === fileURLToPath(import.meta.url);
+  } catch {
+    return false;
+  }
+}
+if (isEntryPoint(process.argv[1])) {
   main(process.argv.slice(2), processIO()).then(
     (code) => { process.exitCode = code; },
     (e: unknown) => { process.stderr.write(`casus: internal error: ${(e as Error).stack ?? e}\n`); process.exitCode = ExitCodes.internal; },
