@@ -14,6 +14,7 @@ import type { EventLoopUtilization } from 'node:perf_hooks';
 import type { Document } from '../core/document.js';
 import type { RawDocument } from '../ingest/raw-document.js';
 import type { PreparedDocument } from '../storage/prepared-document.js';
+import { readStartupCachesShared } from '../resources/startup-cache.js';
 import { jobFailure, rowsOf } from './worker-job.js';
 import type { JobFailure, WorkerReply, WorkerRequest, WorkerStatsRequest } from './worker-job.js';
 
@@ -22,17 +23,20 @@ export function defaultJobs(): number {
 }
 
 /** A worker for `analyze-worker` next to this file, whichever form (.ts or .js) this file has. */
-function spawnWorker(): Worker {
+function spawnWorker(workerData: WorkerData): Worker {
   const here = import.meta.url;
   const jsEntry = new URL('./analyze-worker.js', here);
-  if (here.endsWith('.js') && existsSync(fileURLToPath(jsEntry))) return new Worker(jsEntry);
+  if (here.endsWith('.js') && existsSync(fileURLToPath(jsEntry))) return new Worker(jsEntry, { workerData });
   const tsEntry = new URL('./analyze-worker.ts', here);
   const require = createRequire(here);
   const tsxApi = pathToFileURL(join(dirname(require.resolve('tsx/package.json')), 'dist/esm/api/index.mjs')).href;
   const boot = `import(${JSON.stringify(tsxApi)}).then((api) => { api.register(); return import(${JSON.stringify(tsEntry.href)}); })` +
     `.catch((e) => { console.error(e); process.exit(70); });`;
-  return new Worker(boot, { eval: true });
+  return new Worker(boot, { eval: true, workerData });
 }
+
+/** What every worker starts with: the start-up caches, read once and shared (analyze-worker.ts). */
+interface WorkerData { startupCaches: Map<string, Uint8Array> }
 
 /** An analysed document: its JSON as the worker wrote it, and the object, parsed on first use. */
 export interface AnalyzedDocument { ok: true; json: string; readonly doc: Document }
@@ -56,13 +60,16 @@ export class AnalyzePool {
   /** Requests queued on a worker at once: 2 lets it start the next as soon as it posts a result. */
   private readonly depth: number;
 
+  private readonly workerData: WorkerData;
+
   constructor(readonly size: number = defaultJobs(), options: { depth?: number } = {}) {
     this.depth = Math.max(1, options.depth ?? 2);
+    this.workerData = { startupCaches: readStartupCachesShared() };
     for (let i = 0; i < size; i++) this.add();
   }
 
   private add(): void {
-    const w = spawnWorker();
+    const w = spawnWorker(this.workerData);
     w.on('message', (reply: WorkerReply) => {
       if ('cpuMs' in reply) {
         this.statsPending.get(reply.seq)?.(reply.cpuMs);

@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'no
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { digestOf, readStartupCache, statKey, writeStartupCache } from './startup-cache.js';
+import { digestOf, readStartupCache, readStartupCachesShared, statKey, useSharedStartupCaches, writeStartupCache } from './startup-cache.js';
 
 describe('start-up cache freshness', () => {
   const dir = mkdtempSync(join(tmpdir(), 'casus-startup-cache-'));
@@ -61,5 +61,30 @@ describe('start-up cache body', () => {
     const size = writeStartupCache(path, 'd', { a: new Float64Array(100).fill(1) });
     writeFileSync(path, readFileSync(path).subarray(0, size - 8));
     expect(readStartupCache(path, 'd')).toBeNull();
+  });
+});
+
+describe('start-up caches shared with the analysis workers', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'casus-startup-shared-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('reads a shared copy of the file instead of the file, its arrays views on the shared memory', () => {
+    const path = join(dir, 's.cache');
+    const value = { slots: Int32Array.from([4, 5, 6]), words: ['x'] };
+    writeStartupCache(path, 'd', value);
+    const bytes = new Uint8Array(new SharedArrayBuffer(readFileSync(path).length));
+    bytes.set(readFileSync(path));
+    useSharedStartupCaches(new Map([[path, bytes]]));
+    // The file on disk is now junk: only the shared bytes can give the value back.
+    writeFileSync(path, 'not a cache');
+    const back = readStartupCache<typeof value>(path, 'd')!;
+    expect(back).toEqual(value);
+    expect(back.slots.buffer).toBe(bytes.buffer);
+    // Another worker's views on the same bytes see the same memory (read-only in practice).
+    expect(readStartupCache<typeof value>(path, 'd')!.slots.buffer).toBe(bytes.buffer);
+  });
+
+  it('finds no cache files to share under tsx (caches are written and read only by the compiled code)', () => {
+    expect(readStartupCachesShared().size).toBe(0);
   });
 });
