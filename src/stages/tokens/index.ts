@@ -12,17 +12,20 @@ import { sentenceModel } from './wink-model.js';
 import type { Feature } from './wink-model.js';
 
 /**
- * wink's cache keeps every new word it meets (about 20 per article, for good): the instance is
- * made afresh after this many, so memory stays bounded over millions of documents. Tokens and
- * sentences do not depend on what the cache holds (tokens.test.ts checks a reset changes nothing).
+ * wink's tables keep every new word it meets, also when it has forgotten it (each document re-adds
+ * its own: wink-model.ts documentLexemes): the instance is made afresh after this many, so memory
+ * stays bounded over millions of documents. Tokens and sentences do not depend on it.
  */
 export const MAX_NEW_WORDS = 100_000;
 
 let nlp: WinkMethods | undefined;
 let lexemes: Feature | undefined;
+let forgetNewWords = () => {};
+/** wink, made afresh once its table of new words is too long, and forgetting the words of the documents before. */
 function wink(maxNewWords: number): WinkMethods {
   if (nlp && lexemes && lexemes.list.length - (lexemes.intrinsicSize ?? 0) > maxNewWords) nlp = undefined;
-  nlp ??= winkNLP(sentenceModel((core) => { lexemes = core.features.lexeme; }), ['sbd']);
+  nlp ??= winkNLP(sentenceModel((core, forget) => { lexemes = core.features.lexeme; forgetNewWords = forget; }), ['sbd']);
+  forgetNewWords();
   return nlp;
 }
 

@@ -91,26 +91,37 @@ function lexemeSlots(list: readonly string[]): Int32Array {
   return slots;
 }
 
-/**
- * The lexeme hash wink reads (`hash[word]`) and writes (`hash[word] = index` for a new word),
- * answered from the prebuilt table for the model's 87,000 words and a Map for new ones: no
- * 87,000-key object to build at start-up.
- */
-function lexemeHash(list: readonly string[], slots: Int32Array): Record<string, number> {
-  const added = new Map<string, number>();
+/** The model's own words in the prebuilt table: no 87,000-key object to build at start-up. */
+function slotLookup(list: readonly string[], slots: Int32Array): (key: string) => number | undefined {
   const mask = slots.length - 1;
-  const find = (key: string): number | undefined => {
+  return (key) => {
     for (let at = hashString(key) & mask; slots[at] !== 0; at = (at + 1) & mask) if (list[slots[at]! - 1] === key) return slots[at]! - 1;
-    return added.get(key);
+    return undefined;
   };
-  return new Proxy(Object.create(null) as Record<string, number>, {
-    get: (_target, key) => (typeof key === 'string' ? find(key) : undefined),
+}
+
+/** The lexeme hash wink reads and writes, and `forget`: the new words it met are dropped. */
+export interface DocumentLexemes { hash: Record<string, number>; forget(): void }
+
+/**
+ * The lexeme hash wink reads (`hash[word]`) and writes (`hash[word] = index` for a new word):
+ * the model's words from `own`, new words in a Map that `forget` empties. wink tokenizes a word
+ * it has met before whole, without its usual splits ("Smyth’s," once read whole, "Smyth’s dog" is
+ * no longer "Smyth" + "’s"), so forgetting between documents makes a document's tokens the same
+ * whatever was read before it. wink re-adds a forgotten word under a new index (its list only
+ * grows, as its features table does), so what it stored for the old index stays right.
+ */
+export function documentLexemes(own: (key: string) => number | undefined): DocumentLexemes {
+  const added = new Map<string, number>();
+  const hash = new Proxy(Object.create(null) as Record<string, number>, {
+    get: (_target, key) => (typeof key === 'string' ? own(key) ?? added.get(key) : undefined),
     set: (_target, key, value: number) => {
       if (typeof key !== 'string') return false;
       added.set(key, value);
       return true;
     },
   });
+  return { hash, forget: () => added.clear() };
 }
 
 /** Where `npm run build` writes the core model's start-up cache (dist/resources/wink-core.cache). */
@@ -128,15 +139,22 @@ export function writeWinkCache(path: string = WINK_CACHE): number {
   return writeStartupCacheOf(path, winkInputs(), { core: { ...core, features: { ...core.features, lexeme } }, slots: lexemeSlots(core.features.lexeme.list) });
 }
 
-/** The core model from a cache file, or null when it is absent, damaged or built from other inputs. */
-export function readWinkCache(path: string = WINK_CACHE): CoreModel | null {
+/** The core model from a cache file (without its lexeme hash) and its words' lookup, or null. */
+function coreFromCache(path: string): { core: CoreModel; own: (key: string) => number | undefined } | null {
   const cached = readStartupCacheOf<{ core: CoreModel; slots: Int32Array }>(path, winkInputs);
   if (!cached) return null;
   const { core, slots } = cached;
   // Deserialized objects get Object.prototype; wink builds its feature hashes without one.
   for (const f in core.packing.layout) if (core.packing.layout[f]![3] === 0) Object.setPrototypeOf(core.features[f]!.hash!, null);
-  core.features.lexeme.hash = lexemeHash(core.features.lexeme.list, slots);
-  return core;
+  return { core, own: slotLookup(core.features.lexeme.list, slots) };
+}
+
+/** The core model from a cache file, or null when it is absent, damaged or built from other inputs. */
+export function readWinkCache(path: string = WINK_CACHE): CoreModel | null {
+  const cached = coreFromCache(path);
+  if (!cached) return null;
+  cached.core.features.lexeme.hash = documentLexemes(cached.own).hash;
+  return cached.core;
 }
 
 /** An automaton that recognises nothing, in wink's JSON form (automaton.js emptyModelJSON). */
@@ -146,14 +164,23 @@ const EMPTY_MACHINE = JSON.stringify([100, 0, { 0: {} }, {}, {}, {}]);
  * A model for winkNLP(model, ['sbd']): the real core, token features and sentence splitter; the
  * annotators that pipe never runs (NER, negation, sentiment, POS, custom entities) as empty
  * machines, so they cost nothing to load; no addons (stemmer, lemmatizer, readability).
- * `onCore` sees the core model wink loads (its lexeme list grows with every new word wink meets);
- * the core comes from the start-up cache `cache` when it is current.
+ * `onCore` sees the core model wink loads (its lexeme list grows with every new word wink meets)
+ * and the function that makes wink forget the new words (see documentLexemes); the core comes
+ * from the start-up cache `cache` when it is current.
  */
-export function sentenceModel(onCore?: (core: CoreModel) => void, cache: string | null = COMPILED ? WINK_CACHE : null): Model {
+export function sentenceModel(onCore?: (core: CoreModel, forget: () => void) => void, cache: string | null = COMPILED ? WINK_CACHE : null): Model {
   const model = Object.create(null) as Record<string, unknown>;
   model.core = () => {
-    const core = (cache ? readWinkCache(cache) : null) ?? loadCoreModel();
-    onCore?.(core);
+    let loaded = cache ? coreFromCache(cache) : null;
+    if (!loaded) {
+      const core = loadCoreModel();
+      const hash = core.features.lexeme.hash!;
+      loaded = { core, own: (key) => hash[key] };
+    }
+    const { core } = loaded;
+    const lexemes = documentLexemes(loaded.own);
+    core.features.lexeme.hash = lexemes.hash;
+    onCore?.(core, lexemes.forget);
     return core;
   };
   model.sbd = require(winkModelFile('load-sbd-model.js')) as () => unknown;
