@@ -13,20 +13,17 @@
  * shared machine; wall time is what a quiet machine would show.
  * Options: --limit=N (texts), --repeat=N (passes over the texts; from 2 on, the first pass and the
  * later ones are also shown apart), --jobs=N (largest pool; 0 skips step 4), --cold=N (runs
- * of step 1; 0 skips it), --dist=DIR (the compiled tree step 1 starts; default dist/), --one-core=0
- * (skips step 3), --ingest=N (largest --jobs of step 5; 0 skips it).
+ * of step 1; 0 skips it), --dist=DIR (the compiled tree; default dist/), --one-core=0
+ * (skips step 3), --ingest=N (largest --jobs of step 5; 0 skips it), --src (steps 2-5 on the
+ * sources under tsx even when the compiled tree is current; by default they run the compiled tree
+ * when it was built after the last change under src/).
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { analyzeWorking } from '../src/analyze.js';
-import { AnalyzePool } from '../src/corpus/analyze-pool.js';
 import { threadCpuMs } from '../src/corpus/thread-cpu.js';
-import { ingest } from '../src/corpus/ingest.js';
-import { openSqliteStore } from '../src/storage/sqlite/sqlite-store.js';
-import { defaultPipeline } from '../src/pipeline/default-pipeline.js';
 import type { StageProbe } from '../src/pipeline/build-pipeline.js';
 import { dataSet } from '../eval/shared-data.js';
 import { HUGE_PAGES_PROLOGUE, withHugePages } from '../src/cli/launcher.js';
@@ -36,6 +33,30 @@ const opt = (name: string, dflt: number) => Number(args.find((a) => a.startsWith
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 /** The compiled tree step 1 starts (--dist=DIR compares another build, e.g. an older commit's). */
 const distDir = args.find((a) => a.startsWith('--dist='))?.slice(7) ?? join(root, 'dist');
+
+/** The newest modification time of the files under dir (recursively). */
+function newestMtime(dir: string): number {
+  let newest = 0;
+  for (const e of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, e.name);
+    newest = Math.max(newest, e.isDirectory() ? newestMtime(path) : statSync(path).mtimeMs);
+  }
+  return newest;
+}
+
+/**
+ * The code steps 2-5 measure: the compiled tree when it was built after the last change under
+ * src/ (the product as installed: workers read the start-up caches `npm run build` wrote, which
+ * the sources under tsx never do), else the sources; --src forces them.
+ */
+const built = existsSync(join(distDir, 'analyze.js')) && statSync(join(distDir, 'analyze.js')).mtimeMs >= newestMtime(join(root, 'src'));
+const measured = built && !args.includes('--src') ? { dir: distDir, ext: '.js' } : { dir: join(root, 'src'), ext: '.ts' };
+const load = <T>(rel: string) => import(pathToFileURL(join(measured.dir, rel + measured.ext)).href) as Promise<T>;
+const { analyzeWorking } = await load<typeof import('../src/analyze.js')>('analyze');
+const { AnalyzePool } = await load<typeof import('../src/corpus/analyze-pool.js')>('corpus/analyze-pool');
+const { ingest } = await load<typeof import('../src/corpus/ingest.js')>('corpus/ingest');
+const { openSqliteStore } = await load<typeof import('../src/storage/sqlite/sqlite-store.js')>('storage/sqlite/sqlite-store');
+const { defaultPipeline } = await load<typeof import('../src/pipeline/default-pipeline.js')>('pipeline/default-pipeline');
 
 const cpuMs = () => { const u = process.cpuUsage(); return (u.user + u.system) / 1000; };
 const fmt = (n: number, d = 1) => n.toFixed(d);
@@ -281,6 +302,7 @@ const dir = dataSet('polnear/train/text');
 if (dir) {
   const files = readdirSync(dir).filter((f) => f.endsWith('.txt')).sort().slice(0, opt('limit', Infinity));
   const texts = files.map((f) => readFileSync(`${dir}/${f}`, 'utf8'));
+  console.log(`code measured from step 2 on: ${measured.dir === distDir ? `${distDir} (compiled after the last change under src/)` : `src/ under tsx${built ? ' (--src)' : ` (${distDir} is older than src/ or absent: run \`npm run build\` to measure the compiled code)`}`}`);
   const cold = opt('cold', 3);
   if (cold > 0) coldStart(cold);
   if (opt('one-core', 1) > 0) oneCore(texts, opt('repeat', 1));
