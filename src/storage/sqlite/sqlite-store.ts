@@ -98,9 +98,10 @@ export class SqliteStore implements Store {
       addOriginals: p('UPDATE event_clusters SET originals = originals + ? WHERE id = ? RETURNING originals, source_code, target_code'),
       codeCount: p(`INSERT INTO code_counts (code, as_source, as_target) VALUES (?, ?, ?)
                     ON CONFLICT(code) DO UPDATE SET as_source = as_source + excluded.as_source, as_target = as_target + excluded.as_target`),
-      docActors: p('SELECT COALESCE(actor_code, name) AS key, actor_code AS code, MIN(name) AS name, MIN(type) AS type, SUM(mentions) AS mentions FROM entities WHERE doc_seq = ? GROUP BY key'),
-      actorCount: p(`INSERT INTO actor_counts (key, code, name, type, documents, mentions) VALUES (?, ?, ?, ?, ?, ?)
-                     ON CONFLICT(key) DO UPDATE SET documents = documents + excluded.documents, mentions = mentions + excluded.mentions`),
+      // One statement for all of a document's actors (+1 or -1 document, ± its mentions): no row per actor through JavaScript.
+      countActors: p(`INSERT INTO actor_counts (key, code, name, type, documents, mentions)
+                      SELECT COALESCE(actor_code, name), actor_code, MIN(name), MIN(type), @sign, @sign * SUM(mentions) FROM entities WHERE doc_seq = @seq GROUP BY 1
+                      ON CONFLICT(key) DO UPDATE SET documents = documents + excluded.documents, mentions = mentions + excluded.mentions`),
       linkDoc: p('UPDATE documents SET duplicate_of = ?, similarity = ? WHERE id = ?'),
       insertBand: p('INSERT INTO doc_bands (band, doc_seq) VALUES (?, ?)'),
       insertEntity: p('INSERT INTO entities (doc_seq, entity_id, name, type, actor_code, actor_country, mentions) VALUES (?, ?, ?, ?, ?, ?, ?)'),
@@ -297,7 +298,7 @@ export class SqliteStore implements Store {
 
   /** Adds (+1) or removes (-1) an original document's share of the kept totals. */
   private countDocument(seq: number, sign: 1 | -1): void {
-    for (const a of this.s.docActors!.all(seq) as Row[]) this.s.actorCount!.run(a.key, a.code, a.name, a.type, sign, sign * (a.mentions as number));
+    this.s.countActors!.run({ sign, seq });
     for (const c of this.s.docEventClusters!.all(seq) as { cluster_id: number; n: number }[]) {
       const r = this.s.addOriginals!.get(sign * c.n, c.cluster_id) as { originals: number; source_code: string; target_code: string };
       // A cluster starts (or stops) counting for its actors when its first original report arrives (or its last leaves).
