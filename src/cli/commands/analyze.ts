@@ -1,13 +1,17 @@
 /**
- * `casus analyze INPUT… [--format json|report] [--published YYYY-MM-DD]`: reads every input,
- * analyses each document and writes one result per document, in input order. Bad inputs get one
- * clear line on stderr and an error record; the batch goes on; the exit code says if any failed.
+ * `casus analyze INPUT… [--format json|report] [--published YYYY-MM-DD] [--jobs N]`: reads every
+ * input, analyses each document (on N worker threads with --jobs) and writes one result per
+ * document, in input order. Bad inputs get one clear line on stderr and an error record; the
+ * batch goes on; the exit code says if any failed.
  */
+import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { analyze } from '../../analyze.js';
 import { FORMAT } from '../../core/document.js';
-import type { ErrorRecord } from '../../core/document.js';
+import type { Document, ErrorRecord } from '../../core/document.js';
+import type { AnalyzePool } from '../../corpus/analyze-pool.js';
+import type { RawDocument } from '../../ingest/raw-document.js';
 import { readInputs } from '../../ingest/read-inputs.js';
 import { ExitCodes } from '../exit-codes.js';
 import type { CliIO } from '../io.js';
@@ -23,6 +27,8 @@ Options:
                          report: a readable report (default on a terminal)
   --published DATE       reference date (YYYY-MM-DD) for every input without its own
   --max-bytes N          largest input accepted, in bytes (default 20971520)
+  --jobs N               analysis threads (default 1: no thread to start for one article;
+                         for many, up to one per core, here ${availableParallelism()})
   -h, --help             this help
 `;
 
@@ -38,6 +44,7 @@ export async function runAnalyze(argv: string[], io: CliIO): Promise<number> {
         format: { type: 'string' },
         published: { type: 'string' },
         'max-bytes': { type: 'string' },
+        jobs: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -64,39 +71,80 @@ export async function runAnalyze(argv: string[], io: CliIO): Promise<number> {
     io.error(`casus analyze: --max-bytes must be a positive whole number of bytes`);
     return ExitCodes.usage;
   }
+  const jobs = values.jobs !== undefined ? Number(values.jobs) : 1;
+  if (!(Number.isInteger(jobs) && jobs > 0)) {
+    io.error(`casus analyze: --jobs must be a positive whole number of threads`);
+    return ExitCodes.usage;
+  }
   if (positionals.length === 0) {
     io.error(`casus analyze: no input given\n${analyzeHelp}`);
     return ExitCodes.usage;
   }
 
   const style = styleFor(io.stdoutIsTty);
+  const options = values.published ? { published: values.published } : {};
   let ok = 0;
   let failed = 0;
-  for await (const result of readInputs(positionals, { ...(maxBytes ? { maxBytes } : {}), ...(io.stdin ? { stdin: io.stdin } : {}) })) {
-    if (!result.ok) {
-      failed++;
-      const { failure } = result;
-      const record: ErrorRecord = { format: FORMAT, error: { code: failure.code, message: failure.message }, source: failure.source };
-      io.error(`casus: ${where(failure.source)}: ${failure.message} [${failure.code}]`);
-      if (format === 'json') io.write(jsonLine(record));
-      continue;
-    }
-    try {
-      const doc = analyze(result.doc, values.published ? { published: values.published } : {});
-      for (const w of result.doc.warnings) io.error(`casus: ${where(result.doc.source)}: warning: ${w.message} [${w.code}]`);
-      io.write(format === 'json' ? jsonLine(doc) : formatReport(doc, style));
+  /** Writes one input's outcome: its document, or its error record (stdout) and message (stderr). */
+  const emit = (o: Outcome) => {
+    if (o.ok) {
+      for (const w of o.raw.warnings) io.error(`casus: ${where(o.raw.source)}: warning: ${w.message} [${w.code}]`);
+      io.write(format === 'json' ? o.json() : formatReport(o.doc(), style));
       ok++;
-    } catch (e) {
-      // A bug in a stage must not cost the rest of the batch: report it against this input.
-      failed++;
-      const record: ErrorRecord = { format: FORMAT, error: { code: 'E_INTERNAL', message: (e as Error).message }, source: result.doc.source };
-      io.error(`casus: ${where(result.doc.source)}: internal error while analysing: ${(e as Error).stack ?? e}`);
-      if (format === 'json') io.write(jsonLine(record));
-      else io.write(formatErrorReport(record, style));
+      return;
     }
+    failed++;
+    io.error(o.message);
+    if (format === 'json') io.write(jsonLine(o.record));
+    else if (o.inReport) io.write(formatErrorReport(o.record, style));
+  };
+  const pool = jobs > 1 ? new (await import('../../corpus/analyze-pool.js')).AnalyzePool(jobs) : null;
+  try {
+    // With threads, a few documents per thread in flight, written back in input order.
+    const pending: Promise<Outcome>[] = [];
+    for await (const result of readInputs(positionals, { ...(maxBytes ? { maxBytes } : {}), ...(io.stdin ? { stdin: io.stdin } : {}) })) {
+      let outcome: Outcome | Promise<Outcome>;
+      if (!result.ok) {
+        const { failure } = result;
+        const record: ErrorRecord = { format: FORMAT, error: { code: failure.code, message: failure.message }, source: failure.source };
+        outcome = { ok: false, record, message: `casus: ${where(failure.source)}: ${failure.message} [${failure.code}]`, inReport: false };
+      } else outcome = pool ? analyzeOnPool(pool, result.doc, options) : analyzeHere(result.doc, options);
+      pending.push(Promise.resolve(outcome));
+      while (pending.length > (pool ? jobs * 4 : 0)) emit(await pending.shift()!);
+    }
+    while (pending.length) emit(await pending.shift()!);
+  } finally {
+    await pool?.close();
   }
   if (failed > 0 || ok + failed > 1) io.error(`casus analyze: ${ok} analysed, ${failed} failed`);
   return failed > 0 ? ExitCodes.someInputsFailed : ExitCodes.ok;
+}
+
+/** One input's outcome: its document (as an object or JSON, whichever is asked for), or its failure. */
+type Outcome =
+  | { ok: true; raw: RawDocument; doc: () => Document; json: () => string }
+  | { ok: false; record: ErrorRecord; message: string; inReport: boolean };
+
+/** A bug in a stage must not cost the rest of the batch: it is reported against this input. */
+function internalError(raw: RawDocument, message: string, stack: string): Outcome {
+  const record: ErrorRecord = { format: FORMAT, error: { code: 'E_INTERNAL', message }, source: raw.source };
+  return { ok: false, record, message: `casus: ${where(raw.source)}: internal error while analysing: ${stack}`, inReport: true };
+}
+
+function analyzeHere(raw: RawDocument, options: { published?: string }): Outcome {
+  try {
+    const doc = analyze(raw, options);
+    return { ok: true, raw, doc: () => doc, json: () => jsonLine(doc) };
+  } catch (e) {
+    return internalError(raw, (e as Error).message, (e as Error).stack ?? String(e));
+  }
+}
+
+async function analyzeOnPool(pool: AnalyzePool, raw: RawDocument, options: { published?: string }): Promise<Outcome> {
+  const r = await pool.analyze(raw, options);
+  // The worker's JSON is the line JSON output writes (jsonLine: the document's JSON and a newline).
+  if (r.ok) return { ok: true, raw, doc: () => r.doc, json: () => `${r.json}\n` };
+  return internalError(raw, r.message.split('\n')[0]!.replace(/^\w*Error: /, ''), r.message);
 }
 
 /** An input's name as a user typed it: a path for files, with the JSON Lines line number. */
