@@ -14,7 +14,8 @@
  * Options: --limit=N (texts), --repeat=N (passes over the texts; from 2 on, the first pass and the
  * later ones are also shown apart), --jobs=N (largest pool; 0 skips step 4), --cold=N (runs
  * of step 1; 0 skips it), --dist=DIR (the compiled tree; default dist/), --one-core=0
- * (skips step 3), --ingest=N (largest --jobs of step 5; 0 skips it), --src (steps 2-5 on the
+ * (skips step 3), --batch=N (step 3 through analyzeBatch: N articles at a time, each stage over
+ * all N before the next), --ingest=N (largest --jobs of step 5; 0 skips it), --src (steps 2-5 on the
  * sources under tsx even when the compiled tree is current; by default they run the compiled tree
  * when it was built after the last change under src/).
  */
@@ -52,7 +53,7 @@ function newestMtime(dir: string): number {
 const built = existsSync(join(distDir, 'analyze.js')) && statSync(join(distDir, 'analyze.js')).mtimeMs >= newestMtime(join(root, 'src'));
 const measured = built && !args.includes('--src') ? { dir: distDir, ext: '.js' } : { dir: join(root, 'src'), ext: '.ts' };
 const load = <T>(rel: string) => import(pathToFileURL(join(measured.dir, rel + measured.ext)).href) as Promise<T>;
-const { analyzeWorking } = await load<typeof import('../src/analyze.js')>('analyze');
+const { analyzeWorking, analyzeWorkingBatch } = await load<typeof import('../src/analyze.js')>('analyze');
 const { AnalyzePool } = await load<typeof import('../src/corpus/analyze-pool.js')>('corpus/analyze-pool');
 const { ingest } = await load<typeof import('../src/corpus/ingest.js')>('corpus/ingest');
 const { openSqliteStore } = await load<typeof import('../src/storage/sqlite/sqlite-store.js')>('storage/sqlite/sqlite-store');
@@ -143,7 +144,7 @@ function coldBreakdown(runs: number): void {
   console.log(`  CPU breakdown (least of ${runs}, in-process, the compiled modules unbundled): Node start ${fmt(b.node, 0)} ms, imports ${fmt(b.imports, 0)} ms, first document ${fmt(b.document, 0)} ms (${Object.entries(b.stages).map(([n, v]) => `${n} ${fmt(v, 0)}`).join(', ')}), JSON ${fmt(b.json, 0)} ms; total ${fmt(b.total, 0)} ms`);
 }
 
-function oneCore(texts: string[], repeat: number): void {
+function oneCore(texts: string[], repeat: number, batch: number): void {
   const bytes = texts.reduce((n, t) => n + Buffer.byteLength(t), 0);
   const stages = defaultPipeline().stages;
   // The first document loads every resource it needs (lazily): timed on its own.
@@ -172,14 +173,19 @@ function oneCore(texts: string[], repeat: number): void {
   let firstCpu = 0, firstThread: number | null = null;
   for (let k = 0; k < repeat; k++) {
     if (k === 1) { firstPass.set(stageCpu); firstCpu = cpuMs() - c; const th = threadCpuMs(); firstThread = th !== null && thread0 !== null ? th - thread0 : null; }
-    for (const text of texts) {
-      const d = analyzeWorking(text, { format: 'text', probe });
-      tokens += d.tokens?.length ?? 0;
-      const parsed = d.syntax?.parsed;
-      if (!parsed || !d.tokens) continue;
-      sentences += parsed.length;
-      for (let i = 0; i < d.tokens.length; i++) if (parsed[d.tokens.sentence[i]!]) parsedTokens++;
-      parsedSentences += parsed.filter(Boolean).length;
+    for (let at = 0; at < texts.length; at += batch) {
+      // --batch=N: analyzeBatch's order, each stage over N articles before the next stage.
+      const analysed = batch > 1
+        ? analyzeWorkingBatch(texts.slice(at, at + batch), { format: 'text', probe }).map((r) => { if (!r.ok) throw r.error; return r.doc; })
+        : [analyzeWorking(texts[at]!, { format: 'text', probe })];
+      for (const d of analysed) {
+        tokens += d.tokens?.length ?? 0;
+        const parsed = d.syntax?.parsed;
+        if (!parsed || !d.tokens) continue;
+        sentences += parsed.length;
+        for (let i = 0; i < d.tokens.length; i++) if (parsed[d.tokens.sentence[i]!]) parsedTokens++;
+        parsedSentences += parsed.filter(Boolean).length;
+      }
     }
   }
   const wall = (performance.now() - t) / 1000;
@@ -187,7 +193,7 @@ function oneCore(texts: string[], repeat: number): void {
   const thread1 = threadCpuMs();
   const docs = texts.length * repeat;
   const total = stageCpu.reduce((a, b) => a + b, 0);
-  console.log(`\none core · ${texts.length} PolNeAR train articles × ${repeat}, ${tokens} tokens, load average ${fmt(loadavg()[0]!)}`);
+  console.log(`\none core · ${texts.length} PolNeAR train articles × ${repeat}${batch > 1 ? `, stage by stage over batches of ${batch} (analyzeBatch)` : ''}, ${tokens} tokens, load average ${fmt(loadavg()[0]!)}`);
   console.log(`  ${'stage'.padEnd(10)} ${pad('CPU ms/doc', 11)} ${pad('share', 6)} ${pad('docs/s CPU', 11)} ${pad('k tokens/s', 11)} ${pad('docs/s wall', 12)}`);
   for (let i = 0; i < stages.length; i++) {
     const s = stageCpu[i]! / 1000;
@@ -305,7 +311,7 @@ if (dir) {
   console.log(`code measured from step 2 on: ${measured.dir === distDir ? `${distDir} (compiled after the last change under src/)` : `src/ under tsx${built ? ' (--src)' : ` (${distDir} is older than src/ or absent: run \`npm run build\` to measure the compiled code)`}`}`);
   const cold = opt('cold', 3);
   if (cold > 0) coldStart(cold);
-  if (opt('one-core', 1) > 0) oneCore(texts, opt('repeat', 1));
+  if (opt('one-core', 1) > 0) oneCore(texts, opt('repeat', 1), Math.max(1, opt('batch', 1)));
   const jobs = opt('jobs', 2);
   if (jobs > 0) await workers(texts, jobs);
   const ingestJobs = opt('ingest', 2);
