@@ -15,7 +15,8 @@
  * later ones are also shown apart), --jobs=N (largest pool; 0 skips step 4), --cold=N (runs
  * of step 1; 0 skips it), --dist=DIR (the compiled tree; default dist/), --one-core=0
  * (skips step 3), --batch=N (step 3 through analyzeBatch: N articles at a time, each stage over
- * all N before the next), --ingest=N (largest --jobs of step 5; 0 skips it), --src (steps 2-5 on the
+ * all N before the next; default the product's BATCH, 16, as `casus analyze` and the pool's
+ * workers run; --batch=1 one by one), --ingest=N (largest --jobs of step 5; 0 skips it), --src (steps 2-5 on the
  * sources under tsx even when the compiled tree is current; by default they run the compiled tree
  * when it was built after the last change under src/).
  */
@@ -53,7 +54,10 @@ function newestMtime(dir: string): number {
 const built = existsSync(join(distDir, 'analyze.js')) && statSync(join(distDir, 'analyze.js')).mtimeMs >= newestMtime(join(root, 'src'));
 const measured = built && !args.includes('--src') ? { dir: distDir, ext: '.js' } : { dir: join(root, 'src'), ext: '.ts' };
 const load = <T>(rel: string) => import(pathToFileURL(join(measured.dir, rel + measured.ext)).href) as Promise<T>;
-const { analyzeWorking, analyzeWorkingBatch } = await load<typeof import('../src/analyze.js')>('analyze');
+const analyzeModule = await load<typeof import('../src/analyze.js')>('analyze');
+const { analyzeWorking, analyzeWorkingBatch } = analyzeModule;
+/** The product's batch (an older compiled tree given by --dist may not have one: one by one). */
+const BATCH = analyzeModule.BATCH ?? 1;
 const { AnalyzePool } = await load<typeof import('../src/corpus/analyze-pool.js')>('corpus/analyze-pool');
 const { ingest } = await load<typeof import('../src/corpus/ingest.js')>('corpus/ingest');
 const { openSqliteStore } = await load<typeof import('../src/storage/sqlite/sqlite-store.js')>('storage/sqlite/sqlite-store');
@@ -238,8 +242,8 @@ async function workers(texts: string[], maxJobs: number): Promise<void> {
     const m0 = cpuMs();
     const main0 = threadCpuMs() ?? 0;
     t = performance.now();
-    // A bounded window in flight, as ingest keeps it, so documents are not all queued at once.
-    const window = jobs * 4;
+    // A bounded window in flight, as ingest keeps it (a batch queued on each worker), so documents are not all queued at once.
+    const window = Math.max(32, jobs * BATCH);
     const inFlight = new Set<Promise<unknown>>();
     let failed = 0;
     for (const text of texts) {
@@ -311,7 +315,7 @@ if (dir) {
   console.log(`code measured from step 2 on: ${measured.dir === distDir ? `${distDir} (compiled after the last change under src/)` : `src/ under tsx${built ? ' (--src)' : ` (${distDir} is older than src/ or absent: run \`npm run build\` to measure the compiled code)`}`}`);
   const cold = opt('cold', 3);
   if (cold > 0) coldStart(cold);
-  if (opt('one-core', 1) > 0) oneCore(texts, opt('repeat', 1), Math.max(1, opt('batch', 1)));
+  if (opt('one-core', 1) > 0) oneCore(texts, opt('repeat', 1), Math.max(1, opt('batch', BATCH)));
   const jobs = opt('jobs', 2);
   if (jobs > 0) await workers(texts, jobs);
   const ingestJobs = opt('ingest', 2);

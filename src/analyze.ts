@@ -41,6 +41,12 @@ export function analyzeWorking(input: string | RawDocument, options: AnalyzeOpti
   return (options.pipeline ?? defaultPipeline()).run(initialDocument(input, options), undefined, options.probe);
 }
 
+/**
+ * How many documents the product analyses together (the pool's workers, `casus analyze`): the
+ * CPU gain grows slowly past it (-16.7% at 16, -20.7% at 32) while memory grows with it.
+ */
+export const BATCH = 16;
+
 /** One input of analyzeBatch: analysed, or the error that stopped it. */
 export type AnalyzeResult<D> = { ok: true; doc: D } | { ok: false; error: unknown };
 

@@ -13,7 +13,7 @@ const texts = [
 ];
 const raw = (text: string): RawDocument => ({ source: { format: 'text' }, text, metadata: {}, knownRegions: [], warnings: [] });
 
-// One thread, two documents queued on it at once: the pool as ingest runs it, at its smallest.
+// One thread, the documents queued on it run as one batch: the pool as ingest runs it, at its smallest.
 const pool = new AnalyzePool(1);
 afterAll(() => pool.close());
 
@@ -51,15 +51,19 @@ describe('AnalyzePool', () => {
     expect(pool.utilization(after)[0]!.utilization).toBeLessThan(0.5);
   }, 120_000);
 
-  it('fails only the document of a worker that dies, and gives the ones queued behind it to a new worker', async () => {
+  it('tries the batch of a worker that dies again, each document alone, and fails only one that dies alone', async () => {
     // A fresh pool: its worker is still loading its modules (hundreds of milliseconds) when it is
-    // killed, so it cannot have answered the first document yet. A warm worker could finish it
+    // killed, so it cannot have answered a document yet. A warm worker could finish them
     // between the post and the kill, which made this test fail now and then on a loaded machine.
     const fresh = new AnalyzePool(1);
+    const worker = () => (fresh as unknown as { workers: Worker[] }).workers[0]!;
     try {
       const pending = texts.map((t) => fresh.prepare(raw(t)));
-      // The first and second documents are now posted to the only worker.
-      await (fresh as unknown as { workers: Worker[] }).workers[0]!.terminate();
+      // All four documents are now posted to the only worker, as one batch: it dies.
+      await worker().terminate();
+      // Its replacement gets the first document alone (still loading its modules): it dies on it.
+      await new Promise((r) => setImmediate(r));
+      await worker().terminate();
       const results = await Promise.all(pending);
       expect(results[0]).toMatchObject({ ok: false, code: 'E_ANALYZE', message: expect.stringMatching(/exited/) });
       expect(results.slice(1).map((r) => r.ok)).toEqual([true, true, true]);

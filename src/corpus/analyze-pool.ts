@@ -15,8 +15,10 @@ import type { Document } from '../core/document.js';
 import type { RawDocument } from '../ingest/raw-document.js';
 import type { PreparedDocument } from '../storage/prepared-document.js';
 import { readStartupCachesShared } from '../resources/startup-cache.js';
-import { jobFailure, rowsOf } from './worker-job.js';
+import { BATCH, jobFailure, rowsOf } from './worker-job.js';
 import type { JobFailure, WorkerReply, WorkerRequest, WorkerStatsRequest } from './worker-job.js';
+
+export { BATCH } from './worker-job.js';
 
 export function defaultJobs(): number {
   return Math.max(1, availableParallelism());
@@ -42,7 +44,8 @@ interface WorkerData { startupCaches: Map<string, Uint8Array> }
 export interface AnalyzedDocument { ok: true; json: string; readonly doc: Document }
 export type AnalyzeFailure = JobFailure;
 
-type Job = { req: WorkerRequest; resolve: (r: WorkerReply) => void };
+/** `alone`: retried after its worker died in a batch; posted to an idle worker and run by itself, so that a document that kills a worker is the only one it takes. */
+type Job = { req: WorkerRequest; resolve: (r: WorkerReply) => void; alone?: true };
 
 function analyzed(json: string): AnalyzedDocument {
   let doc: Document | undefined;
@@ -57,13 +60,13 @@ export class AnalyzePool {
   private readonly statsPending = new Map<number, (cpuMs: number | null) => void>();
   private nextSeq = 0;
   private closed = false;
-  /** Requests queued on a worker at once: 2 lets it start the next as soon as it posts a result. */
+  /** Requests queued on a worker at once: a worker runs what is queued as one batch (worker-job.ts BATCH). */
   private readonly depth: number;
 
   private readonly workerData: WorkerData;
 
   constructor(readonly size: number = defaultJobs(), options: { depth?: number } = {}) {
-    this.depth = Math.max(1, options.depth ?? 2);
+    this.depth = Math.max(1, options.depth ?? BATCH);
     this.workerData = { startupCaches: readStartupCachesShared() };
     for (let i = 0; i < size; i++) this.add();
   }
@@ -88,8 +91,9 @@ export class AnalyzePool {
   }
 
   /**
-   * A dead worker fails the document it was analysing (the batch goes on) and is replaced; the
-   * documents queued behind it go to the other workers.
+   * A dead worker is replaced, and the run goes on. A worker runs its queue as one batch, so which
+   * document killed it is not known: they are all tried again, each by itself on an idle worker
+   * (`alone`); a document that kills a worker by itself (or the only one it had) fails, E_ANALYZE.
    */
   private crashed(w: Worker, e: Error): void {
     const i = this.workers.indexOf(w);
@@ -97,9 +101,11 @@ export class AnalyzePool {
     this.workers.splice(i, 1);
     const jobs = this.posted.get(w) ?? [];
     this.posted.delete(w);
-    const [current, ...queued] = jobs;
-    current?.resolve({ seq: current.req.seq, ok: false, code: 'E_ANALYZE', message: e.message });
-    this.waiting.unshift(...queued);
+    if (jobs.length === 1 || jobs[0]?.alone) {
+      const [dead, ...rest] = jobs;
+      dead!.resolve({ seq: dead!.req.seq, ok: false, code: 'E_ANALYZE', message: e.message });
+      this.waiting.unshift(...rest);
+    } else this.waiting.unshift(...jobs.map((j): Job => ({ ...j, alone: true })));
     if (!this.closed) {
       this.add();
       this.pump();
@@ -108,11 +114,13 @@ export class AnalyzePool {
 
   private pump(): void {
     while (this.waiting.length) {
-      // The least loaded worker with room in its queue.
+      // The least loaded worker with room in its queue (an idle one for a job to run alone; none beside one).
+      const alone = this.waiting[0]!.alone === true;
       let best: Worker | null = null;
-      let load = this.depth;
+      let load = alone ? 1 : this.depth;
       for (const w of this.workers) {
-        const n = this.posted.get(w)!.length;
+        const posted = this.posted.get(w)!;
+        const n = posted[0]?.alone ? this.depth : posted.length;
         if (n < load) { best = w; load = n; }
       }
       if (!best) return;

@@ -14,7 +14,7 @@ import { isUrlList, readUrl, urlListEntries } from '../ingest/url-fetcher.js';
 import type { FetchOptions } from '../ingest/url-fetcher.js';
 import type { PreparedDocument } from '../storage/prepared-document.js';
 import type { FailureRecord, Store } from '../storage/store.js';
-import { AnalyzePool, defaultJobs } from './analyze-pool.js';
+import { AnalyzePool, BATCH, defaultJobs } from './analyze-pool.js';
 import type { AnalyzeFailure } from './analyze-pool.js';
 
 export interface IngestOptions {
@@ -132,7 +132,8 @@ export async function ingest(sources: readonly string[], store: Store, options: 
   // Analyses run ahead on the threads; commits happen strictly in input order from this queue,
   // a group of the analysed documents at its head at a time (one transaction per group).
   const queue: Queued[] = [];
-  const window = Math.max(GROUP, jobs * 4);
+  // Enough in flight for every worker to have a batch queued (worker-job.ts BATCH).
+  const window = Math.max(GROUP, jobs * BATCH);
   let lastCommit = Date.now();
   const seen = new Set<string>();
   const progress = () => { s.elapsedMs = Date.now() - started; options.onProgress?.({ ...s }); };

@@ -2,8 +2,9 @@
  * One analysis worker job: a raw document to its JSON, or to validated store rows, or to the error
  * that stopped it. Kept apart from the thread wiring (analyze-worker.ts) so it can be tested on its own.
  */
-import { analyze } from '../analyze.js';
+import { analyzeBatch } from '../analyze.js';
 import type { AnalyzeOptions } from '../analyze.js';
+import type { Document } from '../core/document.js';
 import { readDeferred } from '../ingest/read-inputs.js';
 import type { RawDocument } from '../ingest/raw-document.js';
 import { prepareDocument } from '../storage/prepared-document.js';
@@ -26,15 +27,48 @@ export type WorkerReply =
   | { seq: number; ok: false; message: string; code: FailureCode; read?: true }
   | { seq: number; ok: true; cpuMs: number | null };
 
+/**
+ * A worker analyses up to BATCH documents together, stage by stage (analyzeBatch: the same
+ * documents as one by one, for 12-20% less CPU, each stage's tables staying in the CPU caches
+ * over the batch); the pool keeps that many queued on a worker, so that a batch is there to take.
+ */
+export { BATCH } from '../analyze.js';
+
 export function runJob(req: WorkerRequest): WorkerReply {
-  const read = readDeferred(req.raw);
-  if (!read.ok) return { seq: req.seq, ok: false, code: read.failure.code, message: read.failure.message, read: true };
-  let doc;
-  try {
-    doc = analyze(read.doc, req.options);
-  } catch (e) {
-    return { seq: req.seq, ok: false, code: 'E_ANALYZE', message: (e as Error).stack ?? String(e) };
+  return runJobs([req])[0]!;
+}
+
+/**
+ * Several jobs at once: the documents that can be read are analysed as batches (one per set of
+ * options); the replies come in request order, each document's own (a stage that throws fails
+ * only its document).
+ */
+export function runJobs(reqs: readonly WorkerRequest[]): WorkerReply[] {
+  const replies = new Array<WorkerReply>(reqs.length);
+  const groups = new Map<string, { at: number[]; raws: RawDocument[]; options: WorkerRequest['options'] }>();
+  reqs.forEach((req, k) => {
+    const read = readDeferred(req.raw);
+    if (!read.ok) {
+      replies[k] = { seq: req.seq, ok: false, code: read.failure.code, message: read.failure.message, read: true };
+      return;
+    }
+    const key = req.options.published ?? '';
+    let group = groups.get(key);
+    if (!group) groups.set(key, (group = { at: [], raws: [], options: req.options }));
+    group.at.push(k);
+    group.raws.push(read.doc);
+  });
+  for (const group of groups.values()) {
+    analyzeBatch(group.raws, group.options).forEach((r, j) => {
+      const req = reqs[group.at[j]!]!;
+      replies[group.at[j]!] = r.ok ? replyOf(req, r.doc) : { seq: req.seq, ok: false, code: 'E_ANALYZE', message: r.error instanceof Error ? r.error.stack ?? r.error.message : String(r.error) };
+    });
   }
+  return replies;
+}
+
+/** An analysed document as the request wants it: its JSON, or its validated store rows. */
+function replyOf(req: WorkerRequest, doc: Document): WorkerReply {
   const json = JSON.stringify(doc);
   if (req.want === 'json') return { seq: req.seq, ok: true, json };
   try {
