@@ -1,8 +1,9 @@
 /**
  * `npm run train -- syntax-backward`: trains the right-to-left tagger (tagger.ts retagBackward:
  * a second opinion on the tokens the left-to-right tagger is unsure of) on UD English EWT train
- * and adds it to syntax.bin as its fourth table, with the margin chosen on dev. Run after
- * `npm run train -- syntax` (which writes the first three). Options: --epochs=N (6, the
+ * and puts it in syntax.bin as its fourth table, with the margin chosen on dev. `npm run train --
+ * syntax` already trains one (6 epochs, margin 32) with the rest: this retrains it alone, e.g. to
+ * try epochs or margins (the parser, trained with the first, stays). Options: --epochs=N (6, the
  * best on dev kept), --out=PATH, --model=PATH (the shipped file by default), --no-model.
  */
 import { readFileSync, writeFileSync } from 'node:fs';

@@ -7,7 +7,7 @@ import { splitClauses } from './split-clauses.js';
 import type { SyntaxModel } from './syntax-model.js';
 import type { Scorer, WordColumns } from './tagger.js';
 import { retagBackward, tagSentence, wordColumns } from './tagger.js';
-import type { KeptScores } from './tagger.js';
+import type { KeptScores, SecondTags } from './tagger.js';
 
 export interface SentenceSyntax {
   /** Tag id per word (index into model.tags). */
@@ -23,6 +23,8 @@ export interface TaggedSentence {
   words: readonly string[];
   cols: WordColumns;
   tags: Uint8Array;
+  /** The runner-up tag of the words the taggers were unsure of (255: none), null when there is none (see SyntaxModel.secondMargin). */
+  second?: Uint8Array | null;
 }
 
 /**
@@ -42,6 +44,7 @@ export class SentenceAnnotator {
   private readonly parser: ArcEager;
   private readonly kept: KeptScores = { limit: 0, margin: new Float64Array(64), scores: new Float64Array(64 * 96) };
   private readonly relId: (rel: string) => number;
+  private secondScratch: SecondTags = { tag: new Uint8Array(64), margin: new Float64Array(64) };
   constructor(private readonly model: SyntaxModel) {
     const dep = Math.max(0, model.rels.indexOf('dep'));
     this.relId = (rel) => { const k = model.rels.indexOf(rel); return k < 0 ? dep : k; };
@@ -60,8 +63,8 @@ export class SentenceAnnotator {
   tag(words: readonly string[]): TaggedSentence {
     const cols = wordColumns(words, this.model.lexicon, this.model.clusters);
     const tags = new Uint8Array(cols.n);
-    this.tagColumns(cols, tags);
-    return { words, cols, tags };
+    const second = this.tagColumns(cols, tags);
+    return { words, cols, tags, second };
   }
 
   /**
@@ -69,11 +72,29 @@ export class SentenceAnnotator {
    * uncertain tokens. Not in headline-cased sentences: there it turned the verb of "Rebels Seize
    * Airport in Northern Mali" into a name, which the left-to-right tagger gets right.
    */
-  tagColumns(cols: WordColumns, tags: Uint8Array, backward: Scorer | null | undefined = this.model.backward, margin = this.model.backwardMargin ?? 0): void {
+  tagColumns(cols: WordColumns, tags: Uint8Array, backward: Scorer | null | undefined = this.model.backward, margin = this.model.backwardMargin ?? 0): Uint8Array | null {
     const kept = backward && cols.sentenceCase === 0 ? this.kept : undefined;
     if (kept) kept.limit = margin;
     tagSentence(cols, this.model.tagger, tags, undefined, undefined, this.model.tagdict, kept);
-    if (kept) retagBackward(cols, backward!, tags, kept);
+    if (!kept) return null;
+    const limit = this.model.secondMargin;
+    if (limit === undefined) {
+      retagBackward(cols, backward!, tags, kept);
+      return null;
+    }
+    // The runner-up tags the parser reads (see SyntaxModel.secondMargin).
+    const n = cols.n;
+    if (this.secondScratch.tag.length < n) this.secondScratch = { tag: new Uint8Array(2 * n), margin: new Float64Array(2 * n) };
+    const s = this.secondScratch;
+    s.margin.fill(Infinity, 0, n);
+    retagBackward(cols, backward!, tags, kept, margin, s);
+    let second: Uint8Array | null = null;
+    for (let i = 0; i < n; i++) {
+      if (!(s.margin[i]! < limit)) continue;
+      second ??= new Uint8Array(n).fill(255);
+      second[i] = s.tag[i]!;
+    }
+    return second;
   }
 
   /** Parses a tagged sentence (in pieces when splitClauses finds a quotation or comma clause to set apart). */
@@ -88,7 +109,7 @@ export class SentenceAnnotator {
     const upos = this.model.upos;
     const pieces = n >= 8 ? splitClauses(t.words, Array.from(t.tags, (tag) => upos[tag]!)) : null;
     if (!pieces) {
-      this.parser.parse(t.cols, t.tags, this.model.parser, this.model.labeler, out);
+      this.parser.parse(t.cols, t.tags, this.model.parser, this.model.labeler, out, undefined, t.second);
       return out;
     }
     let firstRoot = 0;
@@ -98,11 +119,11 @@ export class SentenceAnnotator {
       // makes "agreed" a participle of the clause, read as "Mr. X immediately agreed" a past tense.
       const cols = wordColumns(p.words.map((i) => t.words[i]!), this.model.lexicon, this.model.clusters);
       const tags = new Uint8Array(m);
-      this.tagColumns(cols, tags);
+      const second = this.tagColumns(cols, tags);
       const own = (k: number) => !(p.withHead && p.words[k - 1] === p.head);
       p.words.forEach((i, k) => { if (own(k + 1)) t.tags[i] = tags[k]!; });
       const r = { head: new Int32Array(m + 1), rel: new Int32Array(m + 1) };
-      this.parser.parse(cols, tags, this.model.parser, this.model.labeler, r);
+      this.parser.parse(cols, tags, this.model.parser, this.model.labeler, r, undefined, second);
       // Words whose head lies outside the piece's own words (the piece root; with withHead, also
       // the words hanging from the head word read as context): the first verb among them is the
       // piece's root, attached as the piece says; the others hang from it.

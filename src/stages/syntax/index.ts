@@ -57,7 +57,7 @@ export function tagTokens(text: string, start: Int32Array, end: Int32Array, sent
       out.lemma[i] = lemmatize(words[i - a]!, model.xpos[tag]!, model.lemmas);
     }
     const s = sentence[a]!;
-    tagged[s] = { words, tags: t.tags };
+    tagged[s] = { words, tags: t.tags, second: t.second ?? null };
     first[s] = a;
     if (gate !== PARSE_NONE && gate.wanted(words, out.lemma.slice(a, b))) eager.push(s);
     a = b;

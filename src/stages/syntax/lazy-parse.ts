@@ -19,6 +19,8 @@ import { wordColumns } from './tagger.js';
 export interface TagsForParse {
   words: readonly string[];
   tags: Uint8Array;
+  /** The runner-up tags the parser reads (TaggedSentence.second). */
+  second: Uint8Array | null;
 }
 
 /**
@@ -81,7 +83,7 @@ export class LazyParse implements SyntaxGraph {
     const b = this.first[s + 1]!;
     const before = t.tags.slice();
     // The same columns SentenceAnnotator.tag computed.
-    const r = this.annotator.parse({ words: t.words, cols: wordColumns(t.words, model.lexicon, model.clusters), tags: t.tags });
+    const r = this.annotator.parse({ words: t.words, cols: wordColumns(t.words, model.lexicon, model.clusters), tags: t.tags, second: t.second });
     for (let i = a; i < b; i++) {
       const tag = r.tags[i - a]!;
       // The parser may re-tag a word (split-clauses.ts reads pieces again; a finite verb is not a participle).

@@ -19,6 +19,9 @@ describe('selectional branching', () => {
     'Officials said on Tuesday that the talks , which began in March , would resume in Geneva next week .',
     'The minister , who had rejected the offer , agreed to meet the delegation from Kyiv on Friday .',
     'Troops fired on protesters near the border and the police arrested dozens of them .',
+    'The company said it would cut 500 jobs in France and Germany by the end of the year , a spokesman told reporters .',
+    'Police in the capital detained two men suspected of planning attacks on government buildings , officials said .',
+    'She saw the man with the telescope on the hill near the river that floods every spring .',
   ].map((s) => s.split(' '));
   const parse = (words: string[], branches: number, margin: number) => {
     const t = annotator.tag(words);
@@ -27,7 +30,7 @@ describe('selectional branching', () => {
     p.temperature = 48;
     p.branchMargin = margin;
     const out = { head: new Int32Array(words.length + 1), rel: new Int32Array(words.length + 1) };
-    p.parse(t.cols, t.tags, model.parser, model.labeler, out);
+    p.parse(t.cols, t.tags, model.parser, model.labeler, out, undefined, t.second);
     return out;
   };
 

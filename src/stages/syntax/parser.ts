@@ -13,10 +13,10 @@ export const REDUCE = 1;
 export const LEFT = 2;
 export const RIGHT = 3;
 export const NUM_ACTIONS = 4;
-export const NUM_PARSE_FEATURES = 93;
+export const NUM_PARSE_FEATURES = 95;
 /** Parser features 0..BUFFER_FEATURES-1 read the stack; the rest read only the buffer's first three words. */
-const BUFFER_FEATURES = 79;
-export const NUM_LABEL_FEATURES = 28;
+const BUFFER_FEATURES = 81;
+export const NUM_LABEL_FEATURES = 36;
 
 const NONE = 1;
 const ROOT = 2;
@@ -63,6 +63,8 @@ export class ArcEager {
   private tags!: Uint8Array;
   private suf3!: Uint32Array;
   private clu!: Uint32Array;
+  /** Runner-up tag per word where the taggers were unsure (255: none), or null. */
+  private second: Uint8Array | null = null;
   private readonly pf = new Uint32Array(NUM_PARSE_FEATURES);
   private readonly lf = new Uint32Array(NUM_LABEL_FEATURES);
   private readonly ps = new Float64Array(NUM_ACTIONS);
@@ -168,6 +170,13 @@ export class ArcEager {
   /** Coarse word cluster, small enough to pack three in one value. */
   private Q(k: number): number {
     return k <= 0 || k > this.n + 1 ? NONE : k > this.n ? ROOT : (this.clu[k - 1]! >>> 16) + 4;
+  }
+  /** The runner-up tag of word k (0: none). */
+  private A(k: number): number {
+    const s = this.second;
+    if (s === null || k <= 0 || k > this.n) return 0;
+    const t = s[k - 1]!;
+    return t === 255 ? 0 : t + 16;
   }
   private L(k: number): number {
     return k <= 0 || k > this.n ? NONE : this.rel[k]! < 0 ? NOLABEL : this.rel[k]! + 16;
@@ -288,6 +297,10 @@ export class ArcEager {
     f[76] = fh(187, qs0 * 64 + qn0, this.Q(n1));
     f[77] = fh(188, this.Q(s0h), qs0 * 64 + qn0);
     f[78] = fh(189, this.Q(s1) * 64 + qs0, n0t);
+    // The taggers' runner-up tags of s0 and n0 where they were unsure: the parser may side with it.
+    const as0 = this.A(s0), an0 = this.A(n0);
+    f[79] = as0 > 0 ? fh(194, s0t, as0, n0t) : fh(194, 0);
+    f[80] = an0 > 0 ? fh(195, s0t, n0t, an0) : fh(195, 0);
     // Features of the buffer alone (n0, n1, n2), last: the same until the next word is read.
     if (withBuffer) {
       const B = BUFFER_FEATURES;
@@ -343,6 +356,17 @@ export class ArcEager {
     f[25] = fh(225, hc, dc);
     f[26] = fh(226, hc, dt, dir);
     f[27] = fh(227, ht, dc, dir);
+    // Commas between head and dependent (conj, appos, parataxis), the word after the dependent
+    // (iobj before obj, particles), the dependent's first left child and its label, the runner-up tag.
+    const between = h <= this.n ? Math.min(Math.abs(this.commas[Math.max(h, d) - 1]! - this.commas[Math.min(h, d)]!), 2) : 3;
+    f[28] = fh(228, ht, dt, between * 4 + dir);
+    f[29] = fh(229, this.suf3[d - 1]!, ht, dir);
+    f[30] = fh(230, dt, this.T(d + 1));
+    f[31] = fh(231, dw, this.T(d + 1));
+    f[32] = fh(232, hw, dt, dist * 4 + dir);
+    f[33] = fh(233, this.U(h) * 64 + this.U(d), this.lset[d]!, dir);
+    f[34] = fh(234, dt, this.T(this.l1[d]!), this.L(this.l1[d]!));
+    f[35] = fh(235, this.A(d), dt, ht);
   }
 
   private addArc(h: number, d: number, labeler: Scorer, train: ParseTraining | undefined): void {
@@ -442,7 +466,8 @@ export class ArcEager {
   }
 
   /** Parses one tagged sentence (training when `train` is given); heads and labels go to out. */
-  parse(c: WordColumns, tags: Uint8Array, parser: Scorer, labeler: Scorer, out: ParseResult, train?: ParseTraining): void {
+  parse(c: WordColumns, tags: Uint8Array, parser: Scorer, labeler: Scorer, out: ParseResult, train?: ParseTraining, second?: Uint8Array | null): void {
+    this.second = second ?? null;
     this.reset(c, tags);
     const ps = this.ps;
     const costs = this.costs;

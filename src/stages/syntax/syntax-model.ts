@@ -39,6 +39,8 @@ const HeaderSchema = z.object({
   meta: z.record(z.string(), z.unknown()),
   /** Tokens whose left-to-right tag won by less than this (stored units) are also scored by the right-to-left tagger. */
   backwardMargin: z.number().optional(),
+  /** Tokens the right-to-left tagger rescored whose two best summed scores lie closer than this: the parser also reads the runner-up tag. */
+  secondMargin: z.number().optional(),
 });
 export type ModelHeader = z.infer<typeof HeaderSchema>;
 
@@ -54,6 +56,8 @@ export interface SyntaxModel {
   /** The right-to-left tagger (tagger.ts retagBackward; absent from older models) and the margin below which it is asked. */
   backward?: Scorer;
   backwardMargin?: number;
+  /** See the header's secondMargin (absent: the parser reads no runner-up tags). */
+  secondMargin?: number;
   lemmas: LemmaExceptions;
   lexicon: Lexicon;
   /** Exact-form word hash → tag id + 1 for frequent one-tag words (tagged without scoring). */
@@ -158,6 +162,7 @@ export interface ModelParts {
   maps: Partial<Record<'lexicon' | 'tagdict' | 'clusters', { keys: Uint32Array; values: Uint32Array }>>;
   tables: SparseWeights[];
   backwardMargin?: number;
+  secondMargin?: number;
 }
 
 /** spread: per table, slots per stored row at least (the lookup tables' size; see unpack). */
@@ -220,7 +225,7 @@ function decodeParts(gz: Buffer, spread: readonly (number | undefined)[]): Model
   for (const [tag, pairs] of Object.entries(header.lemmas)) {
     lemmas.set(tag, new Map(typeof pairs === 'string' ? pairs.split('\n').map((line) => line.split('\t') as [string, string]) : pairs));
   }
-  return { tags: header.tags, rels: header.rels, lemmas, maps, tables, ...(header.backwardMargin !== undefined ? { backwardMargin: header.backwardMargin } : {}) };
+  return { tags: header.tags, rels: header.rels, lemmas, maps, tables, ...(header.backwardMargin !== undefined ? { backwardMargin: header.backwardMargin } : {}), ...(header.secondMargin !== undefined ? { secondMargin: header.secondMargin } : {}) };
 }
 
 const intMap = (m: { keys: Uint32Array; values: Uint32Array } | undefined) => (m ? new IntMap(m.keys, m.values) : new IntMap([], []));
@@ -239,6 +244,7 @@ export function modelFromParts(p: ModelParts): SyntaxModel {
     ...(p.tables[3] ? { corrector: sparseScorer(p.tables[3]) } : {}),
     ...(p.tables[3] ? { backward: sparseScorer(p.tables[3]) } : {}),
     ...(p.backwardMargin !== undefined ? { backwardMargin: p.backwardMargin } : {}),
+    ...(p.secondMargin !== undefined ? { secondMargin: p.secondMargin } : {}),
     lemmas: p.lemmas,
     coarse: coarseTags(p.tags),
     lexicon: intMap(p.maps.lexicon),

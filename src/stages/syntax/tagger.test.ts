@@ -66,6 +66,26 @@ describe('right-to-left second opinion', () => {
     expect(Array.from(none)).toEqual(Array.from(tags));
   });
 
+  it('records the runner-up of the summed scores of the tokens it asks about, for the parser', () => {
+    const { tags, kept } = forward();
+    const margins = Array.from(kept.margin.subarray(0, n));
+    const limit = [...margins].sort((a, b) => a - b)[3]!;
+    const second = { tag: new Uint8Array(n).fill(255), margin: new Float64Array(n).fill(Infinity) };
+    const out = tags.slice();
+    retagBackward(cols, model.backward!, out, kept, limit, second);
+    for (let i = 0; i < n; i++) {
+      if (!(margins[i]! < limit)) { expect(second.tag[i]).toBe(255); continue; }
+      expect(second.tag[i]).not.toBe(out[i]);
+      expect(second.tag[i]).toBeLessThan(k);
+      expect(second.margin[i]).toBeGreaterThanOrEqual(0);
+    }
+    // The stage hands the parser those below the model's secondMargin, and only those.
+    const annotator = new SentenceAnnotator(model);
+    const t = annotator.tag(words);
+    expect(model.secondMargin).toBeGreaterThan(0);
+    for (let i = 0; i < n; i++) if (t.second && t.second[i] !== 255) expect(t.second[i]).not.toBe(t.tags[i]);
+  });
+
   it('is what the stage runs: the shipped model has one, and headline-cased sentences keep the forward tags', () => {
     expect(model.backward).toBeDefined();
     expect(model.backwardMargin).toBeGreaterThan(0);

@@ -262,7 +262,7 @@ export function reversedColumns(c: WordColumns): WordColumns {
  * `margin` (kept: that pass's scores) is scored by a right-to-left tagger too (the sentence read
  * backwards, the tags to its right as history), right to left, and takes the tag of the summed scores.
  */
-export function retagBackward(c: WordColumns, backward: Scorer, out: Uint8Array, kept: KeptScores, margin = kept.limit): void {
+export function retagBackward(c: WordColumns, backward: Scorer, out: Uint8Array, kept: KeptScores, margin = kept.limit, second?: SecondTags): void {
   const k = backward.nClasses;
   if (scores.length < k) scores = new Float64Array(k);
   const n = c.n;
@@ -289,6 +289,18 @@ export function retagBackward(c: WordColumns, backward: Scorer, out: Uint8Array,
       if (scores[x]! > scores[best]!) best = x;
     }
     out[i] = best;
+    if (second) {
+      let s2 = best === 0 ? 1 : 0;
+      for (let x = 0; x < k; x++) if (x !== best && scores[x]! > scores[s2]!) s2 = x;
+      second.tag[i] = s2;
+      second.margin[i] = scores[best]! - scores[s2]!;
+    }
   }
+}
+
+/** The runner-up tag of each token retagBackward rescored and its summed margin (untouched for the others). */
+export interface SecondTags {
+  tag: Uint8Array;
+  margin: Float64Array;
 }
 
