@@ -15,10 +15,9 @@ import type { Document } from '../core/document.js';
 import type { RawDocument } from '../ingest/raw-document.js';
 import type { PreparedDocument } from '../storage/prepared-document.js';
 import { readStartupCachesShared } from '../resources/startup-cache.js';
-import { BATCH, jobFailure, rowsOf } from './worker-job.js';
+import { BATCH } from '../analyze.js';
+import { jobFailure, rowsOf } from './worker-job.js';
 import type { JobFailure, WorkerReply, WorkerRequest, WorkerStatsRequest } from './worker-job.js';
-
-export { BATCH } from './worker-job.js';
 
 export function defaultJobs(): number {
   return Math.max(1, availableParallelism());
@@ -60,7 +59,7 @@ export class AnalyzePool {
   private readonly statsPending = new Map<number, (cpuMs: number | null) => void>();
   private nextSeq = 0;
   private closed = false;
-  /** Requests queued on a worker at once: a worker runs what is queued as one batch (worker-job.ts BATCH). */
+  /** Requests queued on a worker at once: a worker runs what is queued, up to BATCH, as one batch (analyzeBatch). */
   private readonly depth: number;
 
   private readonly workerData: WorkerData;

@@ -6,7 +6,8 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { useSharedStartupCaches } from '../resources/startup-cache.js';
 import { threadCpuMs } from './thread-cpu.js';
-import { BATCH, runJobs } from './worker-job.js';
+import { BATCH } from '../analyze.js';
+import { runJobs } from './worker-job.js';
 import type { WorkerReply, WorkerRequest, WorkerStatsRequest } from './worker-job.js';
 
 export type { WorkerReply, WorkerRequest, WorkerStatsRequest } from './worker-job.js';

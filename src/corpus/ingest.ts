@@ -14,7 +14,8 @@ import { isUrlList, readUrl, urlListEntries } from '../ingest/url-fetcher.js';
 import type { FetchOptions } from '../ingest/url-fetcher.js';
 import type { PreparedDocument } from '../storage/prepared-document.js';
 import type { FailureRecord, Store } from '../storage/store.js';
-import { AnalyzePool, BATCH, defaultJobs } from './analyze-pool.js';
+import { BATCH } from '../analyze.js';
+import { AnalyzePool, defaultJobs } from './analyze-pool.js';
 import type { AnalyzeFailure } from './analyze-pool.js';
 
 export interface IngestOptions {
@@ -132,7 +133,7 @@ export async function ingest(sources: readonly string[], store: Store, options: 
   // Analyses run ahead on the threads; commits happen strictly in input order from this queue,
   // a group of the analysed documents at its head at a time (one transaction per group).
   const queue: Queued[] = [];
-  // Enough in flight for every worker to have a batch queued (worker-job.ts BATCH).
+  // Enough in flight for every worker to have a batch queued (BATCH, analyze.ts).
   const window = Math.max(GROUP, jobs * BATCH);
   let lastCommit = Date.now();
   const seen = new Set<string>();

@@ -20,7 +20,7 @@ vi.mock('../analyze.js', () => {
       return { ok: false, error };
     }
   });
-  return { analyze, analyzeBatch, BATCH: 16 };
+  return { analyze, analyzeBatch };
 });
 
 const raw = (text: string): RawDocument => ({ source: { format: 'text' }, text, metadata: {}, knownRegions: [], warnings: [] });

@@ -27,13 +27,6 @@ export type WorkerReply =
   | { seq: number; ok: false; message: string; code: FailureCode; read?: true }
   | { seq: number; ok: true; cpuMs: number | null };
 
-/**
- * A worker analyses up to BATCH documents together, stage by stage (analyzeBatch: the same
- * documents as one by one, for 12-20% less CPU, each stage's tables staying in the CPU caches
- * over the batch); the pool keeps that many queued on a worker, so that a batch is there to take.
- */
-export { BATCH } from '../analyze.js';
-
 export function runJob(req: WorkerRequest): WorkerReply {
   return runJobs([req])[0]!;
 }

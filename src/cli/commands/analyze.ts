@@ -144,7 +144,7 @@ async function analyzeInBatches(inputs: AsyncIterator<ReadResult>, options: { pu
       if ('ok' in x) { emit(x); continue; }
       const r = results[k++]!;
       if (r.ok) emit({ ok: true, raw: x, doc: () => r.doc, json: () => jsonLine(r.doc) });
-      else emit(internalError(x, r.error instanceof Error ? r.error.message : String(r.error), r.error instanceof Error ? r.error.stack ?? r.error.message : String(r.error)));
+      else emit(internalError(x, r.error instanceof Error ? r.error.stack ?? r.error.message : String(r.error)));
     }
     slots.length = 0;
     documents = 0;
@@ -156,8 +156,12 @@ async function analyzeInBatches(inputs: AsyncIterator<ReadResult>, options: { pu
   flush();
 }
 
-/** A bug in a stage must not cost the rest of the batch: it is reported against this input. */
-function internalError(raw: RawDocument, message: string, stack: string): Outcome {
+/**
+ * A bug in a stage must not cost the rest of the batch: it is reported against this input, the
+ * stack on stderr, its first line without the error's class name in the record.
+ */
+function internalError(raw: RawDocument, stack: string): Outcome {
+  const message = stack.split('\n')[0]!.replace(/^\w*Error: /, '');
   const record: ErrorRecord = { format: FORMAT, error: { code: 'E_INTERNAL', message }, source: raw.source };
   return { ok: false, record, message: `casus: ${where(raw.source)}: internal error while analysing: ${stack}`, inReport: true };
 }
@@ -166,7 +170,7 @@ async function analyzeOnPool(pool: AnalyzePool, raw: RawDocument, options: { pub
   const r = await pool.analyze(raw, options);
   // The worker's JSON is the line JSON output writes (jsonLine: the document's JSON and a newline).
   if (r.ok) return { ok: true, raw, doc: () => r.doc, json: () => `${r.json}\n` };
-  return internalError(raw, r.message.split('\n')[0]!.replace(/^\w*Error: /, ''), r.message);
+  return internalError(raw, r.message);
 }
 
 /** An input's name as a user typed it: a path for files, with the JSON Lines line number. */
