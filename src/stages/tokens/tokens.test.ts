@@ -45,6 +45,11 @@ describe('sentences and tokens survive news punctuation', () => {
     // wink reads "Okonkwo’s," whole; a word it has met before it no longer splits, unless it forgets it.
     expect(words('Every motion passed except Okonkwo’s, the clerk said.')).toContain('Okonkwo’s');
     expect(words(later)).toEqual(alone);
+    // Words of letters only are kept from document to document (wink reads them whole either way).
+    const plain = 'Okonkwo, Adeyemi-Bello and (Okonkwo) spoke.';
+    const fresh = words(plain);
+    expect(words('Okonkwo Adeyemi Bello Okonkwo')).toHaveLength(4);
+    expect(words(plain)).toEqual(fresh);
   });
   it('tokenizes the same after wink is made afresh (its cache of new words dropped)', () => {
     const texts = [

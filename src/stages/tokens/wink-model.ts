@@ -113,16 +113,21 @@ export interface DocumentLexemes { hash: Record<string, number>; forget(): void 
  */
 export function documentLexemes(own: (key: string) => number | undefined): DocumentLexemes {
   const added = new Map<string, number>();
+  // Words of letters only: wink reads such a word whole whether it has met it or not, so these
+  // are kept from one document to the next (not re-added: most new words are names).
+  const kept = new Map<string, number>();
   const hash = new Proxy(Object.create(null) as Record<string, number>, {
-    get: (_target, key) => (typeof key === 'string' ? own(key) ?? added.get(key) : undefined),
+    get: (_target, key) => (typeof key === 'string' ? own(key) ?? kept.get(key) ?? added.get(key) : undefined),
     set: (_target, key, value: number) => {
       if (typeof key !== 'string') return false;
-      added.set(key, value);
+      (LETTERS.test(key) ? kept : added).set(key, value);
       return true;
     },
   });
   return { hash, forget: () => added.clear() };
 }
+
+const LETTERS = /^[A-Za-z]+$/;
 
 /** Where `npm run build` writes the core model's start-up cache (dist/resources/wink-core.cache). */
 export const WINK_CACHE = startupCachePath('wink-core');
