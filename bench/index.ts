@@ -28,7 +28,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { threadCpuMs } from '../src/corpus/thread-cpu.js';
 import type { StageProbe } from '../src/pipeline/build-pipeline.js';
 import { dataSet } from '../eval/shared-data.js';
-import { HUGE_PAGES_PROLOGUE, withHugePages } from '../src/cli/launcher.js';
+import { launcherOf, withHugePages } from '../src/cli/launcher.js';
 
 const args = process.argv.slice(2);
 const opt = (name: string, dflt: number) => Number(args.find((a) => a.startsWith(`--${name}=`))?.split('=')[1] ?? dflt);
@@ -96,7 +96,7 @@ function coldStart(runs: number): void {
     if (c0 !== null && c1 !== null) cpus.push(c1 - c0);
     if (r.status !== 0) throw new Error(`cold start: ${cmd} ${argv.join(' ')} exited ${r.status}: ${r.stderr}`);
   }
-  const launcher = built && readFileSync(dist, 'utf8').startsWith(HUGE_PAGES_PROLOGUE) ? 'sh → node with huge pages' : 'node';
+  const launcher = built ? launcherOf(dist) : 'node';
   const how = built ? `${direct ? dist : `node ${dist}`} (compiled, launcher: ${launcher}; run \`npm run build\` first for current sources)` : 'tsx src/cli/main.ts (not built: includes TypeScript compilation)';
   console.log(`cold start · casus analyze examples/article.txt --format json, ${runs} runs, ${how}`);
   console.log(`  wall median ${fmt(median(walls), 0)} ms (min ${fmt(Math.min(...walls), 0)})${cpus.length ? `, CPU median ${fmt(median(cpus), 0)} ms (min ${fmt(Math.min(...cpus), 0)})` : ''}`);
@@ -111,7 +111,7 @@ function coldStart(runs: number): void {
  */
 /** The environment the built command's launcher gives Node (src/cli/launcher.ts), for the in-process breakdown. */
 function launcherEnv(): NodeJS.ProcessEnv {
-  return readFileSync(join(distDir, 'cli/main.js'), 'utf8').startsWith(HUGE_PAGES_PROLOGUE) ? withHugePages(process.env) : process.env;
+  return launcherOf(join(distDir, 'cli/main.js')) === 'node' ? process.env : withHugePages(process.env);
 }
 
 function coldBreakdown(runs: number): void {

@@ -6,7 +6,7 @@ import { readFileSync, rmSync } from 'node:fs';
 import { dirname, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { rolldown } from 'rolldown';
-import { launcherHeader, machineFacts, NODE_SHEBANG, setLauncher } from './launcher.js';
+import { launcherHeader, launcherOf, machineFacts, setLauncher } from './launcher.js';
 
 /** Packages left to Node's loader: native bindings located relative to their own files. */
 const EXTERNAL = ['better-sqlite3'];
@@ -52,6 +52,5 @@ export async function bundleCli(dist: string): Promise<string[]> {
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   const dist = join(dirname(fileURLToPath(import.meta.url)), '..');
   const files = await bundleCli(dist);
-  const launcher = readFileSync(join(dist, 'cli', 'main.js'), 'utf8').startsWith(NODE_SHEBANG) ? 'node' : 'sh → node with huge pages';
-  console.log(`casus CLI bundled: ${files.length} files (dist/cli/main.js, dist/cli/chunks/); launcher: ${launcher}`);
+  console.log(`casus CLI bundled: ${files.length} files (dist/cli/main.js, dist/cli/chunks/); launcher: ${launcherOf(join(dist, 'cli', 'main.js'))}`);
 }

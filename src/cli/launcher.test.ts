@@ -3,7 +3,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { HUGE_PAGES_PROLOGUE, launcherHeader, NODE_SHEBANG, setLauncher } from './launcher.js';
+import { HUGE_PAGES_PROLOGUE, launcherHeader, launcherOf, NODE_SHEBANG, setLauncher } from './launcher.js';
 import type { MachineFacts } from './launcher.js';
 
 const linux: MachineFacts = { platform: 'linux', glibc: '2.36', transparentHugePages: 'always [madvise] never\n', sh: true };
@@ -54,7 +54,9 @@ describe('setLauncher', () => {
   it("replaces the entry's node line and makes it executable", () => {
     const entry = join(dir, 'main.js');
     writeFileSync(entry, `${NODE_SHEBANG}\nconsole.log(1);\n`);
+    expect(launcherOf(entry)).toBe('node');
     setLauncher(entry, HUGE_PAGES_PROLOGUE);
+    expect(launcherOf(entry)).toBe('sh → node with huge pages');
     expect(readFileSync(entry, 'utf8')).toBe(`${HUGE_PAGES_PROLOGUE}\nconsole.log(1);\n`);
     expect(statSync(entry).mode & 0o111).toBe(0o111);
   });

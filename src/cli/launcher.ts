@@ -70,3 +70,8 @@ export function setLauncher(entry: string, header: string): void {
   writeFileSync(entry, header + code.slice(NODE_SHEBANG.length));
   chmodSync(entry, 0o755);
 }
+
+/** Which launcher a built entry starts with, as reports name it. */
+export function launcherOf(entry: string): 'sh → node with huge pages' | 'node' {
+  return readFileSync(entry, 'utf8').startsWith(HUGE_PAGES_PROLOGUE) ? 'sh → node with huge pages' : 'node';
+}
