@@ -4,28 +4,32 @@
  * a closing quote or a lone full stop (". .") belongs to the sentence before.
  */
 import winkNLP from 'wink-nlp';
-import type { ItemSentence, WinkMethods } from 'wink-nlp';
+import type { WinkMethods } from 'wink-nlp';
 import type { Span } from '../../core/span.js';
 import type { Stage } from '../../pipeline/stage.js';
 import { createTokenTable } from './token-table.js';
 import { sentenceModel } from './wink-model.js';
-import type { Feature } from './wink-model.js';
+import type { DocumentLexemes, WinkDocumentData } from './wink-model.js';
 
 /**
  * wink's tables keep every new word it meets, also when it has forgotten it (each document re-adds
- * its own: wink-model.ts documentLexemes): the instance is made afresh after this many, so memory
- * stays bounded over millions of documents. Tokens and sentences do not depend on it.
+ * its own: wink-model.ts documentLexemes), and its lexeme hash every string it looked up in vain:
+ * the instance is made afresh after this many such strings, so memory stays bounded over millions
+ * of documents. Tokens and sentences do not depend on it.
  */
 export const MAX_NEW_WORDS = 100_000;
 
 let nlp: WinkMethods | undefined;
-let lexemes: Feature | undefined;
-let forgetNewWords = () => {};
+let lexemes: DocumentLexemes | undefined;
+/** wink's lexeme list: a token's value is the entry its lexeme index points at. */
+let values: readonly string[] = [];
+/** The raw data of the document wink read last (sentenceModel's onDocument). */
+let read: WinkDocumentData | undefined;
 /** wink, made afresh once its table of new words is too long, and forgetting the words of the documents before. */
 function wink(maxNewWords: number): WinkMethods {
-  if (nlp && lexemes && lexemes.list.length - (lexemes.intrinsicSize ?? 0) > maxNewWords) nlp = undefined;
-  nlp ??= winkNLP(sentenceModel((core, forget) => { lexemes = core.features.lexeme; forgetNewWords = forget; }), ['sbd']);
-  forgetNewWords();
+  if (nlp && lexemes && lexemes.unknown() > maxNewWords) nlp = undefined;
+  nlp ??= winkNLP(sentenceModel((core, words) => { lexemes = words; values = core.features.lexeme.list; }, undefined, (data) => { read = data; }), ['sbd']);
+  lexemes!.forget();
   return nlp;
 }
 
@@ -33,6 +37,8 @@ function wink(maxNewWords: number): WinkMethods {
 const CONTINUATION = /^(?:[\p{P}\s]+$|[”“»"’']\s*(?:[,;:]|\p{Ll}))/u;
 /** Marks that can close a quotation (« and „ only ever open one). */
 const QUOTE_MARK = /^[”“»"’']$/u;
+const ENDS_SENTENCE = /[.!?]$/;
+const UPPER_FIRST = /^\p{Lu}/u;
 
 export interface Tokenized {
   sentences: Span[];
@@ -44,54 +50,62 @@ export interface Tokenized {
 /** Tokenizes and splits the given stretches of text; sentences never cross a stretch. */
 export function tokenize(text: string, stretches: readonly Span[], maxNewWords = MAX_NEW_WORDS): Tokenized {
   const nlp = wink(maxNewWords);
-  const its = nlp.its;
   const out: Tokenized = { sentences: [], tokenStarts: [], tokenEnds: [], tokenSentence: [] };
   for (const stretch of stretches) {
-    const slice = text.slice(stretch.start, stretch.end);
-    const wdoc = nlp.readDoc(slice);
-    const values = wdoc.tokens().out(its.value) as string[];
-    const spaces = wdoc.tokens().out(its.precedingSpaces) as string[];
-    const starts: number[] = [];
-    const ends: number[] = [];
+    read = undefined;
+    nlp.readDoc(text.slice(stretch.start, stretch.end));
+    const data = read as WinkDocumentData | undefined;
+    if (!data) throw new Error('tokens: wink read a document without splitting its sentences');
+    // What its.value and its.precedingSpaces give, read from wink's token array (4 numbers a token).
+    const tk = data.tokens;
+    const n = data.numOfTokens;
+    const value = (i: number) => values[tk[4 * i]!]!;
+    const spacesBefore = (i: number) => {
+      const count = tk[4 * i + 1]! & 0xffff;
+      return count < 0xffff ? count : data.nonBreakingSpaces[i]!.length;
+    };
+    const starts = new Array<number>(n);
+    const ends = new Array<number>(n);
     let pos = stretch.start;
-    for (let i = 0; i < values.length; i++) {
-      pos += spaces[i]!.length;
-      starts.push(pos);
-      pos += values[i]!.length;
-      ends.push(pos);
+    for (let i = 0; i < n; i++) {
+      pos += spacesBefore(i);
+      starts[i] = pos;
+      pos += value(i).length;
+      ends[i] = pos;
     }
     // Sentences as token ranges [first, last], then repaired for news punctuation.
     const ranges: [number, number][] = [];
-    wdoc.sentences().each((sentence: ItemSentence) => {
-      const [a, b] = sentence.out(its.span) as unknown as [number, number];
+    for (const sentence of data.sentences) {
+      const a = sentence[0]!;
+      const b = sentence[1]!;
       const prev = ranges[ranges.length - 1];
       // A detached quote mark opening a sentence ("… more. » A reference") closes the one before.
       let first = a;
-      while (prev && first <= b && QUOTE_MARK.test(values[first]!) && (first === b || spaces[first + 1]!.length > 0)) {
+      while (prev && first <= b && QUOTE_MARK.test(value(first)) && (first === b || spacesBefore(first + 1) > 0)) {
         prev[1] = first;
         first++;
       }
-      if (first > b) return;
-      const sentenceText = text.slice(starts[first]!, ends[b]!);
-      if (prev && CONTINUATION.test(sentenceText)) {
+      if (first > b) continue;
+      if (prev && CONTINUATION.test(text.slice(starts[first]!, ends[b]!))) {
         prev[1] = b;
-        return;
+        continue;
       }
       // A doubled full stop (". . Then") ends a sentence even where the splitter ran on.
       for (let t = first + 1; t < b; t++) {
-        if (values[t] === '.' && /[.!?]$/.test(values[t - 1]!) && /^\p{Lu}/u.test(values[t + 1]!)) {
+        if (value(t) === '.' && ENDS_SENTENCE.test(value(t - 1)) && UPPER_FIRST.test(value(t + 1))) {
           ranges.push([first, t]);
           first = t + 1;
         }
       }
       ranges.push([first, b]);
-    });
+    }
     for (const [a, b] of ranges) {
       out.sentences.push({ start: starts[a]!, end: ends[b]! });
+      const sentence = out.sentences.length - 1;
       for (let t = a; t <= b; t++) {
         out.tokenStarts.push(starts[t]!);
         out.tokenEnds.push(ends[t]!);
-        out.tokenSentence.push(out.sentences.length - 1);
+        out.tokenSentence.push(sentence);
       }
     }
   }

@@ -100,31 +100,49 @@ function slotLookup(list: readonly string[], slots: Int32Array): (key: string) =
   };
 }
 
-/** The lexeme hash wink reads and writes, and `forget`: the new words it met are dropped. */
-export interface DocumentLexemes { hash: Record<string, number>; forget(): void }
+/**
+ * The lexeme hash wink reads and writes; `forget`: the new words it met are dropped; `unknown`: how
+ * many strings it has looked up in vain so far (the new words among them), for bounding memory.
+ */
+export interface DocumentLexemes { hash: Record<string, number>; forget(): void; unknown(): number }
 
 /**
- * The lexeme hash wink reads (`hash[word]`) and writes (`hash[word] = index` for a new word):
- * the model's words from `own`, new words in a Map that `forget` empties. wink tokenizes a word
- * it has met before whole, without its usual splits ("Smyth’s," once read whole, "Smyth’s dog" is
- * no longer "Smyth" + "’s"), so forgetting between documents makes a document's tokens the same
- * whatever was read before it. wink re-adds a forgotten word under a new index (its list only
- * grows, as its features table does), so what it stored for the old index stays right.
+ * The lexeme hash wink reads (`hash[word]`) and writes (`hash[word] = index` for a new word, right
+ * after reading it in vain): the model's words from `own`, new words appended by wink to `list`.
+ * wink tokenizes a word it has met before whole, without its usual splits ("Smyth’s," once read
+ * whole, "Smyth’s dog" is no longer "Smyth" + "’s"), so forgetting between documents makes a
+ * document's tokens the same whatever was read before it. wink re-adds a forgotten word under a
+ * new index (its list only grows, as its features table does), so what it stored for the old
+ * index stays right.
+ * Every string wink asks for becomes an own property of a plain object, which V8 reads without a
+ * trap: only a string's first lookup reaches the object's prototype, a Proxy that asks `own` and
+ * copies the answer onto the object, a miss as `undefined` (which wink reads as absent, and whose
+ * property its write of a new word then fills directly). `forget` sets the document's new words
+ * back to `undefined`.
  */
-export function documentLexemes(own: (key: string) => number | undefined): DocumentLexemes {
-  const added = new Map<string, number>();
-  // Words of letters only: wink reads such a word whole whether it has met it or not, so these
-  // are kept from one document to the next (not re-added: most new words are names).
-  const kept = new Map<string, number>();
-  const hash = new Proxy(Object.create(null) as Record<string, number>, {
-    get: (_target, key) => (typeof key === 'string' ? own(key) ?? kept.get(key) ?? added.get(key) : undefined),
-    set: (_target, key, value: number) => {
-      if (typeof key !== 'string') return false;
-      (LETTERS.test(key) ? kept : added).set(key, value);
-      return true;
+export function documentLexemes(own: (key: string) => number | undefined, list: readonly string[]): DocumentLexemes {
+  let unknown = 0;
+  const words = new Proxy(Object.create(null) as Record<string, number>, {
+    get: (_target, key, receiver: object) => {
+      if (typeof key !== 'string') return undefined;
+      const index = own(key);
+      if (index === undefined) unknown++;
+      Object.defineProperty(receiver, key, { value: index, writable: true, enumerable: true, configurable: true });
+      return index;
     },
   });
-  return { hash, forget: () => added.clear() };
+  const hash = Object.create(words) as Record<string, number | undefined>;
+  let seen = list.length;
+  return {
+    hash: hash as Record<string, number>,
+    forget: () => {
+      // Words of letters only: wink reads such a word whole whether it has met it or not, so these
+      // are kept from one document to the next (not re-added: most new words are names).
+      for (let k = seen; k < list.length; k++) if (!LETTERS.test(list[k]!)) hash[list[k]!] = undefined;
+      seen = list.length;
+    },
+    unknown: () => unknown,
+  };
 }
 
 const LETTERS = /^[A-Za-z]+$/;
@@ -158,8 +176,20 @@ function coreFromCache(path: string): { core: CoreModel; own: (key: string) => n
 export function readWinkCache(path: string = WINK_CACHE): CoreModel | null {
   const cached = coreFromCache(path);
   if (!cached) return null;
-  cached.core.features.lexeme.hash = documentLexemes(cached.own).hash;
+  cached.core.features.lexeme.hash = documentLexemes(cached.own, cached.core.features.lexeme.list).hash;
   return cached.core;
+}
+
+/**
+ * The raw data of a document wink has read (its readDoc's `rdd`): per token four numbers (lexeme
+ * index, preceding spaces in the low 16 bits with 0xFFFF meaning non-breaking spaces kept in
+ * `nonBreakingSpaces`, ...), and sentences as [first token, last token, ...].
+ */
+export interface WinkDocumentData {
+  tokens: number[];
+  numOfTokens: number;
+  sentences: number[][];
+  nonBreakingSpaces: Record<number, string>;
 }
 
 /** An automaton that recognises nothing, in wink's JSON form (automaton.js emptyModelJSON). */
@@ -170,10 +200,16 @@ const EMPTY_MACHINE = JSON.stringify([100, 0, { 0: {} }, {}, {}, {}]);
  * annotators that pipe never runs (NER, negation, sentiment, POS, custom entities) as empty
  * machines, so they cost nothing to load; no addons (stemmer, lemmatizer, readability).
  * `onCore` sees the core model wink loads (its lexeme list grows with every new word wink meets)
- * and the function that makes wink forget the new words (see documentLexemes); the core comes
- * from the start-up cache `cache` when it is current.
+ * and its lexeme hash, which can make wink forget the new words (see documentLexemes); the core comes
+ * from the start-up cache `cache` when it is current. `onDocument` sees the raw data of every
+ * document wink reads, once its sentences are split (what `its.value`, `its.precedingSpaces` and
+ * `its.span` read, without an API object and a string per token).
  */
-export function sentenceModel(onCore?: (core: CoreModel, forget: () => void) => void, cache: string | null = COMPILED ? WINK_CACHE : null): Model {
+export function sentenceModel(
+  onCore?: (core: CoreModel, lexemes: DocumentLexemes) => void,
+  cache: string | null = COMPILED ? WINK_CACHE : null,
+  onDocument?: (data: WinkDocumentData) => void,
+): Model {
   const model = Object.create(null) as Record<string, unknown>;
   model.core = () => {
     let loaded = cache ? coreFromCache(cache) : null;
@@ -183,12 +219,18 @@ export function sentenceModel(onCore?: (core: CoreModel, forget: () => void) => 
       loaded = { core, own: (key) => hash[key] };
     }
     const { core } = loaded;
-    const lexemes = documentLexemes(loaded.own);
+    const lexemes = documentLexemes(loaded.own, core.features.lexeme.list);
     core.features.lexeme.hash = lexemes.hash;
-    onCore?.(core, lexemes.forget);
+    onCore?.(core, lexemes);
     return core;
   };
-  model.sbd = require(winkModelFile('load-sbd-model.js')) as () => unknown;
+  const loadSbd = require(winkModelFile('load-sbd-model.js')) as () => { setter(px: unknown, data: WinkDocumentData): void };
+  model.sbd = () => {
+    const sbd = loadSbd();
+    if (!onDocument) return sbd;
+    // The splitter's setter is the last step of readDoc that an 'sbd' pipe runs.
+    return { ...sbd, setter: (px: unknown, data: WinkDocumentData) => { sbd.setter(px, data); onDocument(data); } };
+  };
   model.featureFn = require(winkModelFile('feature.js')) as unknown;
   model.ner = () => ({ machines: [], transformers: [] });
   model.negation = () => ({ machines: [EMPTY_MACHINE], setter: () => undefined });
