@@ -9,27 +9,25 @@ import type { Span } from '../../core/span.js';
 import type { Stage } from '../../pipeline/stage.js';
 import { createTokenTable } from './token-table.js';
 import { sentenceModel } from './wink-model.js';
-import type { DocumentLexemes, WinkDocumentData } from './wink-model.js';
+import type { Feature, WinkDocumentData } from './wink-model.js';
 
 /**
  * wink's tables keep every new word it meets, also when it has forgotten it (each document re-adds
- * its own: wink-model.ts documentLexemes), and its lexeme hash every string it looked up in vain:
- * the instance is made afresh after this many such strings, so memory stays bounded over millions
- * of documents. Tokens and sentences do not depend on it.
+ * its own: wink-model.ts documentLexemes): the instance is made afresh after this many, so memory
+ * stays bounded over millions of documents. Tokens and sentences do not depend on it.
  */
 export const MAX_NEW_WORDS = 100_000;
 
 let nlp: WinkMethods | undefined;
-let lexemes: DocumentLexemes | undefined;
-/** wink's lexeme list: a token's value is the entry its lexeme index points at. */
-let values: readonly string[] = [];
+let lexemes: Feature | undefined;
+let forgetNewWords = () => {};
 /** The raw data of the document wink read last (sentenceModel's onDocument). */
 let read: WinkDocumentData | undefined;
 /** wink, made afresh once its table of new words is too long, and forgetting the words of the documents before. */
 function wink(maxNewWords: number): WinkMethods {
-  if (nlp && lexemes && lexemes.unknown() > maxNewWords) nlp = undefined;
-  nlp ??= winkNLP(sentenceModel((core, words) => { lexemes = words; values = core.features.lexeme.list; }, undefined, (data) => { read = data; }), ['sbd']);
-  lexemes!.forget();
+  if (nlp && lexemes && lexemes.list.length - (lexemes.intrinsicSize ?? 0) > maxNewWords) nlp = undefined;
+  nlp ??= winkNLP(sentenceModel((core, words) => { lexemes = core.features.lexeme; forgetNewWords = words.forget; }, undefined, (data) => { read = data; }), ['sbd']);
+  forgetNewWords();
   return nlp;
 }
 
@@ -59,6 +57,8 @@ export function tokenize(text: string, stretches: readonly Span[], maxNewWords =
     // What its.value and its.precedingSpaces give, read from wink's token array (4 numbers a token).
     const tk = data.tokens;
     const n = data.numOfTokens;
+    // wink's lexeme list: a token's value is the entry its lexeme index points at.
+    const values = lexemes!.list;
     const value = (i: number) => values[tk[4 * i]!]!;
     const spacesBefore = (i: number) => {
       const count = tk[4 * i + 1]! & 0xffff;

@@ -6,7 +6,7 @@ import type { ItemSentence } from 'wink-nlp';
 import model from 'wink-eng-lite-web-model';
 import { describe, expect, it } from 'vitest';
 import { dataSet } from '../../../eval/shared-data.js';
-import { loadCoreModel, readWinkCache, sentenceModel, writeWinkCache } from './wink-model.js';
+import { documentLexemes, loadCoreModel, readWinkCache, sentenceModel, writeWinkCache } from './wink-model.js';
 import { cacheTestDir, itRefusesBadCaches } from '../../../test/helpers/start-up-cache.js';
 
 const dir = cacheTestDir('wink');
@@ -34,6 +34,22 @@ describe('the sentence model (wink-eng-lite-web-model, only what tokenizing and 
   });
 
   itRefusesBadCaches(dir, writeWinkCache, readWinkCache);
+
+  it('answers as the model, then forgets a document\'s new words except words of letters only', () => {
+    for (const maxMisses of [50_000, 0]) {
+      const list = ['the', 'dog'];
+      const { hash, forget } = documentLexemes((key) => (key === 'the' ? 0 : key === 'dog' ? 1 : undefined), list, maxMisses);
+      // What wink does with a word: read it, and when absent append it to its list and write its index.
+      const add = (word: string) => hash[word] ?? (hash[word] = list.push(word) - 1);
+      expect([hash['dog'], hash['dog'], hash['the'], hash['cat'], hash['constructor'], hash['__proto__']]).toEqual([1, 1, 0, undefined, undefined, undefined]);
+      expect([add('Okonkwo'), add('Okonkwo’s,'), add('2015.'), add('the')]).toEqual([2, 3, 4, 0]);
+      forget();
+      expect([hash['Okonkwo'], hash['Okonkwo’s,'], hash['2015.'], hash['dog'], hash['said,']]).toEqual([2, undefined, undefined, 1, undefined]);
+      expect(add('2015.')).toBe(5);
+      forget();
+      expect([hash['Okonkwo'], hash['2015.'], hash['the']]).toEqual([2, undefined, 0]);
+    }
+  });
 
   it('tokenizes and splits sentences exactly as the full model (from the JSON and from the cache)', () => {
     const full = winkNLP(model, ['sbd']);

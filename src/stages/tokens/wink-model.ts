@@ -100,11 +100,11 @@ function slotLookup(list: readonly string[], slots: Int32Array): (key: string) =
   };
 }
 
-/**
- * The lexeme hash wink reads and writes; `forget`: the new words it met are dropped; `unknown`: how
- * many strings it has looked up in vain so far (the new words among them), for bounding memory.
- */
-export interface DocumentLexemes { hash: Record<string, number>; forget(): void; unknown(): number }
+/** The lexeme hash wink reads and writes, and `forget`: the new words it met are dropped. */
+export interface DocumentLexemes { hash: Record<string, number>; forget(): void }
+
+/** How many strings looked up in vain are remembered (as `undefined`) before they are dropped. */
+const MAX_MISSES = 50_000;
 
 /**
  * The lexeme hash wink reads (`hash[word]`) and writes (`hash[word] = index` for a new word, right
@@ -118,15 +118,16 @@ export interface DocumentLexemes { hash: Record<string, number>; forget(): void;
  * trap: only a string's first lookup reaches the object's prototype, a Proxy that asks `own` and
  * copies the answer onto the object, a miss as `undefined` (which wink reads as absent, and whose
  * property its write of a new word then fills directly). `forget` sets the document's new words
- * back to `undefined`.
+ * back to `undefined`, and drops the misses once there are many (strings such as "said," that
+ * wink looks up before splitting them).
  */
-export function documentLexemes(own: (key: string) => number | undefined, list: readonly string[]): DocumentLexemes {
-  let unknown = 0;
+export function documentLexemes(own: (key: string) => number | undefined, list: readonly string[], maxMisses = MAX_MISSES): DocumentLexemes {
+  let misses: string[] = [];
   const words = new Proxy(Object.create(null) as Record<string, number>, {
     get: (_target, key, receiver: object) => {
       if (typeof key !== 'string') return undefined;
       const index = own(key);
-      if (index === undefined) unknown++;
+      if (index === undefined) misses.push(key);
       Object.defineProperty(receiver, key, { value: index, writable: true, enumerable: true, configurable: true });
       return index;
     },
@@ -140,8 +141,11 @@ export function documentLexemes(own: (key: string) => number | undefined, list: 
       // are kept from one document to the next (not re-added: most new words are names).
       for (let k = seen; k < list.length; k++) if (!LETTERS.test(list[k]!)) hash[list[k]!] = undefined;
       seen = list.length;
+      if (misses.length > maxMisses) {
+        for (const key of misses) if (hash[key] === undefined) delete hash[key];
+        misses = [];
+      }
     },
-    unknown: () => unknown,
   };
 }
 
