@@ -6,8 +6,10 @@ import { ArcEager } from './parser.js';
 import { splitClauses } from './split-clauses.js';
 import type { SyntaxModel } from './syntax-model.js';
 import type { Scorer, WordColumns } from './tagger.js';
-import { retagBackward, tagSentence, wordColumns } from './tagger.js';
+import { lemmatize } from './lemmatizer.js';
+import { emptyColumns, retagBackward, tagSentence, wordColumns } from './tagger.js';
 import type { KeptScores, SecondTags } from './tagger.js';
+import { WordCache } from './word-cache.js';
 
 export interface SentenceSyntax {
   /** Tag id per word (index into model.tags). */
@@ -45,7 +47,11 @@ export class SentenceAnnotator {
   private readonly kept: KeptScores = { limit: 0, margin: new Float64Array(64), scores: new Float64Array(64 * 96) };
   private readonly relId: (rel: string) => number;
   private secondScratch: SecondTags = { tag: new Uint8Array(64), margin: new Float64Array(64) };
+  /** The model's words met so far: their columns, word-only tagger scores and lemmas (word-cache.ts). */
+  private readonly wordCache: WordCache;
+  private scratch = emptyColumns(64);
   constructor(private readonly model: SyntaxModel) {
+    this.wordCache = new WordCache(model.lexicon, model.clusters, [model.tagger, model.backward]);
     const dep = Math.max(0, model.rels.indexOf('dep'));
     this.relId = (rel) => { const k = model.rels.indexOf(rel); return k < 0 ? dep : k; };
     // Tags whose dependents take one relation in 99.6–100% of EWT train: no labeler call for them.
@@ -61,10 +67,51 @@ export class SentenceAnnotator {
   }
 
   tag(words: readonly string[]): TaggedSentence {
-    const cols = wordColumns(words, this.model.lexicon, this.model.clusters);
+    const cached = this.wordCache.columns(words);
+    const cols = cached ?? wordColumns(words, this.model.lexicon, this.model.clusters);
     const tags = new Uint8Array(cols.n);
-    const second = this.tagColumns(cols, tags);
+    const second = this.tagWith(cols, tags, this.model.backward, this.model.backwardMargin ?? 0, cached !== null);
     return { words, cols, tags, second };
+  }
+
+  /**
+   * What the stage keeps of a sentence: its tags (into `tags`), its lemmas (into lemmas[at..]; kept
+   * per word and tag) and the runner-up tags (returned, see TaggedSentence.second).
+   */
+  tagAndLemmatize(words: readonly string[], tags: Uint8Array, lemmas: string[], at: number): Uint8Array | null {
+    const n = words.length;
+    const cols = this.wordCache.columns(words, this.scratchFor(n));
+    if (!cols) {
+      const t = this.tag(words);
+      tags.set(t.tags);
+      for (let i = 0; i < n; i++) lemmas[at + i] = lemmatize(words[i]!, this.model.xpos[t.tags[i]!]!, this.model.lemmas);
+      return t.second ?? null;
+    }
+    const second = this.tagWith(cols, tags, this.model.backward, this.model.backwardMargin ?? 0, true);
+    const cache = this.wordCache;
+    for (let i = 0; i < n; i++) {
+      const tag = tags[i]!;
+      let lemma = cache.lemma(i, tag);
+      if (lemma === undefined) {
+        lemma = lemmatize(words[i]!, this.model.xpos[tag]!, this.model.lemmas);
+        cache.keepLemma(i, tag, lemma);
+      }
+      lemmas[at + i] = lemma;
+    }
+    return second;
+  }
+
+  /**
+   * The columns of a sentence's words for a parse that follows at once: they are the annotator's
+   * scratch, valid until its next tagAndLemmatize or columnsForParse call.
+   */
+  columnsForParse(words: readonly string[]): WordColumns {
+    return this.wordCache.columns(words, this.scratchFor(words.length)) ?? wordColumns(words, this.model.lexicon, this.model.clusters);
+  }
+
+  private scratchFor(n: number): WordColumns {
+    if (this.scratch.lower.length < n) this.scratch = emptyColumns(Math.max(n, 2 * this.scratch.lower.length));
+    return this.scratch;
   }
 
   /**
@@ -73,13 +120,23 @@ export class SentenceAnnotator {
    * Airport in Northern Mali" into a name, which the left-to-right tagger gets right.
    */
   tagColumns(cols: WordColumns, tags: Uint8Array, backward: Scorer | null | undefined = this.model.backward, margin = this.model.backwardMargin ?? 0): Uint8Array | null {
+    return this.tagWith(cols, tags, backward, margin, false);
+  }
+
+  /**
+   * tagColumns; `cached`: cols are those the word cache made last (its entries are the sentence's
+   * words), so the word-only scores come from it (the model's own taggers only).
+   */
+  private tagWith(cols: WordColumns, tags: Uint8Array, backward: Scorer | null | undefined, margin: number, cached: boolean): Uint8Array | null {
     const kept = backward && cols.sentenceCase === 0 ? this.kept : undefined;
     if (kept) kept.limit = margin;
-    tagSentence(cols, this.model.tagger, tags, undefined, undefined, this.model.tagdict, kept);
+    const rows = cached && cols.sentenceCase === 0 ? this.wordCache.rows(0, cols) : undefined;
+    tagSentence(cols, this.model.tagger, tags, undefined, undefined, this.model.tagdict, kept, rows);
     if (!kept) return null;
+    const backRows = cached && backward === this.model.backward ? this.wordCache.rows(1, cols, kept.margin, margin) : undefined;
     const limit = this.model.secondMargin;
     if (limit === undefined) {
-      retagBackward(cols, backward!, tags, kept);
+      retagBackward(cols, backward!, tags, kept, margin, undefined, backRows);
       return null;
     }
     // The runner-up tags the parser reads (see SyntaxModel.secondMargin).
@@ -87,7 +144,7 @@ export class SentenceAnnotator {
     if (this.secondScratch.tag.length < n) this.secondScratch = { tag: new Uint8Array(2 * n), margin: new Float64Array(2 * n) };
     const s = this.secondScratch;
     s.margin.fill(Infinity, 0, n);
-    retagBackward(cols, backward!, tags, kept, margin, s);
+    retagBackward(cols, backward!, tags, kept, margin, s, backRows);
     let second: Uint8Array | null = null;
     for (let i = 0; i < n; i++) {
       if (!(s.margin[i]! < limit)) continue;

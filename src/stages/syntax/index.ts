@@ -7,7 +7,6 @@ import type { Stage } from '../../pipeline/stage.js';
 import { SentenceAnnotator } from './annotate.js';
 import type { TagsForParse } from './lazy-parse.js';
 import { LazyParse } from './lazy-parse.js';
-import { lemmatize } from './lemmatizer.js';
 import type { ParseGate } from './parse-gate.js';
 import { PARSE_ALL, PARSE_NONE } from './parse-gate.js';
 import { syntaxModel } from './syntax-model.js';
@@ -43,21 +42,23 @@ export function tagTokens(text: string, start: Int32Array, end: Int32Array, sent
   const first = new Int32Array(ns + 1).fill(n);
   const tagged = new Array<TagsForParse | null>(ns).fill(null);
   const eager: number[] = [];
+  // One buffer for the document's tags; each sentence keeps its stretch of it.
+  const tagBuffer = new Uint8Array(n);
   let a = 0;
   while (a < n) {
     let b = a + 1;
     while (b < n && sentence[b] === sentence[a]) b++;
     const words = new Array<string>(b - a);
     for (let i = a; i < b; i++) words[i - a] = text.slice(start[i]!, end[i]!);
-    const t = annotator.tag(words);
+    const tags = tagBuffer.subarray(a, b);
+    const second = annotator.tagAndLemmatize(words, tags, out.lemma, a);
     for (let i = a; i < b; i++) {
-      const tag = t.tags[i - a]!;
+      const tag = tags[i - a]!;
       out.upos[i] = model.upos[tag]!;
       out.xpos[i] = model.xpos[tag]!;
-      out.lemma[i] = lemmatize(words[i - a]!, model.xpos[tag]!, model.lemmas);
     }
     const s = sentence[a]!;
-    tagged[s] = { words, tags: t.tags, second: t.second ?? null };
+    tagged[s] = { words, tags, second };
     first[s] = a;
     if (gate !== PARSE_NONE && gate.wanted(words, out.lemma.slice(a, b))) eager.push(s);
     a = b;

@@ -8,7 +8,6 @@ import { lemmatize } from './lemmatizer.js';
 import type { SyntaxGraph } from './syntax-graph.js';
 import { childIndex } from './syntax-graph.js';
 import type { SyntaxModel } from './syntax-model.js';
-import { wordColumns } from './tagger.js';
 
 /**
  * What a sentence keeps for a later parse: its words and the tagger's tags. Not the tagger's word
@@ -82,8 +81,8 @@ export class LazyParse implements SyntaxGraph {
     const a = this.first[s]!;
     const b = this.first[s + 1]!;
     const before = t.tags.slice();
-    // The same columns SentenceAnnotator.tag computed.
-    const r = this.annotator.parse({ words: t.words, cols: wordColumns(t.words, model.lexicon, model.clusters), tags: t.tags, second: t.second });
+    // The same columns SentenceAnnotator.tag computed (from its word cache: a copy per word, no hashing).
+    const r = this.annotator.parse({ words: t.words, cols: this.annotator.columnsForParse(t.words), tags: t.tags, second: t.second });
     for (let i = a; i < b; i++) {
       const tag = r.tags[i - a]!;
       // The parser may re-tag a word (split-clauses.ts reads pieces again; a finite verb is not a participle).

@@ -47,47 +47,77 @@ export interface Lexicon {
 
 export function wordColumns(words: readonly string[], lexicon?: Lexicon, clusters?: Lexicon): WordColumns {
   const n = words.length;
-  const mk = () => new Uint32Array(n);
-  const c: WordColumns = {
-    n, lower: mk(), exact: mk(), shape: mk(), suf1: mk(), suf2: mk(), suf3: mk(), suf4: mk(), suf5: mk(), tail: mk(),
-    pre1: mk(), pre2: mk(), pre3: mk(), amb: mk(), clu: mk(), sentenceCase: 0,
-  };
-  let cased = 0;
-  let upper = 0;
-  let longWords = 0;
-  let titled = 0;
+  const c = emptyColumns(n);
+  let cased = 0, upper = 0, longWords = 0, titled = 0;
   for (let i = 0; i < n; i++) {
-    const w = words[i]!;
-    const len = w.length;
-    c.lower[i] = hashLower(w);
-    c.exact[i] = hashExact(w);
-    c.shape[i] = hashShape(w);
-    // Affix hashes carry their length so a short word's whole-word "suffix" differs per template.
-    c.suf1[i] = hashLower(w, Math.max(0, len - 1)) ^ 1;
-    c.suf2[i] = hashLower(w, Math.max(0, len - 2)) ^ 2;
-    c.suf3[i] = hashLower(w, Math.max(0, len - 3)) ^ 3;
-    c.suf4[i] = hashLower(w, Math.max(0, len - 4)) ^ 4;
-    c.suf5[i] = hashLower(w, Math.max(0, len - 5)) ^ 8;
-    const hyphen = w.lastIndexOf('-');
-    c.tail[i] = hyphen > 0 && hyphen < len - 1 ? hashLower(w, hyphen + 1) ^ 9 : 0;
-    c.pre1[i] = hashLower(w, 0, Math.min(len, 1)) ^ 5;
-    c.pre2[i] = hashLower(w, 0, Math.min(len, 2)) ^ 6;
-    c.pre3[i] = hashLower(w, 0, Math.min(len, 3)) ^ 7;
-    const ch = w.charCodeAt(0);
-    if (w.toLowerCase() !== w.toUpperCase()) {
-      cased++;
-      if (w === w.toUpperCase() && len > 1) upper++;
-    }
-    if (len > 3 && ((ch >= 65 && ch <= 90) || (ch >= 97 && ch <= 122))) {
-      longWords++;
-      if (ch <= 90) titled++;
-    }
+    const f = wordInto(c, i, words[i]!);
+    cased += f & CASED;
+    upper += (f & UPPER) >> 1;
+    longWords += (f & LONG) >> 2;
+    titled += (f & TITLED) >> 3;
   }
   if (lexicon) fillAmbiguity(c, lexicon);
   if (clusters) fillClusters(c, clusters);
-  if (cased >= 3 && upper >= cased * 0.8) c.sentenceCase = 1;
-  else if (longWords >= 3 && titled === longWords) c.sentenceCase = 2;
+  c.sentenceCase = sentenceCaseOf(cased, upper, longWords, titled);
   return c;
+}
+
+/** Columns of n tokens, all 0 (views on one buffer: one allocation instead of 14). */
+export function emptyColumns(n: number): WordColumns {
+  const buffer = new ArrayBuffer(14 * 4 * n);
+  let at = 0;
+  const mk = () => {
+    const a = new Uint32Array(buffer, at, n);
+    at += 4 * n;
+    return a;
+  };
+  return {
+    n, lower: mk(), exact: mk(), shape: mk(), suf1: mk(), suf2: mk(), suf3: mk(), suf4: mk(), suf5: mk(), tail: mk(),
+    pre1: mk(), pre2: mk(), pre3: mk(), amb: mk(), clu: mk(), sentenceCase: 0,
+  };
+}
+
+/** What sentenceCase counts of a word (wordInto's bits). */
+export const CASED = 1, UPPER = 2, LONG = 4, TITLED = 8;
+
+/**
+ * The columns of token i that are made from the word alone (all but amb and clu, which the lexicons
+ * fill), and the bits of what sentenceCase counts (CASED, UPPER, LONG, TITLED).
+ */
+export function wordInto(c: WordColumns, i: number, w: string): number {
+  const len = w.length;
+  c.lower[i] = hashLower(w);
+  c.exact[i] = hashExact(w);
+  c.shape[i] = hashShape(w);
+  // Affix hashes carry their length so a short word's whole-word "suffix" differs per template.
+  c.suf1[i] = hashLower(w, Math.max(0, len - 1)) ^ 1;
+  c.suf2[i] = hashLower(w, Math.max(0, len - 2)) ^ 2;
+  c.suf3[i] = hashLower(w, Math.max(0, len - 3)) ^ 3;
+  c.suf4[i] = hashLower(w, Math.max(0, len - 4)) ^ 4;
+  c.suf5[i] = hashLower(w, Math.max(0, len - 5)) ^ 8;
+  const hyphen = w.lastIndexOf('-');
+  c.tail[i] = hyphen > 0 && hyphen < len - 1 ? hashLower(w, hyphen + 1) ^ 9 : 0;
+  c.pre1[i] = hashLower(w, 0, Math.min(len, 1)) ^ 5;
+  c.pre2[i] = hashLower(w, 0, Math.min(len, 2)) ^ 6;
+  c.pre3[i] = hashLower(w, 0, Math.min(len, 3)) ^ 7;
+  const ch = w.charCodeAt(0);
+  let flags = 0;
+  if (w.toLowerCase() !== w.toUpperCase()) {
+    flags |= CASED;
+    if (w === w.toUpperCase() && len > 1) flags |= UPPER;
+  }
+  if (len > 3 && ((ch >= 65 && ch <= 90) || (ch >= 97 && ch <= 122))) {
+    flags |= LONG;
+    if (ch <= 90) flags |= TITLED;
+  }
+  return flags;
+}
+
+/** A sentence's case from its words' counts (wordInto): 1 headline capitals, 2 title case, else 0. */
+export function sentenceCaseOf(cased: number, upper: number, longWords: number, titled: number): number {
+  if (cased >= 3 && upper >= cased * 0.8) return 1;
+  if (longWords >= 3 && titled === longWords) return 2;
+  return 0;
 }
 
 export function fillAmbiguity(c: WordColumns, lexicon: Lexicon): void {
@@ -164,6 +194,45 @@ export function staticFeatures(c: WordColumns, i: number, out: Uint32Array, at: 
   out[at + 31] = fh(43, k0 & 0xffff, kn & 0xffff);
 }
 
+/**
+ * The slots of staticFeatures that read token i's own word alone (and the sentence's case: slot
+ * 22): in sentences of case 0 their summed scores are the same wherever the word stands, so they
+ * can be summed once per word (WordRows). The others read the neighbours or the position.
+ */
+export const WORD_SLOTS: readonly number[] = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 22, 23, 26, 27, 28, 29];
+const CONTEXT_SLOTS = Int32Array.from({ length: NUM_STATIC }, (_, j) => j).filter((j) => !WORD_SLOTS.includes(j));
+const NUM_CONTEXT = CONTEXT_SLOTS.length;
+
+/**
+ * Per token of a sentence of case 0, where in `scores` the summed scores of its WORD_SLOTS
+ * features start (a row of nClasses; see wordRow). Scores are sums of integers (the shipped
+ * tables), so adding a row instead of its features leaves every total exactly as it was.
+ */
+export interface WordRows {
+  scores: Int32Array;
+  at: Int32Array;
+}
+
+const all = new Uint32Array(NUM_STATIC);
+const wordFeats = new Uint32Array(WORD_SLOTS.length);
+
+/** The summed scores of token i's WORD_SLOTS features, into out[at..at + nClasses) (integer-valued scorers only). */
+export function wordRow(c: WordColumns, i: number, scorer: Scorer, out: Int32Array, at: number): void {
+  staticFeatures(c, i, all, 0);
+  for (let j = 0; j < WORD_SLOTS.length; j++) wordFeats[j] = all[WORD_SLOTS[j]!]!;
+  const k = scorer.nClasses;
+  if (scores.length < k) scores = new Float64Array(k);
+  scorer.score(wordFeats, WORD_SLOTS.length, scores);
+  for (let j = 0; j < k; j++) out[at + j] = scores[j]!;
+}
+
+/** staticFeatures' other slots (not WORD_SLOTS) into out[0..NUM_CONTEXT); returns NUM_CONTEXT. */
+function contextFeatures(c: WordColumns, i: number, out: Uint32Array, dir: 1 | -1): number {
+  staticFeatures(c, i, all, 0, dir);
+  for (let j = 0; j < NUM_CONTEXT; j++) out[j] = all[CONTEXT_SLOTS[j]!]!;
+  return NUM_CONTEXT;
+}
+
 /** The features that read the tags already predicted (p1, p2: previous two, NUM_CLASSES+k at the start). */
 export function dynamicFeatures(c: WordColumns, i: number, t1: number, t2: number, out: Uint32Array, at: number): void {
   const w = c.lower[i]!;
@@ -184,7 +253,8 @@ const START2 = 251;
 /**
  * Greedy decoding. With `gold` and `update`, trains: after each wrong guess update(feats, gold, guess)
  * is called (the history uses the model's own guesses, as at tagging time). With `tagdict`, words
- * it lists take their tag from it unscored.
+ * it lists take their tag from it unscored. With `rows` (not when training), the word-only features
+ * of each scored token come summed from there.
  */
 const feats = new Uint32Array(NUM_TAG_FEATURES);
 let scores = new Float64Array(256);
@@ -197,8 +267,10 @@ export function tagSentence(
   update?: (feats: Uint32Array, n: number, gold: number, guess: number) => void,
   tagdict?: Lexicon,
   keep?: KeptScores,
+  rows?: WordRows,
 ): void {
   const k = scorer.nClasses;
+  const cached = rows !== undefined && update === undefined && c.sentenceCase === 0;
   if (scores.length < k) scores = new Float64Array(k);
   if (keep) {
     if (keep.margin.length < c.n) keep.margin = new Float64Array(Math.max(c.n, 2 * keep.margin.length));
@@ -214,11 +286,19 @@ export function tagSentence(
         continue;
       }
     }
-    staticFeatures(c, i, feats, 0);
     const t1 = i > 0 ? out[i - 1]! : START1;
     const t2 = i > 1 ? out[i - 2]! : i > 0 ? START1 : START2;
-    dynamicFeatures(c, i, t1, t2, feats, NUM_STATIC);
-    scorer.score(feats, NUM_TAG_FEATURES, scores);
+    if (cached) {
+      const nf = contextFeatures(c, i, feats, 1);
+      dynamicFeatures(c, i, t1, t2, feats, nf);
+      scorer.score(feats, nf + 8, scores);
+      const arena = rows.scores;
+      for (let j = 0, at = rows.at[i]!; j < k; j++) scores[j]! += arena[at + j]!;
+    } else {
+      staticFeatures(c, i, feats, 0);
+      dynamicFeatures(c, i, t1, t2, feats, NUM_STATIC);
+      scorer.score(feats, NUM_TAG_FEATURES, scores);
+    }
     let best = 0;
     if (keep) {
       let second = -Infinity;
@@ -261,18 +341,22 @@ export function reversedColumns(c: WordColumns): WordColumns {
  * A second opinion on the uncertain tokens: each word whose left-to-right tag won by less than
  * `margin` (kept: that pass's scores) is scored by a right-to-left tagger too (the sentence read
  * backwards, the tags to its right as history), right to left, and takes the tag of the summed scores.
+ * `rows`: the backward tagger's word rows of the tokens asked (see tagSentence).
  */
-export function retagBackward(c: WordColumns, backward: Scorer, out: Uint8Array, kept: KeptScores, margin = kept.limit, second?: SecondTags): void {
+export function retagBackward(c: WordColumns, backward: Scorer, out: Uint8Array, kept: KeptScores, margin = kept.limit, second?: SecondTags, rows?: WordRows): void {
   const k = backward.nClasses;
   if (scores.length < k) scores = new Float64Array(k);
   const n = c.n;
+  const cached = rows !== undefined && c.sentenceCase === 0;
   for (let i = n - 1; i >= 0; i--) {
     if (!(kept.margin[i]! < margin)) continue;
-    staticFeatures(c, i, feats, 0, -1);
+    let at = NUM_STATIC;
+    if (cached) at = contextFeatures(c, i, feats, -1);
+    else staticFeatures(c, i, feats, 0, -1);
     const t1 = i + 1 < n ? out[i + 1]! : START1;
     const t2 = i + 2 < n ? out[i + 2]! : i + 1 < n ? START1 : START2;
     const w = c.lower[i]!;
-    const f = feats, at = NUM_STATIC;
+    const f = feats;
     // dynamicFeatures of the sentence read backwards: the next word is the one to the left.
     f[at] = fh(30, t1);
     f[at + 1] = fh(31, t1, t2);
@@ -282,7 +366,11 @@ export function retagBackward(c: WordColumns, backward: Scorer, out: Uint8Array,
     f[at + 5] = fh(35, t1, i > 0 ? c.lower[i - 1]! : EOS1);
     f[at + 6] = fh(36, t1, c.amb[i]!);
     f[at + 7] = fh(37, t1, c.clu[i]! & 0xffff);
-    backward.score(feats, NUM_TAG_FEATURES, scores);
+    backward.score(feats, at + 8, scores);
+    if (cached) {
+      const arena = rows.scores;
+      for (let x = 0, r = rows.at[i]!; x < k; x++) scores[x]! += arena[r + x]!;
+    }
     let best = 0;
     for (let x = 0; x < k; x++) {
       scores[x]! += kept.scores[i * k + x]!;

@@ -1,0 +1,80 @@
+import { describe, expect, it } from 'vitest';
+import { SentenceAnnotator } from './annotate.js';
+import { lemmatize } from './lemmatizer.js';
+import { syntaxModel } from './syntax-model.js';
+import type { WordColumns } from './tagger.js';
+import { NUM_STATIC, staticFeatures, WORD_SLOTS, wordColumns } from './tagger.js';
+import { WordCache } from './word-cache.js';
+
+const sentences = [
+  'The talks , which began in March , would resume in Geneva next week .',
+  'Protesters gathered outside the ministry on Tuesday , demanding the release of 12 detained students .',
+  'REBELS SEIZE AIRPORT IN NORTHERN MALI',
+  'Army Shells Rebel Positions Near Border Town',
+  'The minister said the talks had been “ constructive ” but that no agreement was reached .',
+  'Pro-government militias were accused of looting the town ’s market .',
+  'He said : " We will not negotiate with terrorists . "',
+].map((s) => s.split(' '));
+
+const COLUMNS = ['lower', 'exact', 'shape', 'suf1', 'suf2', 'suf3', 'suf4', 'suf5', 'tail', 'pre1', 'pre2', 'pre3', 'amb', 'clu'] as const;
+const columnsOf = (c: WordColumns) => ({ n: c.n, sentenceCase: c.sentenceCase, ...Object.fromEntries(COLUMNS.map((k) => [k, Array.from(c[k].subarray(0, c.n))])) });
+
+describe('word cache', () => {
+  const model = syntaxModel();
+
+  it('gives the columns wordColumns gives, also after filling up and starting again', () => {
+    // Capacity 24: the sentences above do not all fit, so the cache empties itself on the way.
+    const cache = new WordCache(model.lexicon, model.clusters, [model.tagger, model.backward], 24);
+    for (let pass = 0; pass < 2; pass++) {
+      for (const words of sentences) {
+        expect(columnsOf(cache.columns(words)!)).toEqual(columnsOf(wordColumns(words, model.lexicon, model.clusters)));
+      }
+    }
+    expect(cache.columns(new Array(25).fill('word'))).toBeNull();
+    expect(sentences.map((w) => wordColumns(w, model.lexicon, model.clusters).sentenceCase)).toContain(1);
+    expect(sentences.map((w) => wordColumns(w, model.lexicon, model.clusters).sentenceCase)).toContain(2);
+  });
+
+  it('caches only features that read the word alone: the same word elsewhere gives the same word slots', () => {
+    const a = wordColumns('The talks would resume in Geneva .'.split(' '), model.lexicon, model.clusters);
+    const b = wordColumns('Geneva hosted the talks'.split(' '), model.lexicon, model.clusters);
+    const fa = new Uint32Array(NUM_STATIC);
+    const fb = new Uint32Array(NUM_STATIC);
+    for (const [i, j] of [[5, 0], [1, 3]] as const) {
+      for (const dir of [1, -1] as const) {
+        staticFeatures(a, i, fa, 0, dir);
+        staticFeatures(b, j, fb, 0, dir);
+        for (let s = 0; s < NUM_STATIC; s++) {
+          if (WORD_SLOTS.includes(s)) expect(fa[s], `slot ${s}`).toBe(fb[s]);
+          // Every other slot reads the neighbours or the position: "Geneva" last in one sentence and first in the other differs in all of them.
+          else if (i === 5 && dir === 1) expect(fa[s], `slot ${s}`).not.toBe(fb[s]);
+        }
+      }
+    }
+  });
+
+  it('tags, keeps runner-up tags and lemmatizes exactly as the uncached tagger does', () => {
+    const cached = new SentenceAnnotator(model);
+    const plain = new SentenceAnnotator(model);
+    let backward = 0;
+    for (let pass = 0; pass < 2; pass++) {
+      for (const words of sentences) {
+        const cols = wordColumns(words, model.lexicon, model.clusters);
+        const tags = new Uint8Array(cols.n);
+        const second = plain.tagColumns(cols, tags);
+        const t = cached.tag(words);
+        expect(Array.from(t.tags)).toEqual(Array.from(tags));
+        expect(t.second ? Array.from(t.second) : null).toEqual(second ? Array.from(second) : null);
+        const stageTags = new Uint8Array(words.length);
+        const lemmas = new Array<string>(words.length + 2);
+        const stageSecond = cached.tagAndLemmatize(words, stageTags, lemmas, 2);
+        expect(Array.from(stageTags)).toEqual(Array.from(tags));
+        expect(stageSecond ? Array.from(stageSecond) : null).toEqual(second ? Array.from(second) : null);
+        expect(lemmas.slice(2)).toEqual(words.map((w, i) => lemmatize(w, model.xpos[tags[i]!]!, model.lemmas)));
+        if (second) backward++;
+      }
+    }
+    // The right-to-left tagger's rows were used too (runner-up tags come from its rescoring).
+    expect(backward).toBeGreaterThan(0);
+  });
+});
