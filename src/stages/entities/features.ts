@@ -90,7 +90,7 @@ function charClass(c: number): number {
 /** Per code unit: its folded form (foldChar) and its shape class, built once. */
 let FOLD: Uint16Array | undefined;
 let CLASS: Uint8Array | undefined;
-function tables(): [Uint16Array, Uint8Array] {
+export function tables(): [Uint16Array, Uint8Array] {
   if (!FOLD || !CLASS) {
     FOLD = new Uint16Array(65536);
     CLASS = new Uint8Array(65536);
@@ -141,60 +141,70 @@ function tokenColumns(text: string, start: Int32Array, end: Int32Array, sentence
   const n = start.length;
   const lowerSeen = new Set<number>();
   for (let i = 0; i < n; i++) {
-    const s = start[i]!;
-    const e = end[i]!;
-    // One pass: lower-case hash, exact hash (as hashLower/hashExact), shape, character counts.
-    let hl = FNV_OFFSET;
-    let he = FNV_OFFSET ^ 0x5bd1e995;
-    let sh = FNV_OFFSET;
-    let prevCls = -1;
-    let upper = 0, lower = 0, digit = 0, other = 0, hyphen = 0, period = 0, innerCap = 0;
-    for (let k = s; k < e; k++) {
-      const c = text.charCodeAt(k);
-      hl = Math.imul(hl ^ fold[c]!, 0x01000193);
-      const cls = klass[c]!;
-      he = Math.imul(he ^ (cls === 100 ? 48 : c), 0x01000193);
-      if (cls === 88) { upper++; if (k > s) innerCap = 1; } else if (cls === 120) lower++;
-      else if (cls === 100) digit++;
-      else { other++; if (c === 45) hyphen = 1; else if (c === 46) period = 1; }
-      if (cls !== prevCls) { sh = Math.imul(sh ^ cls, 0x01000193); prevCls = cls; }
-    }
-    low[i] = hl >>> 0;
-    exact[i] = he >>> 0;
-    shape[i] = sh >>> 0;
-    let f = 0;
-    const first0 = klass[text.charCodeAt(s)]!;
-    if (first0 === 88) f |= Flag.InitCap;
-    if (upper > 0 && lower === 0 && upper + digit + other > 1) f |= Flag.AllCaps;
-    if (digit > 0) f |= Flag.HasDigit;
-    if (digit > 0 && upper + lower === 0) f |= Flag.AllDigits;
-    if (hyphen) f |= Flag.HasHyphen;
-    if (period) f |= Flag.HasPeriod;
-    if (upper + lower + digit === 0) f |= Flag.Punct;
-    if (lower > 0 && upper === 0) f |= Flag.AllLower;
-    if (i === 0 || sentence[i - 1] !== sentence[i]) { f |= Flag.SentStart; first[i] = 1; }
-    if (innerCap && lower > 0) f |= Flag.InnerCap;
-    if (e - s === 1) f |= Flag.Single;
-    flags[i] = f;
-    if (first0 === 120) lowerSeen.add(low[i]! & SMI);
-    // Affixes: prefix hashes grow left to right, suffix hashes right to left.
-    let hp = FNV_OFFSET ^ 0x1234567;
-    let hs = FNV_OFFSET ^ 0x7654321;
-    const len = e - s;
-    for (let k = 0; k < 4; k++) {
-      if (k < len) {
-        hp = Math.imul(hp ^ fold[text.charCodeAt(s + k)]!, 0x01000193);
-        hs = Math.imul(hs ^ fold[text.charCodeAt(e - 1 - k)]!, 0x01000193);
-        affix[i * 8 + k] = hp >>> 0;
-        affix[i * 8 + 4 + k] = hs >>> 0;
-      }
-    }
+    const lowerFirst = hashToken(text, start[i]!, end[i]!, fold, klass, i, low, exact, shape, affix, flags);
+    if (i === 0 || sentence[i - 1] !== sentence[i]) { flags[i] = flags[i]! | Flag.SentStart; first[i] = 1; }
+    if (lowerFirst) lowerSeen.add(low[i]! & SMI);
   }
   return lowerSeen;
 }
 
+/**
+ * The columns of one token text[s, e) that its characters alone decide, written at index i: hashes,
+ * shape, flags (all but SentStart), affixes (slots past the word's length left as they are: zero).
+ * Returns whether the word starts with a lower-case letter. The word cache (tag-tokens.ts) calls it
+ * on a word alone, so a cached word has exactly the values its token would get here.
+ */
+export function hashToken(text: string, s: number, e: number, fold: Uint16Array, klass: Uint8Array, i: number,
+  low: Uint32Array, exact: Uint32Array, shape: Uint32Array, affix: Uint32Array, flags: Int32Array): boolean {
+  // One pass: lower-case hash, exact hash (as hashLower/hashExact), shape, character counts.
+  let hl = FNV_OFFSET;
+  let he = FNV_OFFSET ^ 0x5bd1e995;
+  let sh = FNV_OFFSET;
+  let prevCls = -1;
+  let upper = 0, lower = 0, digit = 0, other = 0, hyphen = 0, period = 0, innerCap = 0;
+  for (let k = s; k < e; k++) {
+    const c = text.charCodeAt(k);
+    hl = Math.imul(hl ^ fold[c]!, 0x01000193);
+    const cls = klass[c]!;
+    he = Math.imul(he ^ (cls === 100 ? 48 : c), 0x01000193);
+    if (cls === 88) { upper++; if (k > s) innerCap = 1; } else if (cls === 120) lower++;
+    else if (cls === 100) digit++;
+    else { other++; if (c === 45) hyphen = 1; else if (c === 46) period = 1; }
+    if (cls !== prevCls) { sh = Math.imul(sh ^ cls, 0x01000193); prevCls = cls; }
+  }
+  low[i] = hl >>> 0;
+  exact[i] = he >>> 0;
+  shape[i] = sh >>> 0;
+  let f = 0;
+  const first0 = klass[text.charCodeAt(s)]!;
+  if (first0 === 88) f |= Flag.InitCap;
+  if (upper > 0 && lower === 0 && upper + digit + other > 1) f |= Flag.AllCaps;
+  if (digit > 0) f |= Flag.HasDigit;
+  if (digit > 0 && upper + lower === 0) f |= Flag.AllDigits;
+  if (hyphen) f |= Flag.HasHyphen;
+  if (period) f |= Flag.HasPeriod;
+  if (upper + lower + digit === 0) f |= Flag.Punct;
+  if (lower > 0 && upper === 0) f |= Flag.AllLower;
+  if (innerCap && lower > 0) f |= Flag.InnerCap;
+  if (e - s === 1) f |= Flag.Single;
+  flags[i] = f;
+  // Affixes: prefix hashes grow left to right, suffix hashes right to left.
+  let hp = FNV_OFFSET ^ 0x1234567;
+  let hs = FNV_OFFSET ^ 0x7654321;
+  const len = e - s;
+  for (let k = 0; k < 4; k++) {
+    if (k < len) {
+      hp = Math.imul(hp ^ fold[text.charCodeAt(s + k)]!, 0x01000193);
+      hs = Math.imul(hs ^ fold[text.charCodeAt(e - 1 - k)]!, 0x01000193);
+      affix[i * 8 + k] = hp >>> 0;
+      affix[i * 8 + 4 + k] = hs >>> 0;
+    }
+  }
+  return first0 === 120;
+}
+
 /** Sentences in capitals (headlines) and gazetteer matches (longest phrase per class). */
-function sentenceColumns(n: number, sentence: Int32Array, flags: Int32Array, low: Uint32Array, gaz: HashedGazetteer, sentCaps: Uint8Array, gazCol: Int32Array): void {
+export function sentenceColumns(n: number, sentence: Int32Array, flags: Int32Array, low: Uint32Array, gaz: HashedGazetteer, sentCaps: Uint8Array, gazCol: Int32Array): void {
   let a = 0;
   while (a < n) {
     let b = a;
@@ -224,19 +234,19 @@ function sentenceColumns(n: number, sentence: Int32Array, flags: Int32Array, low
   }
 }
 
-const NONE = 0x2bad;
+export const NONE = 0x2bad;
 /** Template salts: a feature id is the top bits of (value × golden ratio) xor the template's salt. */
 const TPL = Int32Array.from({ length: 128 }, (_, t) => mix(t, 0x7f4a7c15));
 /** Cheap combination of two hashed values for conjunction features (fid mixes again). */
-function comb(a: number, b: number): number {
+export function comb(a: number, b: number): number {
   return Math.imul(a ^ (b >>> 15), 0x2545f491) ^ b;
 }
 
 /** Feature id of value v under template t, in [0, 2^(32 - shift)). */
-function fid(t: number, v: number, shift: number): number {
+export function fid(t: number, v: number, shift: number): number {
   return (Math.imul(v, 0x9e3779b1) ^ TPL[t]!) >>> shift;
 }
-const BOS = 0x5eed;
+export const BOS = 0x5eed;
 
 /**
  * Writes the label-independent feature ids of every token: NUM_STATIC per token (unused slots

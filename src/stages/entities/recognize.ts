@@ -5,7 +5,8 @@
  */
 import type { TokenTable } from '../tokens/token-table.js';
 import type { EntityResources } from './entity-resources.js';
-import { decode, prepare, typeOfLabel, isInside } from './tagger.js';
+import { typeOfLabel, isInside } from './tagger.js';
+import { tagTokens } from './tag-tokens.js';
 import type { TaggerInput } from './features.js';
 import { nameKey } from '../../resources/actor-dictionary.js';
 import { GAZ_CLASSES } from '../../resources/ner-gazetteer.js';
@@ -121,10 +122,9 @@ export function recognize(tt: TaggerTokens, res: EntityResources): Mention[] {
   const { words, sentence, low } = tt;
   const n = words.length;
   const c: RuleContext = { tt, res, words, low, sentence, n, lex: res.lexicon };
-  const prepared = prepare(tt, res.gazetteer, res.weights, true);
-  const labels = decode(prepared, res.weights);
-  const spans: Span[] = labelSpans(labels, sentence).map(([type, a, b]) => ({ type, a, b, honorific: -1 }));
-  joinFirstNames(spans, prepared.cols.gaz, c);
+  const tagged = tagTokens(tt, words, res.gazetteer, res.weights);
+  const spans: Span[] = labelSpans(tagged.labels, sentence).map(([type, a, b]) => ({ type, a, b, honorific: -1 }));
+  joinFirstNames(spans, tagged.gaz, c);
   addHonorifics(spans, c);
   addPrefixedPeoples(spans, c);
   spans.sort((x, y) => x.a - y.a);
