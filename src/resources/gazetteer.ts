@@ -155,6 +155,8 @@ const SAINT = /^(st\.?|saint) /;
 /** Spellings of a "St."/"Saint" name indexed besides its own: variant v > 0 is SAINT_FORMS[v - 1]. */
 const SAINT_FORMS = ['st. ', 'st ', 'saint '];
 
+const NOT_A_NAME: readonly number[] = [];
+
 /**
  * The name index as integer columns rather than a Map of 200,000 strings: each (key, entry) pair
  * keeps the key's hash, the entry, the string it was made from and its St./Saint variant, chained
@@ -173,7 +175,8 @@ class NameIndex {
   private head: Int32Array = new Int32Array(0);
   private tail: Int32Array = new Int32Array(0);
   private mask = 0;
-  private readonly cache = new Map<string, readonly number[] | undefined>();
+  /** Answers already given, a miss as NOT_A_NAME (one probe of the map either way). */
+  private readonly cache = new Map<string, readonly number[]>();
 
   constructor(private readonly names: readonly string[]) {}
 
@@ -233,7 +236,8 @@ class NameIndex {
   }
 
   lookup(k: string): readonly number[] | undefined {
-    if (this.cache.has(k)) return this.cache.get(k);
+    const known = this.cache.get(k);
+    if (known !== undefined) return known === NOT_A_NAME ? undefined : known;
     const h = hashKey(k);
     let out: number[] | undefined;
     for (let p = this.head[h & this.mask]!; p >= 0; p = this.next[p]!) {
@@ -244,7 +248,7 @@ class NameIndex {
     }
     // Lookups repeat across documents (country and city names): remember a bounded number.
     if (this.cache.size >= 100_000) this.cache.clear();
-    this.cache.set(k, out);
+    this.cache.set(k, out ?? NOT_A_NAME);
     return out;
   }
 }

@@ -41,29 +41,59 @@ const CONNECTORS = new Set(['of', 'de', 'del', 'da', 'do', 'dos', 'du', 'des', '
 
 // Hyphens split words ("EU-Israel", "Philadelphia-based"); the run builder joins them back
 // when the parts make one name ("Winston-Salem", "Rostov-on-Don").
-const WORD = /[\p{L}\p{M}\p{N}]+(?:[’'.&][\p{L}\p{M}\p{N}]+)*\.?/gu;
+// A word is what /[\p{L}\p{M}\p{N}]+(?:[’'.&][\p{L}\p{M}\p{N}]+)*\.?/gu matches; `tokenize` scans
+// for it by character code (the pattern never backtracks: its separators are not word characters).
+const WORD_CHAR = /^[\p{L}\p{M}\p{N}]$/u;
+/** Word-character answers for the BMP beyond ASCII, filled as met: 0 unknown, 1 yes, 2 no. */
+const bmpWordChar = new Uint8Array(0x10000);
+/** Length in code units of the word character (code point) at i before end, or 0. */
+function wordCharAt(text: string, i: number, end: number): number {
+  const c = text.charCodeAt(i);
+  if (c < 128) return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) ? 1 : 0;
+  if (c >= 0xd800 && c <= 0xdbff && i + 1 < end) {
+    const d = text.charCodeAt(i + 1);
+    if (d >= 0xdc00 && d <= 0xdfff) return WORD_CHAR.test(text.slice(i, i + 2)) ? 2 : 0;
+  }
+  let known = bmpWordChar[c]!;
+  if (known === 0) bmpWordChar[c] = known = WORD_CHAR.test(String.fromCharCode(c)) ? 1 : 2;
+  return known === 1 ? 1 : 0;
+}
+/** Where a run of word characters from i (a word character) ends. */
+function wordCharsEnd(text: string, i: number, end: number): number {
+  for (let w = wordCharAt(text, i, end); w > 0; w = i < end ? wordCharAt(text, i, end) : 0) i += w;
+  return i;
+}
+const isSeparator = (c: number) => c === 0x2019 || c === 39 || c === 46 || c === 38;
 /** An upper-case letter; ASCII answered from the code, the rest by case mapping. */
-const isUpper = (c: string) => {
-  const code = c.charCodeAt(0);
+const isUpper = (t: string) => {
+  const code = t.charCodeAt(0);
   if (code < 128) return code >= 65 && code <= 90;
+  const c = t[0]!;
   return c !== c.toLowerCase() && c === c.toUpperCase();
 };
 const APOSTROPHE = (code: number) => code === 39 || code === 0x2019;
+const ABBREVIATION_DOTS = /\.\p{L}+\.$/u;
+const SHORT_ABBREVIATION = /^\p{Lu}\p{Ll}{0,3}\.$/u;
 
 function tokenize(text: string, span: Span): Token[] {
   const out: Token[] = [];
-  WORD.lastIndex = 0;
-  const s = text.slice(span.start, span.end);
-  for (let m = WORD.exec(s); m; m = WORD.exec(s)) {
-    const start = span.start + m.index;
-    let t = m[0];
+  const end = Math.min(span.end, text.length);
+  let i = Math.max(0, span.start);
+  while (i < end) {
+    const w = wordCharAt(text, i, end);
+    if (w === 0) { i++; continue; }
+    const start = i;
+    i = wordCharsEnd(text, i, end);
+    while (i + 1 < end && isSeparator(text.charCodeAt(i)) && wordCharAt(text, i + 1, end) > 0) i = wordCharsEnd(text, i + 1, end);
+    if (i < end && text.charCodeAt(i) === 46) i++;
+    let t = text.slice(start, i);
     // A sentence-final period is not part of the word, unless the word is an abbreviation (U.S., Ga.).
-    if (t.endsWith('.') && !/\.\p{L}+\.$/u.test(t) && !/^\p{Lu}\p{Ll}{0,3}\.$/u.test(t)) t = t.slice(0, -1);
+    if (text.charCodeAt(i - 1) === 46 && !ABBREVIATION_DOTS.test(t) && !SHORT_ABBREVIATION.test(t)) t = t.slice(0, -1);
     // Possessives: "Ohio's", "Texas'" (what /['’]s?$/ would match, without a regex per word).
     const last = t.charCodeAt(t.length - 1);
     const poss = APOSTROPHE(last) ? 1 : last === 115 && t.length >= 2 && APOSTROPHE(t.charCodeAt(t.length - 2)) ? 2 : 0;
     if (poss && t.length > poss + 1) t = t.slice(0, -poss);
-    out.push({ start, end: start + t.length, text: t, cap: isUpper(t[0]!) && !FUNCTION_WORDS.has(t.toLowerCase()) });
+    out.push({ start, end: start + t.length, text: t, cap: isUpper(t) && !FUNCTION_WORDS.has(t.toLowerCase()) });
   }
   return out;
 }
@@ -94,8 +124,11 @@ function lookupKey(g: Gazetteer, words: string): { key: string; entries: readonl
   // All-capital datelines ("CLINTON —") and headlines: the name in ordinary case.
   const e = g.lookup(key);
   if (e) return { key, entries: e };
-  // Abbreviations: "Mt. Pleasant", "Ft. Worth", "Platte Co.".
-  const expanded = key.replace(/^mt\.? /, 'mount ').replace(/^ft\.? /, 'fort ').replace(/ co\.?$/, ' county');
+  // Abbreviations: "Mt. Pleasant", "Ft. Worth", "Platte Co." (the patterns only where they can match).
+  let expanded = key;
+  if (expanded.startsWith('mt')) expanded = expanded.replace(/^mt\.? /, 'mount ');
+  if (expanded.startsWith('ft')) expanded = expanded.replace(/^ft\.? /, 'fort ');
+  if (expanded.endsWith(' co') || expanded.endsWith(' co.')) expanded = expanded.replace(/ co\.?$/, ' county');
   if (expanded !== key) { key = expanded; const e3 = g.lookup(key); if (e3) return { key, entries: e3 }; }
   if (key.endsWith('.')) { const k2 = key.slice(0, -1); const e2 = g.lookup(k2); if (e2) return { key: k2, entries: e2 }; }
   return null;
@@ -145,12 +178,14 @@ export function scanText(g: Gazetteer, words: FinderWords, text: string, stretch
       // The run: capitalised words, connectors between them, and a trailing head noun ("Donetsk region").
       let j = i + 1;
       while (j < toks.length) {
-        const gap = text.slice(toks[j - 1]!.end, toks[j]!.start);
-        if (!/^ ?$/.test(gap) && gap !== '-' && gap !== '–') break;
+        // Nothing, a space or a hyphen between the words.
+        const gap = toks[j]!.start - toks[j - 1]!.end;
+        const g0 = text.charCodeAt(toks[j - 1]!.end);
+        if (gap !== 0 && !(gap === 1 && (g0 === 32 || g0 === 45 || g0 === 0x2013))) break;
         const t = toks[j]!;
         if (t.cap) { j++; continue; }
         const lower = t.text.toLowerCase();
-        if (CONNECTORS.has(lower) && j + 1 < toks.length && toks[j + 1]!.cap && /^[ -]$/.test(text.slice(t.end, toks[j + 1]!.start))) { j += 2; continue; }
+        if (CONNECTORS.has(lower) && j + 1 < toks.length && toks[j + 1]!.cap && toks[j + 1]!.start - t.end === 1 && (text.charCodeAt(t.end) === 32 || text.charCodeAt(t.end) === 45)) { j += 2; continue; }
         if (words.regionHeads.has(lower)) { j++; }
         break;
       }
