@@ -55,13 +55,18 @@ export class ArcEager {
   r2 = new Int32Array(0);
   nl = new Int32Array(0);
   nr = new Int32Array(0);
-  lset = new Uint32Array(0);
-  rset = new Uint32Array(0);
+  lset = new Int32Array(0);
+  rset = new Int32Array(0);
   inStack = new Uint8Array(0);
   rootChild = -1;
-  private words!: Uint32Array;
+  /**
+   * Word and suffix hashes read as signed integers (the same 32 bits: fh only XORs them): a value
+   * above 2^31 read from a Uint32Array is a heap number when passed to a call, one allocation per
+   * feature; as an int32 it is a small integer.
+   */
+  private words!: Int32Array;
   private tags!: Uint8Array;
-  private suf3!: Uint32Array;
+  private suf3!: Int32Array;
   private clu!: Uint32Array;
   /** Runner-up tag per word where the taggers were unsure (255: none), or null. */
   private second: Uint8Array | null = null;
@@ -122,8 +127,8 @@ export class ArcEager {
       this.r2 = new Int32Array(m);
       this.nl = new Int32Array(m);
       this.nr = new Int32Array(m);
-      this.lset = new Uint32Array(m);
-      this.rset = new Uint32Array(m);
+      this.lset = new Int32Array(m);
+      this.rset = new Int32Array(m);
       this.inStack = new Uint8Array(m);
       this.commas = new Int32Array(m);
     }
@@ -146,8 +151,8 @@ export class ArcEager {
     this.rootChild = -1;
     this.scoredB = -1;
     this.cols = c;
-    this.words = c.lower;
-    this.suf3 = c.suf3;
+    this.words = new Int32Array(c.lower.buffer, c.lower.byteOffset, n);
+    this.suf3 = new Int32Array(c.suf3.buffer, c.suf3.byteOffset, n);
     this.clu = c.clu;
     this.tags = tags;
     // commas[k]: commas among words 1..k, for "a comma lies between s0 and n0".
