@@ -31,11 +31,27 @@ export function phraseAt(v: TokenView, i: number, index: PhraseIndex, hi: number
   return best;
 }
 
+/** Every word that can open one of the given phrases or be one of the given words, per lexicon. */
+const firstWordsOf = new WeakMap<QuoteCues, Map<string, Set<string>>>();
+export function firstWords(cues: QuoteCues, name: string, sources: () => (PhraseIndex | ReadonlyMap<string, unknown> | ReadonlySet<string>)[]): Set<string> {
+  let byName = firstWordsOf.get(cues);
+  if (!byName) firstWordsOf.set(cues, byName = new Map());
+  let set = byName.get(name);
+  if (!set) {
+    set = new Set();
+    for (const source of sources()) for (const key of source.keys()) set.add(key);
+    byName.set(name, set);
+  }
+  return set;
+}
+
 /** Cues of one sentence [lo, hi), skipping tokens for which `skip` is true (quoted content). */
 export function matchCues(v: TokenView, lo: number, hi: number, cues: QuoteCues, skip: (i: number) => boolean): CueMatch[] {
   const out: CueMatch[] = [];
+  // A word that opens no cue phrase and is no cue verb cannot start a cue: one look-up instead of three.
+  const starts = firstWords(cues, 'cues', () => [cues.prepositions, cues.verbPhrases, cues.verbs]);
   for (let i = lo; i < hi; i++) {
-    if (skip(i)) continue;
+    if (!starts.has(v.words[i]!) || skip(i)) continue;
     const w = v.words[i]!;
     const p = phraseAt(v, i, cues.prepositions, hi);
     if (p) {

@@ -49,6 +49,12 @@ export const isWord = (w: string) => {
   if ((c >= 97 && c <= 122) || (c >= 48 && c <= 57) || (c >= 65 && c <= 90)) return true;
   return /[\p{L}\p{N}]/u.test(w);
 };
-/** Starts with an upper-case letter in the text (not the lower-cased word). */
-export const isCapitalized = (v: TokenView, i: number) => /^\p{Lu}/u.test(v.text[v.start[i]!] ?? '');
+const UPPER_FIRST = /^\p{Lu}/u;
+/** Starts with an upper-case letter in the text (not the lower-cased word); ASCII answered from the code. */
+export const isCapitalized = (v: TokenView, i: number) => {
+  const at = v.start[i]!;
+  const c = v.text.charCodeAt(at);
+  if (c < 128) return c >= 65 && c <= 90;
+  return UPPER_FIRST.test(v.text[at] ?? '');
+};
 export const spanOf = (v: TokenView, a: number, b: number): Span => ({ start: v.start[a]!, end: v.end[b]! });
