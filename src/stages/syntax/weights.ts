@@ -267,6 +267,10 @@ export function sparseScorer(m: SparseWeights): { nClasses: number; score(f: Uin
   return { nClasses: m.nClasses, score: (f, n, s) => scoreSparse(m, f, n, s) };
 }
 
+let home = new Int32Array(64);
+/** Keeps the first pass's loads from being optimized away. */
+let sink = 0;
+
 /** Adds the rows of the given feature hashes into scores (cleared first). */
 export function scoreSparse(m: SparseWeights, feats: Uint32Array, n: number, scores: Float64Array): void {
   if (m.inline) return scoreInline(m, m.inline, feats, n, scores);
@@ -276,9 +280,21 @@ export function scoreSparse(m: SparseWeights, feats: Uint32Array, n: number, sco
   const bmask = (1 << m.bits) - 1;
   const entries = m.entries;
   const shift = m.shift;
+  // Three passes, each of loads that do not wait on one another, so that their cache misses
+  // overlap instead of coming one after the other: every feature's home slot; then the probes
+  // (mostly cached now), single-entry rows added at once and the first entry of the others touched;
+  // then those rows.
+  if (home.length < n) home = new Int32Array(2 * n);
+  let touched = 0;
+  for (let i = 0; i < n; i++) {
+    const h = (feats[i]! & bmask) >>> shift;
+    home[i] = h;
+    touched ^= slots[2 * h]!;
+  }
+  let rows = 0;
   for (let i = 0; i < n; i++) {
     const b = feats[i]! & bmask;
-    let h = b >>> shift;
+    let h = home[i]!;
     for (;;) {
       const k = slots[2 * h]!;
       if (k === 0) break;
@@ -286,14 +302,20 @@ export function scoreSparse(m: SparseWeights, feats: Uint32Array, n: number, sco
         const where = slots[2 * h + 1]!;
         if (where < 0) scores[(where >>> 16) & 0x7fff]! += (where << 16) >> 16;
         else {
-          for (let e = where >>> 8, end = e + (where & 0xff); e < end; e++) {
-            const x = entries[e]!;
-            scores[x >>> 16]! += (x << 16) >> 16;
-          }
+          home[rows++] = where;
+          touched ^= entries[where >>> 8]!;
         }
         break;
       }
       h = (h + 1) & smask;
+    }
+  }
+  sink = touched;
+  for (let r = 0; r < rows; r++) {
+    const where = home[r]!;
+    for (let e = where >>> 8, end = e + (where & 0xff); e < end; e++) {
+      const x = entries[e]!;
+      scores[x >>> 16]! += (x << 16) >> 16;
     }
   }
 }
