@@ -18,7 +18,8 @@
  * all N before the next; default the product's BATCH, 16, as `casus analyze` and the pool's
  * workers run; --batch=1 one by one), --ingest=N (largest --jobs of step 5; 0 skips it), --src (steps 2-5 on the
  * sources under tsx even when the compiled tree is current; by default they run the compiled tree
- * when it was built after the last change under src/).
+ * when it was built after the last change under src/), --plain-pages (steps 2-5 without the huge
+ * pages the built command starts Node with; see below).
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -28,7 +29,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { threadCpuMs } from '../src/corpus/thread-cpu.js';
 import type { StageProbe } from '../src/pipeline/build-pipeline.js';
 import { dataSet } from '../eval/shared-data.js';
-import { launcherOf, withHugePages } from '../src/cli/launcher.js';
+import { HUGE_PAGES_TUNABLE, launcherOf, withHugePages } from '../src/cli/launcher.js';
 
 const args = process.argv.slice(2);
 const opt = (name: string, dflt: number) => Number(args.find((a) => a.startsWith(`--${name}=`))?.split('=')[1] ?? dflt);
@@ -53,6 +54,19 @@ function newestMtime(dir: string): number {
  */
 const built = existsSync(join(distDir, 'analyze.js')) && statSync(join(distDir, 'analyze.js')).mtimeMs >= newestMtime(join(root, 'src'));
 const measured = built && !args.includes('--src') ? { dir: distDir, ext: '.js' } : { dir: join(root, 'src'), ext: '.ts' };
+
+/**
+ * The built `casus` starts Node with glibc's malloc on transparent huge pages where that pays
+ * (src/cli/launcher.ts), and its workers and the weight tables (about 36 MB) live in that process.
+ * The bench measures the compiled tree in the same conditions: it runs itself again with that
+ * environment (--plain-pages keeps 4 KiB pages, to compare).
+ */
+const entry = join(distDir, 'cli/main.js');
+if (measured.dir === distDir && existsSync(entry) && launcherOf(entry) !== 'node' && !args.includes('--plain-pages') && !process.env.GLIBC_TUNABLES?.includes(HUGE_PAGES_TUNABLE)) {
+  const again = spawnSync(process.execPath, [...process.execArgv, ...process.argv.slice(1)], { stdio: 'inherit', env: withHugePages(process.env) });
+  process.exit(again.status ?? 1);
+}
+const pages = measured.dir !== distDir ? '' : process.env.GLIBC_TUNABLES?.includes(HUGE_PAGES_TUNABLE) ? ', malloc on huge pages as the built command runs' : ', 4 KiB pages';
 const load = <T>(rel: string) => import(pathToFileURL(join(measured.dir, rel + measured.ext)).href) as Promise<T>;
 const analyzeModule = await load<typeof import('../src/analyze.js')>('analyze');
 const { analyzeWorking, analyzeWorkingBatch } = analyzeModule;
@@ -312,7 +326,7 @@ const dir = dataSet('polnear/train/text');
 if (dir) {
   const files = readdirSync(dir).filter((f) => f.endsWith('.txt')).sort().slice(0, opt('limit', Infinity));
   const texts = files.map((f) => readFileSync(`${dir}/${f}`, 'utf8'));
-  console.log(`code measured from step 2 on: ${measured.dir === distDir ? `${distDir} (compiled after the last change under src/)` : `src/ under tsx${built ? ' (--src)' : ` (${distDir} is older than src/ or absent: run \`npm run build\` to measure the compiled code)`}`}`);
+  console.log(`code measured from step 2 on: ${measured.dir === distDir ? `${distDir} (compiled after the last change under src/${pages})` : `src/ under tsx${built ? ' (--src)' : ` (${distDir} is older than src/ or absent: run \`npm run build\` to measure the compiled code)`}`}`);
   const cold = opt('cold', 3);
   if (cold > 0) coldStart(cold);
   if (opt('one-core', 1) > 0) oneCore(texts, opt('repeat', 1), Math.max(1, opt('batch', BATCH)));
