@@ -8,6 +8,7 @@ import type { Span } from '../../core/span.js';
 import { formatYmd, fromEpochDay, isoWeekday, isValidYmd, toEpochDay } from './calendar.js';
 import type { Ymd } from './calendar.js';
 import { vocab } from './vocabulary.js';
+import type { Vocabulary } from './vocabulary.js';
 
 export interface Published { value: string; evidence: string; confidence: number }
 
@@ -18,6 +19,25 @@ const META_KEYS = [
   'citation_date', 'publishdate', 'publish-date', 'publish_date', 'pubdate', 'date', 'sailthru.date', 'parsely-pub-date',
   'article:published', 'published_time', 'published-date', 'release_date', 'created', 'datecreated', 'date_published', 'live_date',
 ];
+
+/** The patterns built from the vocabulary's month and weekday names, compiled once per vocabulary. */
+interface DatePatterns { dayMonthYear: RegExp; monthDayYear: RegExp; fullDate: RegExp; weekdayDate: RegExp }
+const patternsOf = new WeakMap<Vocabulary, DatePatterns>();
+function datePatterns(v: Vocabulary): DatePatterns {
+  let p = patternsOf.get(v);
+  if (!p) {
+    p = {
+      dayMonthYear: new RegExp(`(\\d{1,2})(?:st|nd|rd|th|er|\\.)?\\s+(?:de\\s+)?(${v.monthAny})\\.?,?\\s+(?:de\\s+)?((?:19|20)\\d\\d)`, 'iu'),
+      monthDayYear: new RegExp(`(${v.monthAny})\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+((?:19|20)\\d\\d)`, 'iu'),
+      fullDate: new RegExp(
+        String.raw`\b(?:(\d{1,2})(?:st|nd|rd|th|er|\.)?\s+(?:de\s+)?(${v.monthAny})\.?,?\s+(?:de\s+)?((?:19|20)\d\d)|(${v.monthAny})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+((?:19|20)\d\d)|((?:19|20)\d\d)-(\d\d)-(\d\d)|(\d{1,2})\.\s?(\d{1,2})\.\s?((?:19|20)\d\d))(?!\d)`,
+        'gi'),
+      weekdayDate: new RegExp(String.raw`\b(${v.weekday})(?:\s+(?:morning|afternoon|evening|night))?,?\s+(${v.month})\s+(\d{1,2})(?:st|nd|rd|th)?\b(?!,?\s+\d{4})`, 'gi'),
+    };
+    patternsOf.set(v, p);
+  }
+  return p;
+}
 
 const clip = (s: string, n = 80) => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
 
@@ -43,9 +63,9 @@ export function parseDateString(raw: string): Ymd | null {
   if (m) return ok(2000 + +m[3]!, +m[2]!, +m[1]!);
   const v = vocab();
   const words = s.toLowerCase();
-  m = new RegExp(`(\\d{1,2})(?:st|nd|rd|th|er|\\.)?\\s+(?:de\\s+)?(${v.monthAny})\\.?,?\\s+(?:de\\s+)?((?:19|20)\\d\\d)`, 'iu').exec(words);
+  m = datePatterns(v).dayMonthYear.exec(words);
   if (m) return ok(+m[3]!, v.monthAnyIndex.get(m[2]!)!, +m[1]!);
-  m = new RegExp(`(${v.monthAny})\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+((?:19|20)\\d\\d)`, 'iu').exec(words);
+  m = datePatterns(v).monthDayYear.exec(words);
   if (m) return ok(+m[3]!, v.monthAnyIndex.get(m[1]!)!, +m[2]!);
   m = /(?:^|[^\d])(\d{1,2})\/(\d{1,2})\/((?:19|20)\d\d)(?!\d)/.exec(s);
   if (m) {
@@ -58,16 +78,17 @@ export function parseDateString(raw: string): Ymd | null {
 /** Every full date written in a stretch of text, with its offset. */
 export function fullDatesIn(text: string): { date: Ymd; index: number; text: string }[] {
   const v = vocab();
-  const re = new RegExp(
-    String.raw`\b(?:(\d{1,2})(?:st|nd|rd|th|er|\.)?\s+(?:de\s+)?(${v.monthAny})\.?,?\s+(?:de\s+)?((?:19|20)\d\d)|(${v.monthAny})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+((?:19|20)\d\d)|((?:19|20)\d\d)-(\d\d)-(\d\d)|(\d{1,2})\.\s?(\d{1,2})\.\s?((?:19|20)\d\d))(?!\d)`,
-    'gi');
+  const re = datePatterns(v).fullDate;
   const out: { date: Ymd; index: number; text: string }[] = [];
   // Every full date contains a year: look only around the years, not through the whole text.
   const seen = new Set<number>();
   const matches: RegExpMatchArray[] = [];
   for (const y of text.matchAll(/\b(?:19|20)\d\d\b/g)) {
     const from = Math.max(0, y.index - 32);
-    for (const m of text.slice(from, Math.min(text.length, y.index + 10)).matchAll(re)) {
+    const window = text.slice(from, Math.min(text.length, y.index + 10));
+    // exec from the start of the window, as matchAll would (the pattern never matches empty).
+    re.lastIndex = 0;
+    for (let m = re.exec(window); m; m = re.exec(window)) {
       const at = (m.index ?? 0) + from;
       // A match that does not reach this year belongs to another window (or is cut short here).
       if (seen.has(at) || at + m[0].length < y.index + 4) continue;
@@ -198,9 +219,16 @@ export function publishedFromText(text: string, regions: readonly { start: numbe
   // candidates; the years the text mentions choose among them.
   const v = vocab();
   const bodyText = body.map((s) => text.slice(s.start, s.end)).join('\n');
-  const re = new RegExp(String.raw`\b(${v.weekday})(?:\s+(?:morning|afternoon|evening|night))?,?\s+(${v.month})\s+(\d{1,2})(?:st|nd|rd|th)?\b(?!,?\s+\d{4})`, 'gi');
-  const years = [...bodyText.matchAll(/\b((?:19|20)\d\d)\b/g)].map((m) => +m[1]!);
-  const floor = years.length ? Math.max(...years) : null;
+  const re = datePatterns(v).weekdayDate;
+  // The latest year the body mentions, read only when a weekday date needs it.
+  let floor: number | null | undefined;
+  const latestYear = () => {
+    if (floor === undefined) {
+      const years = [...bodyText.matchAll(/\b((?:19|20)\d\d)\b/g)].map((m) => +m[1]!);
+      floor = years.length ? Math.max(...years) : null;
+    }
+    return floor;
+  };
   let all: number[] | undefined;
   const matches = /(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day/.test(bodyText) ? bodyText.matchAll(re) : [];
   for (const m of matches) {
@@ -209,7 +237,7 @@ export function publishedFromText(text: string, regions: readonly { start: numbe
     const d = +m[3]!;
     if (!isValidYmd(2000, mo, d)) continue;
     all ??= fullDatesIn(bodyText).map((f) => f.date.y);
-    const anchorYear = all.length ? Math.max(...all) : floor;
+    const anchorYear = all.length ? Math.max(...all) : latestYear();
     if (anchorYear === null) continue;
     for (let y = anchorYear; y <= anchorYear + 10; y++) {
       if (isValidYmd(y, mo, d) && isoWeekday({ y, m: mo, d }) === wd) {
