@@ -126,8 +126,9 @@ export async function ingest(sources: readonly string[], store: Store, options: 
     relinked: 0, events: 0, newClusters: 0, failures: [], interrupted: false, jobs,
   };
   const pool = options.pool ?? (jobs > 0 ? new AnalyzePool(jobs) : null);
-  // The stages load only where they run: with worker threads, this thread never analyses nor
-  // validates, so it keeps none of their modules or resources.
+  // The stages' resources load only where they run: with worker threads, this thread never
+  // analyses nor validates, so it loads none of their models or tables (their modules are still
+  // imported here, through analyze-pool → worker-job → analyze).
   const inline = pool ? null : await inlinePreparer();
   const analyzeOpts = options.published ? { published: options.published } : {};
   // Analyses run ahead on the threads; commits happen strictly in input order from this queue,
