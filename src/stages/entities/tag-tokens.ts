@@ -13,9 +13,9 @@ import type { Weights } from './tagger.js';
  * is a sum of integers, exact in any order; the labels are those of decode, ties included. Of a
  * token's 47 features, 13 depend on its word only, 9 on one neighbouring word (at -3..+3), 5 on
  * its word and three small context values, 5 on the gazetteer columns (nearly always zero), 5 on
- * the labels before it and the word's history: their summed rows come from tables here. Eight
- * features of word pairs and shapes, and two of the previous label with the word, are read per
- * token as before. Entries are keyed by the word's string (never by a hash alone) and built from
+ * the labels before it and the word's history, 2 on the previous label with the word (kept per
+ * word for an O before it): their summed rows come from tables here. Eight features of word and
+ * shape pairs are looked up per token as decode does. Entries are keyed by the word's string (never by a hash alone) and built from
  * the word by the same function as the document's columns (hashToken).
  */
 
@@ -28,7 +28,10 @@ const LEFT3 = 4;
 const RIGHT1 = 5; // the word as the token after (templates 5, 10)
 const RIGHT2 = 6;
 const RIGHT3 = 7;
-const VECTORS = 8;
+const AFTER_O = 8; // the two label-and-word features (templates 103, 104) after an O label, the commonest
+const VECTORS = 9;
+/** Features of word and shape pairs, looked up per token. */
+const PAIRS = 8;
 /** Fields of a word's meta record. */
 const META_LOW = 0;
 const META_SHAPE = 1;
@@ -38,7 +41,7 @@ const META = 4;
 const LOWER_FIRST = 1 << 30;
 const ROW = VECTORS * NUM_LABELS;
 
-/** At most this many words are kept (~170 bytes each plus the map's); the table is emptied when full. */
+/** At most this many words are kept (~190 bytes each plus the map's, ~8 MB in all); the table is emptied when full. */
 const MAX_WORDS = 1 << 15;
 
 /** Label-side tables: constant vectors, the label features and the gazetteer-free vector. */
@@ -46,7 +49,10 @@ const P = NUM_LABELS + 1; // previous labels: 0..8 and the sentence start (9)
 const HIST = 6; // a word's history: 0 unseen, 1..4 its type, 5 outside
 const C_BOUND = 0; // six boundary vectors: before 1, 2, 3 and after 1, 2, 3
 const C_GAZ0 = 6; // four vectors (flags & 3) for tokens with no gazetteer match at or around them
-const C_PREV = 10; // P * P vectors: templates 101, 102
+const C_ZERO = 10; // zeros
+/** The vectors above are copied after the words' in `vec`, so that one array holds every vector a token adds. */
+const C_FIXED = 11;
+const C_PREV = 11; // P * P vectors: templates 101, 102
 const C_HIST = C_PREV + P * P; // HIST * 4 * P vectors: templates 105, 106, 107
 const C_END = C_HIST + HIST * 4 * P;
 
@@ -91,7 +97,8 @@ class WordTable {
     if (cap > this.cap) {
       this.cap = cap;
       this.meta = new Uint32Array(cap * META);
-      this.vec = new Int16Array(cap * ROW);
+      this.vec = new Int16Array(cap * ROW + C_FIXED * NUM_LABELS);
+      this.vec.set(this.consts.subarray(0, C_FIXED * NUM_LABELS), cap * ROW);
       this.seenAt = new Int32Array(cap);
       this.histAt = new Int32Array(cap);
       this.hist = new Uint8Array(cap);
@@ -206,16 +213,17 @@ function addWord(t: WordTable, word: string): number {
   addRow16(w, 5, w0, shift, vec, at + RIGHT1 * NUM_LABELS); addRow16(w, 10, s0, shift, vec, at + RIGHT1 * NUM_LABELS);
   addRow16(w, 7, w0, shift, vec, at + RIGHT2 * NUM_LABELS);
   addRow16(w, 37, w0, shift, vec, at + RIGHT3 * NUM_LABELS);
+  addRow16(w, 103, mix(0, w0), shift, vec, at + AFTER_O * NUM_LABELS); addRow16(w, 104, mix(0, s0), shift, vec, at + AFTER_O * NUM_LABELS);
   return id;
 }
 
 /** Per-document columns, reused across documents. */
-let pool = { cap: -1, ids: new Int32Array(0), low: new Uint32Array(0), shape: new Uint32Array(0), flags: new Int32Array(0), gaz: new Int32Array(0), u8: new Uint8Array(0), stat: new Int32Array(0) };
+let pool = { cap: -1, ids: new Int32Array(0), low: new Uint32Array(0), shape: new Uint32Array(0), flags: new Int32Array(0), gaz: new Int32Array(0), u8: new Uint8Array(0), stat: new Int32Array(0), pairs: new Int32Array(0) };
 
 function poolOf(n: number): typeof pool {
   if (pool.cap < n) {
     const cap = Math.max(n, pool.cap * 2, 1024);
-    pool = { cap, ids: new Int32Array(cap), low: new Uint32Array(cap), shape: new Uint32Array(cap), flags: new Int32Array(cap), gaz: new Int32Array(cap), u8: new Uint8Array(cap * 3), stat: new Int32Array(cap * NUM_LABELS) };
+    pool = { cap, ids: new Int32Array(cap), low: new Uint32Array(cap), shape: new Uint32Array(cap), flags: new Int32Array(cap), gaz: new Int32Array(cap), u8: new Uint8Array(cap * 3), stat: new Int32Array(cap * NUM_LABELS), pairs: new Int32Array(cap * PAIRS) };
   }
   return pool;
 }
@@ -251,7 +259,7 @@ export function tagTokens(input: TaggerInput, words: readonly string[], gaz: Has
   sentenceColumns(n, input.sentence, flags, low, gaz, sentCaps, gazCol);
   lowerElsewhere(t, ids, flags, first, stamp, lowEl);
   const stat = b.stat.subarray(0, n * NUM_LABELS);
-  staticScores(t, input.sentence, ids, low, shape, flags, gazCol, sentCaps, lowEl, first, stat);
+  staticScores(t, input.sentence, ids, low, shape, flags, gazCol, sentCaps, lowEl, first, stat, b.pairs.subarray(0, n * PAIRS));
   return { labels: decodeScores(t, input.sentence, ids, low, shape, flags, stat, stamp), gaz: gazCol };
 }
 
@@ -298,15 +306,11 @@ function lowerElsewhere(t: WordTable, ids: Int32Array, flags: Int32Array, first:
   }
 }
 
-/** Adds vector k of the constants or of the word table to stat[at..]. */
-function addVec(src: Int16Array, from: number, stat: Int32Array, at: number): void {
-  for (let l = 0; l < NUM_LABELS; l++) stat[at + l] = stat[at + l]! + src[from + l]!;
-}
-
 /** The summed rows of every label-independent feature of every token. */
 function staticScores(t: WordTable, sentence: Int32Array, ids: Int32Array, low: Uint32Array, shape: Uint32Array, flags: Int32Array,
-  gaz: Int32Array, sentCaps: Uint8Array, lowEl: Uint8Array, first: Uint8Array, stat: Int32Array): void {
-  const { vec, consts } = t;
+  gaz: Int32Array, sentCaps: Uint8Array, lowEl: Uint8Array, first: Uint8Array, stat: Int32Array, pairs: Int32Array): void {
+  const { vec, shift } = t;
+  const fixed = t.cap * ROW;
   const n = ids.length;
   for (let i = 0; i < n; i++) {
     const at = i * NUM_LABELS;
@@ -317,28 +321,31 @@ function staticScores(t: WordTable, sentence: Int32Array, ids: Int32Array, low: 
     const ip1 = i + 1 < n && sentence[i + 1] === s;
     const ip2 = i + 2 < n && sentence[i + 2] === s;
     const ip3 = i + 3 < n && sentence[i + 3] === s;
-    const row = ids[i]! * ROW;
     const w0 = low[i]!, s0 = shape[i]!, f0 = flags[i]!;
     const caps = sentCaps[i]!, le = lowEl[i]!;
-    if (caps === 0 && le === 0 && first[i] === 0) {
-      for (let l = 0; l < NUM_LABELS; l++) stat[at + l] = vec[row + OWN_CTX0 * NUM_LABELS + l]!;
-    } else {
-      for (let l = 0; l < NUM_LABELS; l++) stat[at + l] = vec[row + OWN * NUM_LABELS + l]!;
+    const plain = caps === 0 && le === 0 && first[i] === 0;
+    const g0 = gaz[i]!, gm1 = in1 ? gaz[i - 1]! : -1, gp1 = ip1 ? gaz[i + 1]! : -1;
+    const noGaz = g0 === 0 && gm1 === 0 && gp1 === 0;
+    // Eight vectors, each the word's own or a constant one: one pass, one store per label.
+    const own = ids[i]! * ROW + (plain ? OWN_CTX0 : OWN) * NUM_LABELS;
+    const l1 = in1 ? ids[i - 1]! * ROW + LEFT1 * NUM_LABELS : fixed + C_BOUND * NUM_LABELS;
+    const l2 = in2 ? ids[i - 2]! * ROW + LEFT2 * NUM_LABELS : fixed + (C_BOUND + 1) * NUM_LABELS;
+    const l3 = in3 ? ids[i - 3]! * ROW + LEFT3 * NUM_LABELS : fixed + (C_BOUND + 2) * NUM_LABELS;
+    const r1 = ip1 ? ids[i + 1]! * ROW + RIGHT1 * NUM_LABELS : fixed + (C_BOUND + 3) * NUM_LABELS;
+    const r2 = ip2 ? ids[i + 2]! * ROW + RIGHT2 * NUM_LABELS : fixed + (C_BOUND + 4) * NUM_LABELS;
+    const r3 = ip3 ? ids[i + 3]! * ROW + RIGHT3 * NUM_LABELS : fixed + (C_BOUND + 5) * NUM_LABELS;
+    const gz = fixed + (noGaz ? C_GAZ0 + (f0 & 3) : C_ZERO) * NUM_LABELS;
+    for (let l = 0; l < NUM_LABELS; l++) {
+      stat[at + l] = vec[own + l]! + vec[l1 + l]! + vec[l2 + l]! + vec[l3 + l]! + vec[r1 + l]! + vec[r2 + l]! + vec[r3 + l]! + vec[gz + l]!;
+    }
+    if (!plain) {
       addRow(t, 23, comb(caps, s0), stat, at);
       addRow(t, 24, comb(le, f0 & 7), stat, at);
       addRow(t, 25, comb(first[i]!, s0), stat, at);
       addRow(t, 34, comb(caps, w0), stat, at);
       addRow(t, 38, comb(le, w0), stat, at);
     }
-    if (in1) addVec(vec, ids[i - 1]! * ROW + LEFT1 * NUM_LABELS, stat, at); else addVec(consts, C_BOUND * NUM_LABELS, stat, at);
-    if (in2) addVec(vec, ids[i - 2]! * ROW + LEFT2 * NUM_LABELS, stat, at); else addVec(consts, (C_BOUND + 1) * NUM_LABELS, stat, at);
-    if (in3) addVec(vec, ids[i - 3]! * ROW + LEFT3 * NUM_LABELS, stat, at); else addVec(consts, (C_BOUND + 2) * NUM_LABELS, stat, at);
-    if (ip1) addVec(vec, ids[i + 1]! * ROW + RIGHT1 * NUM_LABELS, stat, at); else addVec(consts, (C_BOUND + 3) * NUM_LABELS, stat, at);
-    if (ip2) addVec(vec, ids[i + 2]! * ROW + RIGHT2 * NUM_LABELS, stat, at); else addVec(consts, (C_BOUND + 4) * NUM_LABELS, stat, at);
-    if (ip3) addVec(vec, ids[i + 3]! * ROW + RIGHT3 * NUM_LABELS, stat, at); else addVec(consts, (C_BOUND + 5) * NUM_LABELS, stat, at);
-    const g0 = gaz[i]!, gm1 = in1 ? gaz[i - 1]! : -1, gp1 = ip1 ? gaz[i + 1]! : -1;
-    if (g0 === 0 && gm1 === 0 && gp1 === 0) addVec(consts, (C_GAZ0 + (f0 & 3)) * NUM_LABELS, stat, at);
-    else {
+    if (!noGaz) {
       addRow(t, 26, g0, stat, at);
       addRow(t, 27, gm1, stat, at);
       addRow(t, 28, gp1, stat, at);
@@ -348,21 +355,52 @@ function staticScores(t: WordTable, sentence: Int32Array, ids: Int32Array, low: 
     const wm1 = in1 ? low[i - 1]! : BOS - 1, wp1 = ip1 ? low[i + 1]! : BOS + 1;
     const sm1 = in1 ? shape[i - 1]! : BOS - 1, sp1 = ip1 ? shape[i + 1]! : BOS + 1;
     const sm2 = in2 ? shape[i - 2]! : BOS - 2, sp2 = ip2 ? shape[i + 2]! : BOS + 2;
-    addRow(t, 11, comb(comb(sm1, s0), sp1), stat, at);
-    addRow(t, 21, comb(wm1, w0), stat, at);
-    addRow(t, 22, comb(w0, wp1), stat, at);
-    addRow(t, 30, comb(wm1, s0), stat, at);
-    addRow(t, 31, comb(wp1, s0), stat, at);
-    addRow(t, 32, comb(sm2, sm1), stat, at);
-    addRow(t, 33, comb(sp1, sp2), stat, at);
-    addRow(t, 35, comb(wm1, wp1), stat, at);
+    const k = i * PAIRS;
+    pairs[k] = fid(11, comb(comb(sm1, s0), sp1), shift);
+    pairs[k + 1] = fid(21, comb(wm1, w0), shift);
+    pairs[k + 2] = fid(22, comb(w0, wp1), shift);
+    pairs[k + 3] = fid(30, comb(wm1, s0), shift);
+    pairs[k + 4] = fid(31, comb(wp1, s0), shift);
+    pairs[k + 5] = fid(32, comb(sm2, sm1), shift);
+    pairs[k + 6] = fid(33, comb(sp1, sp2), shift);
+    pairs[k + 7] = fid(35, comb(wm1, wp1), shift);
+  }
+  pairRows(t.br, pairs);
+  addPairRows(t.w.values, pairs, stat);
+}
+
+/*
+ * The pair features' rows are found and added in two loops of their own after the ids are made,
+ * as decode's were: each loop's loads do not wait on one another, so the processor overlaps the
+ * cache misses of a token's eight random rows instead of taking them one after another.
+ */
+
+/** Feature ids to row offsets (-1: no row), in place. */
+function pairRows(br: Uint32Array, pairs: Int32Array): void {
+  for (let k = 0; k < pairs.length; k++) pairs[k] = rowOf(br, pairs[k]!);
+}
+
+function addPairRows(values: Weights['values'], pairs: Int32Array, stat: Int32Array): void {
+  const n = pairs.length / PAIRS;
+  for (let i = 0; i < n; i++) {
+    const at = i * NUM_LABELS;
+    let s0 = stat[at]!, s1 = stat[at + 1]!, s2 = stat[at + 2]!, s3 = stat[at + 3]!, s4 = stat[at + 4]!;
+    let s5 = stat[at + 5]!, s6 = stat[at + 6]!, s7 = stat[at + 7]!, s8 = stat[at + 8]!;
+    for (let k = i * PAIRS; k < (i + 1) * PAIRS; k++) {
+      const o = pairs[k]!;
+      if (o < 0) continue;
+      s0 += values[o]!; s1 += values[o + 1]!; s2 += values[o + 2]!; s3 += values[o + 3]!; s4 += values[o + 4]!;
+      s5 += values[o + 5]!; s6 += values[o + 6]!; s7 += values[o + 7]!; s8 += values[o + 8]!;
+    }
+    stat[at] = s0; stat[at + 1] = s1; stat[at + 2] = s2; stat[at + 3] = s3; stat[at + 4] = s4;
+    stat[at + 5] = s5; stat[at + 6] = s6; stat[at + 7] = s7; stat[at + 8] = s8;
   }
 }
 
 /** Greedy decoding as decode does it, over the static scores plus the label features. */
 function decodeScores(t: WordTable, sentence: Int32Array, ids: Int32Array, low: Uint32Array, shape: Uint32Array, flags: Int32Array,
   stat: Int32Array, stamp: number): Uint8Array {
-  const { w, shift, consts, histAt, hist, br } = t;
+  const { w, shift, consts, histAt, hist, br, vec, meta } = t;
   const values = w.values;
   const n = ids.length;
   const out = new Uint8Array(n);
@@ -373,20 +411,28 @@ function decodeScores(t: WordTable, sentence: Int32Array, ids: Int32Array, low: 
     const p2 = start || i < 2 || sentence[i - 2] !== sentence[i] ? bos : out[i - 2]!;
     const f = flags[i]!;
     const cap = (f & Flag.InitCap) !== 0;
-    const lid = t.meta[ids[i]! * META + META_LOWID]!;
+    const lid = cap ? meta[ids[i]! * META + META_LOWID]! : 0;
     const h = cap && histAt[lid] === stamp ? hist[lid]! : 0;
     const a = i * NUM_LABELS;
     const pv = (C_PREV + p1 * P + p2) * NUM_LABELS;
     const hv = (C_HIST + (h * 4 + (f & 3)) * P + p1) * NUM_LABELS;
-    const o1 = rowOf(br, fid(103, mix(p1, low[i]!), shift));
-    const o2 = rowOf(br, fid(104, mix(p1, shape[i]!), shift));
     let best = 0;
     let bestScore = -Infinity;
-    for (let l = 0; l < NUM_LABELS; l++) {
-      let s = stat[a + l]! + consts[pv + l]! + consts[hv + l]!;
-      if (o1 >= 0) s += values[o1 + l]!;
-      if (o2 >= 0) s += values[o2 + l]!;
-      if (s > bestScore) { bestScore = s; best = l; }
+    if (p1 === 0) {
+      const v = ids[i]! * ROW + AFTER_O * NUM_LABELS;
+      for (let l = 0; l < NUM_LABELS; l++) {
+        const s = stat[a + l]! + consts[pv + l]! + consts[hv + l]! + vec[v + l]!;
+        if (s > bestScore) { bestScore = s; best = l; }
+      }
+    } else {
+      const o1 = rowOf(br, fid(103, mix(p1, low[i]!), shift));
+      const o2 = rowOf(br, fid(104, mix(p1, shape[i]!), shift));
+      for (let l = 0; l < NUM_LABELS; l++) {
+        let s = stat[a + l]! + consts[pv + l]! + consts[hv + l]!;
+        if (o1 >= 0) s += values[o1 + l]!;
+        if (o2 >= 0) s += values[o2 + l]!;
+        if (s > bestScore) { bestScore = s; best = l; }
+      }
     }
     // IOB repair: I-X must continue an X entity.
     if (isInside(best) && !(p1 === best || p1 === best - 1)) best = best - 1;
