@@ -40,13 +40,51 @@ export function splitLines(text: string, within: Span = { start: 0, end: text.le
   return units;
 }
 
+const LETTER_OR_DIGIT = /^[\p{L}\p{N}]$/u;
+/** Letter-or-digit answers for the BMP beyond ASCII, filled as met: 0 unknown, 1 yes, 2 no. */
+const bmpLetterOrDigit = new Uint8Array(0x10000);
+/** Length in code units of the letter or digit (code point) at i, or 0. */
+function letterOrDigitAt(s: string, i: number): number {
+  const c = s.charCodeAt(i);
+  if (c < 128) return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) ? 1 : 0;
+  if (c >= 0xd800 && c <= 0xdbff && i + 1 < s.length) {
+    const d = s.charCodeAt(i + 1);
+    if (d >= 0xdc00 && d <= 0xdfff) return LETTER_OR_DIGIT.test(s.slice(i, i + 2)) ? 2 : 0;
+  }
+  let known = bmpLetterOrDigit[c]!;
+  if (known === 0) bmpLetterOrDigit[c] = known = LETTER_OR_DIGIT.test(String.fromCharCode(c)) ? 1 : 2;
+  return known === 1 ? 1 : 0;
+}
+
+/** How many matches of /[\p{L}\p{N}][\p{L}\p{N}'’.-]*\/gu the line has, counted without making them. */
 function countWords(s: string): number {
-  const m = s.match(/[\p{L}\p{N}][\p{L}\p{N}'’.-]*/gu);
-  return m ? m.length : 0;
+  const n = s.length;
+  let count = 0;
+  let i = 0;
+  while (i < n) {
+    const w = letterOrDigitAt(s, i);
+    if (w === 0) { i++; continue; }
+    count++;
+    i += w;
+    while (i < n) {
+      const c = s.charCodeAt(i);
+      if (c === 39 || c === 0x2019 || c === 46 || c === 45) { i++; continue; }
+      const more = letterOrDigitAt(s, i);
+      if (more === 0) break;
+      i += more;
+    }
+  }
+  return count;
 }
 
 export function normalizeLine(s: string): string {
   return s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+}
+
+/** Whether s has at least n spaces (s.split(' ').length > n, without the array). */
+function hasSpaces(s: string, n: number): boolean {
+  for (let at = s.indexOf(' '); at >= 0; at = s.indexOf(' ', at + 1)) if (--n === 0) return true;
+  return n <= 0;
 }
 
 function sentenceCount(s: string): number {
@@ -63,9 +101,19 @@ function isHeadingShape(u: LineUnit): boolean {
   return u.words >= 1 && u.words <= 14 && !/[.,;:!…]$/.test(u.text) && /^[\p{Lu}\p{N}"“«'‘]/u.test(u.text);
 }
 
+const isSpace = (c: number) => (c === 32 || (c >= 9 && c <= 13) || (c >= 128 && /\s/.test(String.fromCharCode(c))));
+/** What FULL_DATE_AT_END needs at the end: a digit, then at most spaces, one "." or ")", spaces. */
+function endsInDigit(s: string): boolean {
+  let e = s.length;
+  while (e > 0 && isSpace(s.charCodeAt(e - 1))) e--;
+  if (e > 0 && (s.charCodeAt(e - 1) === 46 || s.charCodeAt(e - 1) === 41)) e--;
+  while (e > 0 && isSpace(s.charCodeAt(e - 1))) e--;
+  return e > 0 && s.charCodeAt(e - 1) >= 48 && s.charCodeAt(e - 1) <= 57;
+}
+
 /** A caption's shape: short, at most two sentences, ending in a full date. */
 function isCaptionShape(u: LineUnit): boolean {
-  return u.words >= 3 && u.words <= 60 && FULL_DATE_AT_END.test(u.text) && sentenceCount(u.text) <= 2;
+  return u.words >= 3 && u.words <= 60 && endsInDigit(u.text) && FULL_DATE_AT_END.test(u.text) && sentenceCount(u.text) <= 2;
 }
 
 /** The date stands apart, as captions put it ("…, Moscow, December 30, 2021"), not "on December 30". */
@@ -124,7 +172,7 @@ export function classifyRegions(input: ClassifyInput): Classified {
   lines.forEach((u, i) => {
     if (labels[i]) return;
     const norm = normalizeLine(u.text);
-    if (norm.split(' ').length >= 3 && seen.has(norm)) label(i, 'duplicate', titleNorm === norm ? 'duplicate:title' : 'duplicate:line');
+    if (hasSpaces(norm, 2) && seen.has(norm)) label(i, 'duplicate', titleNorm === norm ? 'duplicate:title' : 'duplicate:line');
     seen.add(norm);
   });
 
