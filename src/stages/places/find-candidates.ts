@@ -30,6 +30,17 @@ export interface Hint { country: string | null; admin1: string | null; span: Spa
 
 interface Token { start: number; end: number; text: string; cap: boolean }
 
+/** A word of the scan: its text is sliced when first read (most words are only looked at for their capital). */
+class ScannedWord implements Token {
+  private known: string | null;
+  constructor(private readonly source: string, readonly start: number, readonly end: number, readonly cap: boolean, text: string | null) {
+    this.known = text;
+  }
+  get text(): string {
+    return (this.known ??= this.source.slice(this.start, this.end));
+  }
+}
+
 /** Function words that are capitalised at the start of a sentence without being names. */
 const FUNCTION_WORDS = new Set(('a an the in at on of from to for by with without into onto over under after before during since until ' +
   'as and or but nor so yet if when while where whereas though although because than then there here this that these those ' +
@@ -64,11 +75,11 @@ function wordCharsEnd(text: string, i: number, end: number): number {
   return i;
 }
 const isSeparator = (c: number) => c === 0x2019 || c === 39 || c === 46 || c === 38;
-/** An upper-case letter; ASCII answered from the code, the rest by case mapping. */
-const isUpper = (t: string) => {
-  const code = t.charCodeAt(0);
+/** An upper-case letter at text[i]; ASCII answered from the code, the rest by case mapping. */
+const isUpperAt = (text: string, i: number) => {
+  const code = text.charCodeAt(i);
   if (code < 128) return code >= 65 && code <= 90;
-  const c = t[0]!;
+  const c = text[i]!;
   return c !== c.toLowerCase() && c === c.toUpperCase();
 };
 const APOSTROPHE = (code: number) => code === 39 || code === 0x2019;
@@ -86,14 +97,21 @@ function tokenize(text: string, span: Span): Token[] {
     i = wordCharsEnd(text, i, end);
     while (i + 1 < end && isSeparator(text.charCodeAt(i)) && wordCharAt(text, i + 1, end) > 0) i = wordCharsEnd(text, i + 1, end);
     if (i < end && text.charCodeAt(i) === 46) i++;
-    let t = text.slice(start, i);
+    // The word is [start, e): its string is made only where it is needed.
+    let e = i;
     // A sentence-final period is not part of the word, unless the word is an abbreviation (U.S., Ga.).
-    if (text.charCodeAt(i - 1) === 46 && !ABBREVIATION_DOTS.test(t) && !SHORT_ABBREVIATION.test(t)) t = t.slice(0, -1);
+    if (text.charCodeAt(e - 1) === 46) {
+      const t = text.slice(start, e);
+      if (!ABBREVIATION_DOTS.test(t) && !SHORT_ABBREVIATION.test(t)) e--;
+    }
     // Possessives: "Ohio's", "Texas'" (what /['’]s?$/ would match, without a regex per word).
-    const last = t.charCodeAt(t.length - 1);
-    const poss = APOSTROPHE(last) ? 1 : last === 115 && t.length >= 2 && APOSTROPHE(t.charCodeAt(t.length - 2)) ? 2 : 0;
-    if (poss && t.length > poss + 1) t = t.slice(0, -poss);
-    out.push({ start, end: start + t.length, text: t, cap: isUpper(t) && !FUNCTION_WORDS.has(t.toLowerCase()) });
+    const len = e - start;
+    const last = text.charCodeAt(e - 1);
+    const poss = APOSTROPHE(last) ? 1 : last === 115 && len >= 2 && APOSTROPHE(text.charCodeAt(e - 2)) ? 2 : 0;
+    if (poss && len > poss + 1) e -= poss;
+    const upper = isUpperAt(text, start);
+    const t = upper ? text.slice(start, e) : null;
+    out.push(new ScannedWord(text, start, e, t !== null && !FUNCTION_WORDS.has(t.toLowerCase()), t));
   }
   return out;
 }
