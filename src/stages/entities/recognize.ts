@@ -7,8 +7,9 @@ import type { TokenTable } from '../tokens/token-table.js';
 import type { EntityResources } from './entity-resources.js';
 import { typeOfLabel, isInside } from './tagger.js';
 import { tagTokens } from './tag-tokens.js';
+import { Fact, tokenKey, wordFacts } from './word-facts.js';
+import type { WordFacts } from './word-facts.js';
 import type { TaggerInput } from './features.js';
-import { nameKey } from '../../resources/actor-dictionary.js';
 import { GAZ_CLASSES } from '../../resources/ner-gazetteer.js';
 
 export type EntityType = 'PERSON' | 'ORG' | 'GPE' | 'LOC' | 'NORP' | 'EVENT' | 'OTHER';
@@ -88,8 +89,6 @@ export function labelSpans(labels: Uint8Array, sentence: Int32Array): [string, n
 }
 
 const ORG_NOUNS = new Set(['network', 'platform', 'app', 'application', 'messenger', 'website', 'site', 'agency', 'newspaper', 'daily', 'weekly', 'magazine', 'radio', 'channel', 'broadcaster', 'television', 'tv', 'station', 'company', 'firm', 'group', 'party', 'bank', 'airline', 'carrier', 'club', 'team', 'union', 'manufacturer', 'maker', 'startup', 'giant', 'operator', 'insurer', 'retailer', 'publisher', 'outlet', 'service']);
-const isCap = (w: string) => /^\p{Lu}/u.test(w);
-const STOP = new Set(['the', 'a', 'an', 'this', 'that', 'these', 'those', 'he', 'she', 'it', 'they', 'we', 'i', 'you', 'his', 'her', 'its', 'their', 'our', 'in', 'on', 'at', 'of', 'and', 'or', 'but', 'if', 'for', 'to', 'by', 'with', 'from', 'as', 'is', 'was', 'after', 'before', 'while', 'when', 'where', 'there', 'here', 'what', 'who', 'which', 'read', 'also', 'article', 'according', 'mr', 'mrs', 'ms', 'dr', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday']);
 
 /** What every rule pass reads: the tokens, their lower case and sentences, the resources. */
 interface RuleContext {
@@ -100,6 +99,9 @@ interface RuleContext {
   sentence: Int32Array;
   n: number;
   lex: EntityResources['lexicon'];
+  /** Per-token facts (word-facts.ts): capitals, stop words, honorifics, titles, dictionary keys. */
+  facts: WordFacts;
+  fact: Uint8Array;
 }
 
 /**
@@ -121,8 +123,9 @@ type Span = { type: string; a: number; b: number; honorific: number };
 export function recognize(tt: TaggerTokens, res: EntityResources): Mention[] {
   const { words, sentence, low } = tt;
   const n = words.length;
-  const c: RuleContext = { tt, res, words, low, sentence, n, lex: res.lexicon };
   const tagged = tagTokens(tt, words, res.gazetteer, res.weights);
+  const facts = wordFacts(words, low, tagged, res);
+  const c: RuleContext = { tt, res, words, low, sentence, n, lex: res.lexicon, facts, fact: facts.fact };
   const spans: Span[] = labelSpans(tagged.labels, sentence).map(([type, a, b]) => ({ type, a, b, honorific: -1 }));
   joinFirstNames(spans, tagged.gaz, c);
   addHonorifics(spans, c);
@@ -158,16 +161,16 @@ function joinFirstNames(spans: Span[], gaz: ArrayLike<number>, c: RuleContext): 
 
 /** Honorifics: "Mr. Putin" is a person whatever the tagger said; the title joins the mention. */
 function addHonorifics(spans: Span[], c: RuleContext): void {
-  const { words, low, n, lex, sentence } = c;
+  const { n, sentence, fact } = c;
   const byStart = new Map(spans.map((s) => [s.a, s]));
   for (let t = 0; t + 1 < n; t++) {
-    if (!lex.honorifics.has(low[t]!) || !isCap(words[t]!) || !sameSent(sentence, n, t, t + 1) || !isCap(words[t + 1]!)) continue;
+    if ((fact[t]! & (Fact.Honorific | Fact.Cap)) !== (Fact.Honorific | Fact.Cap) || !sameSent(sentence, n, t, t + 1) || !(fact[t + 1]! & Fact.Cap)) continue;
     if (spans.some((s) => s.a <= t && t <= s.b)) continue;
     const s = byStart.get(t + 1);
     if (s) { s.type = 'PER'; s.honorific = t; continue; }
     if (spans.some((x) => x.a <= t + 1 && t + 1 <= x.b)) continue;
     let b = t + 1;
-    while (b + 1 < n && sameSent(sentence, n, b, b + 1) && isCap(words[b + 1]!) && !STOP.has(low[b + 1]!) && b - t < 4) b++;
+    while (b + 1 < n && sameSent(sentence, n, b, b + 1) && (fact[b + 1]! & (Fact.Cap | Fact.Stop)) === Fact.Cap && b - t < 4) b++;
     const made = { type: 'PER', a: t + 1, b, honorific: t };
     spans.push(made);
     byStart.set(t + 1, made);
@@ -176,10 +179,9 @@ function addHonorifics(spans: Span[], c: RuleContext): void {
 
 /** "pro-Russian", "anti-Western": a people word with a prefix names a group (NORP). */
 function addPrefixedPeoples(spans: Span[], c: RuleContext): void {
-  const { res, low, n } = c;
+  const { n, fact } = c;
   for (let t = 0; t < n; t++) {
-    const pm = /^(?:pro|anti)-(.+)$/.exec(low[t]!);
-    if (!pm || !res.demonyms.has(pm[1]!) || spans.some((x) => x.a <= t && t <= x.b)) continue;
+    if (!(fact[t]! & Fact.ProPeople) || spans.some((x) => x.a <= t && t <= x.b)) continue;
     spans.push({ type: 'MISC', a: t, b: t, honorific: -1 });
   }
 }
@@ -189,19 +191,18 @@ function addPrefixedPeoples(spans: Span[], c: RuleContext): void {
  * covers them whole ("Baltic Watch" tagged as "Baltic" + "Watch").
  */
 function addDictionaryNames(spans: Span[], c: RuleContext): void {
-  const { res, words, low, sentence, n, lex } = c;
+  const { res, words, sentence, n, fact, facts } = c;
   const spanAt = new Int32Array(n).fill(-1);
   spans.forEach((x, i) => { for (let k = x.a; k <= x.b; k++) spanAt[k] = i; });
   const drop = new Set<number>();
-  const tokKey: (string | undefined)[] = new Array<string | undefined>(n);
   for (let t = 0; t < n; t++) {
-    if (!isCap(words[t]!) || STOP.has(low[t]!) || lex.honorifics.has(low[t]!) || lex.titles.has(low[t]!)) continue;
+    if ((fact[t]! & (Fact.Cap | Fact.Stop | Fact.Honorific | Fact.Title)) !== Fact.Cap) continue;
     if (spanAt[t]! >= 0 && spans[spanAt[t]!]!.a !== t) continue;
     let key = '';
     let found = -1;
     let foundKey = '';
     for (let k = t; k < n && k < t + 6 && sentence[k] === sentence[t]; k++) {
-      const part = (tokKey[k] ??= nameKey(words[k]!));
+      const part = tokenKey(facts, k);
       key = k === t ? part : `${key} ${part}`;
       if (!res.actors.byName.has(key)) {
         if (res.actors.prefixes.has(key)) continue;
@@ -231,15 +232,15 @@ function addDictionaryNames(spans: Span[], c: RuleContext): void {
 
 /** "X of Y" organisations: "Foreign Affairs Committee of the Russian State Duma", "Bank of England". */
 function addOfOrganisations(spans: Span[], c: RuleContext): void {
-  const { words, low, n, lex, sentence } = c;
+  const { low, n, lex, sentence, fact } = c;
   for (let t = 1; t + 1 < n; t++) {
     if (low[t] !== 'of' || !sameSent(sentence, n, t - 1, t + 1)) continue;
-    if (!lex.orgHeads.has(low[t - 1]!) || !isCap(words[t - 1]!)) continue;
+    if (!lex.orgHeads.has(low[t - 1]!) || !(fact[t - 1]! & Fact.Cap)) continue;
     let a = t - 1;
-    while (a - 1 >= 0 && sameSent(sentence, n, a - 1, a) && isCap(words[a - 1]!) && !STOP.has(low[a - 1]!) && !lex.honorifics.has(low[a - 1]!)) a--;
+    while (a - 1 >= 0 && sameSent(sentence, n, a - 1, a) && (fact[a - 1]! & (Fact.Cap | Fact.Stop | Fact.Honorific)) === Fact.Cap) a--;
     let r = t + 1;
     if (low[r] === 'the' && sameSent(sentence, n, r, r + 1)) r++;
-    if (!isCap(words[r]!) || STOP.has(low[r]!)) continue;
+    if ((fact[r]! & (Fact.Cap | Fact.Stop)) !== Fact.Cap) continue;
     // The right side: capitalised words and non-person spans, stopping where a person's name starts.
     let b = r - 1;
     for (;;) {
@@ -248,7 +249,7 @@ function addOfOrganisations(spans: Span[], c: RuleContext): void {
       const sp = spans.find((x) => x.a === k);
       if (sp) { if (sp.type === 'PER') break; b = sp.b; continue; }
       if (spans.some((x) => x.a < k && k <= x.b)) { b = spans.find((x) => x.a < k && k <= x.b)!.b; continue; }
-      if (!isCap(words[k]!) || STOP.has(low[k]!)) break;
+      if ((fact[k]! & (Fact.Cap | Fact.Stop)) !== Fact.Cap) break;
       b = k;
     }
     if (b < r) continue;
@@ -264,11 +265,11 @@ function addOfOrganisations(spans: Span[], c: RuleContext): void {
 
 /** "Affordable Care" + "Act": a law's or treaty's head word ends the name. */
 function extendLawNames(spans: Span[], c: RuleContext): void {
-  const { words, low, n, lex, sentence } = c;
+  const { low, n, lex, sentence, fact } = c;
   for (let i = 0; i < spans.length; i++) {
     const x = spans[i]!;
     const k = x.b + 1;
-    if (k < n && sameSent(sentence, n, x.b, k) && isCap(words[k]!) && lex.lawWords.has(low[k]!)) {
+    if (k < n && sameSent(sentence, n, x.b, k) && fact[k]! & Fact.Cap && lex.lawWords.has(low[k]!)) {
       const next = spans[i + 1];
       if (next && next.a === k) spans.splice(i + 1, 1);
       x.b = k;
@@ -279,17 +280,16 @@ function extendLawNames(spans: Span[], c: RuleContext): void {
 
 /** The spans as mentions, junk dropped, with their fine types. */
 function toMentions(spans: readonly Span[], c: RuleContext): Mention[] {
-  const { tt, res, words, low, sentence, lex } = c;
+  const { tt, res, words, low, sentence, lex, fact } = c;
   const mentions: Mention[] = [];
   for (const s of spans) {
     let { a } = s;
     const { b } = s;
     // Leading "the" is not part of a name ("the Kremlin" → "Kremlin").
     while (a < b && (low[a] === 'the' || low[a] === 'a')) a++;
-    const toks = low.slice(a, b + 1);
     // Junk: only function words, titles or honorifics ("The", "President" alone), or no letter.
-    if (toks.every((w) => STOP.has(w) || lex.titles.has(w) || lex.honorifics.has(w) || !/\p{L}/u.test(w))) continue;
-    if (!words.slice(a, b + 1).some((w) => /^(?:(?:pro|anti)-)?[\p{Lu}\p{N}]/u.test(w))) continue;
+    if (allHave(fact, a, b, Fact.Junk)) continue;
+    if (!anyHas(fact, a, b, Fact.NameStart)) continue;
     // A lone initial ("J.") or a US party-and-state tag ("R-Ky", "D-Mont.") is not a name.
     if (a === b && /^(?:\p{Lu}\.|[RDI]-\p{Lu}[\p{L}.]{0,4})$/u.test(words[a]!)) continue;
     const nameStart = tt.start[a]!;
@@ -308,15 +308,26 @@ function toMentions(spans: readonly Span[], c: RuleContext): Mention[] {
   return mentions;
 }
 
+/** Whether every token a..b has the fact bit. */
+function allHave(fact: Uint8Array, a: number, b: number, bit: number): boolean {
+  for (let k = a; k <= b; k++) if (!(fact[k]! & bit)) return false;
+  return true;
+}
+
+function anyHas(fact: Uint8Array, a: number, b: number, bit: number): boolean {
+  for (let k = a; k <= b; k++) if (fact[k]! & bit) return true;
+  return false;
+}
+
 /** Roles of people, acting places, groups, and the country a "pro-X" group is set against. */
 function describeMentions(mentions: Mention[], c: RuleContext): void {
-  const { tt, res, words, low, sentence } = c;
+  const { tt, res, words, low, sentence, fact } = c;
   for (const m of mentions) {
     if (m.type === 'PERSON') {
       m.role = roleBefore(m, words, low, sentence, mentions, res) ?? roleAfter(m, words, low, sentence, res);
       // A capitalised title right before the name belongs to the mention ("President Biden").
       const f = m.role?.first;
-      if (f !== undefined && !m.honorific && words.slice(f, m.first).every(isCap)) m.start = tt.start[f]!;
+      if (f !== undefined && !m.honorific && allHave(fact, f, m.first - 1, Fact.Cap)) m.start = tt.start[f]!;
     }
     if (m.type === 'GPE') m.acting = isActing(m, words, low, sentence, res);
     if (m.type === 'NORP') extendGroup(m, low, sentence, tt, res);

@@ -62,6 +62,8 @@ class WordTable {
   readonly lowIds = new Map<number, number>();
   size = 0;
   cap = 0;
+  /** Changes whenever the table is emptied (unique across tables): word ids are valid within one epoch. */
+  epoch = 0;
   /** Per word, side by side (one cache line): META_* fields. */
   meta = new Uint32Array(0);
   vec = new Int16Array(0);
@@ -93,6 +95,7 @@ class WordTable {
     this.words.clear();
     this.lowIds.clear();
     this.size = 0;
+    this.epoch = ++epochs;
     // seenAt and histAt may keep old stamps: a stamp is only ever compared with the current document's.
     if (cap > this.cap) {
       this.cap = cap;
@@ -107,6 +110,7 @@ class WordTable {
 }
 
 const tablesOf = new WeakMap<Weights, WordTable>();
+let epochs = 0;
 
 function tableOf(w: Weights): WordTable {
   let t = tablesOf.get(w);
@@ -233,6 +237,13 @@ export interface Tagged {
   labels: Uint8Array;
   /** The gazetteer column (see TokenColumns.gaz), valid until the next call. */
   gaz: Int32Array;
+  /**
+   * Each token's word id, valid until the next call, or null (plain path): equal ids, equal words.
+   * Ids are below `idCap` and keep their word while `epoch` stays the same (see word-facts.ts).
+   */
+  ids: Int32Array | null;
+  idCap: number;
+  epoch: number;
 }
 
 /**
@@ -260,12 +271,12 @@ export function tagTokens(input: TaggerInput, words: readonly string[], gaz: Has
   lowerElsewhere(t, ids, flags, first, stamp, lowEl);
   const stat = b.stat.subarray(0, n * NUM_LABELS);
   staticScores(t, input.sentence, ids, low, shape, flags, gazCol, sentCaps, lowEl, first, stat, b.pairs.subarray(0, n * PAIRS));
-  return { labels: decodeScores(t, input.sentence, ids, low, shape, flags, stat, stamp), gaz: gazCol };
+  return { labels: decodeScores(t, input.sentence, ids, low, shape, flags, stat, stamp), gaz: gazCol, ids, idCap: t.cap, epoch: t.epoch };
 }
 
 function plainTag(input: TaggerInput, gaz: HashedGazetteer, w: Weights): Tagged {
   const p = prepare(input, gaz, w, true);
-  return { labels: decode(p, w), gaz: p.cols.gaz };
+  return { labels: decode(p, w), gaz: p.cols.gaz, ids: null, idCap: 0, epoch: 0 };
 }
 
 /**
