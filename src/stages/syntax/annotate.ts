@@ -50,8 +50,9 @@ export class SentenceAnnotator {
   /** The model's words met so far: their columns, word-only tagger scores and lemmas (word-cache.ts). */
   private readonly wordCache: WordCache;
   private scratch = emptyColumns(64);
-  constructor(private readonly model: SyntaxModel) {
-    this.wordCache = new WordCache(model.lexicon, model.clusters, [model.tagger, model.backward]);
+  /** wordCacheSize: words kept (see WordCache). */
+  constructor(private readonly model: SyntaxModel, wordCacheSize?: number) {
+    this.wordCache = new WordCache(model.lexicon, model.clusters, [model.tagger, model.backward], wordCacheSize);
     const dep = Math.max(0, model.rels.indexOf('dep'));
     this.relId = (rel) => { const k = model.rels.indexOf(rel); return k < 0 ? dep : k; };
     // Tags whose dependents take one relation in 99.6–100% of EWT train: no labeler call for them.

@@ -205,25 +205,34 @@ const NUM_CONTEXT = CONTEXT_SLOTS.length;
 
 /**
  * Per token of a sentence of case 0, where in `scores` the summed scores of its WORD_SLOTS
- * features start (a row of nClasses; see wordRow). Scores are sums of integers (the shipped
- * tables), so adding a row instead of its features leaves every total exactly as it was.
+ * features start (a row of nClasses; see wordRow), or -1: that token's are scored one by one.
+ * Scores are sums of integers (the shipped tables), so adding a row instead of its features
+ * leaves every total exactly as it was.
  */
 export interface WordRows {
-  scores: Int32Array;
+  scores: Int16Array;
   at: Int32Array;
 }
 
 const all = new Uint32Array(NUM_STATIC);
 const wordFeats = new Uint32Array(WORD_SLOTS.length);
 
-/** The summed scores of token i's WORD_SLOTS features, into out[at..at + nClasses) (integer-valued scorers only). */
-export function wordRow(c: WordColumns, i: number, scorer: Scorer, out: Int32Array, at: number): void {
+/**
+ * The summed scores of token i's WORD_SLOTS features, into out[at..at + nClasses) (integer-valued
+ * scorers only); false when one does not fit an Int16 (the shipped tables' sums are far below).
+ */
+export function wordRow(c: WordColumns, i: number, scorer: Scorer, out: Int16Array, at: number): boolean {
   staticFeatures(c, i, all, 0);
   for (let j = 0; j < WORD_SLOTS.length; j++) wordFeats[j] = all[WORD_SLOTS[j]!]!;
   const k = scorer.nClasses;
   if (scores.length < k) scores = new Float64Array(k);
   scorer.score(wordFeats, WORD_SLOTS.length, scores);
-  for (let j = 0; j < k; j++) out[at + j] = scores[j]!;
+  for (let j = 0; j < k; j++) {
+    const x = scores[j]!;
+    if (!(x >= -32768 && x <= 32767 && Number.isInteger(x))) return false;
+    out[at + j] = x;
+  }
+  return true;
 }
 
 /** staticFeatures' other slots (not WORD_SLOTS) into out[0..NUM_CONTEXT); returns NUM_CONTEXT. */
@@ -288,7 +297,7 @@ export function tagSentence(
     }
     const t1 = i > 0 ? out[i - 1]! : START1;
     const t2 = i > 1 ? out[i - 2]! : i > 0 ? START1 : START2;
-    if (cached) {
+    if (cached && rows.at[i]! >= 0) {
       const nf = contextFeatures(c, i, feats, 1);
       dynamicFeatures(c, i, t1, t2, feats, nf);
       scorer.score(feats, nf + 8, scores);
@@ -350,8 +359,9 @@ export function retagBackward(c: WordColumns, backward: Scorer, out: Uint8Array,
   const cached = rows !== undefined && c.sentenceCase === 0;
   for (let i = n - 1; i >= 0; i--) {
     if (!(kept.margin[i]! < margin)) continue;
+    const row = cached ? rows.at[i]! : -1;
     let at = NUM_STATIC;
-    if (cached) at = contextFeatures(c, i, feats, -1);
+    if (row >= 0) at = contextFeatures(c, i, feats, -1);
     else staticFeatures(c, i, feats, 0, -1);
     const t1 = i + 1 < n ? out[i + 1]! : START1;
     const t2 = i + 2 < n ? out[i + 2]! : i + 1 < n ? START1 : START2;
@@ -367,9 +377,9 @@ export function retagBackward(c: WordColumns, backward: Scorer, out: Uint8Array,
     f[at + 6] = fh(36, t1, c.amb[i]!);
     f[at + 7] = fh(37, t1, c.clu[i]! & 0xffff);
     backward.score(feats, at + 8, scores);
-    if (cached) {
-      const arena = rows.scores;
-      for (let x = 0, r = rows.at[i]!; x < k; x++) scores[x]! += arena[r + x]!;
+    if (row >= 0) {
+      const arena = rows!.scores;
+      for (let x = 0; x < k; x++) scores[x]! += arena[row + x]!;
     }
     let best = 0;
     for (let x = 0; x < k; x++) {

@@ -3,7 +3,7 @@ import { SentenceAnnotator } from './annotate.js';
 import { lemmatize } from './lemmatizer.js';
 import { syntaxModel } from './syntax-model.js';
 import type { WordColumns } from './tagger.js';
-import { NUM_STATIC, staticFeatures, WORD_SLOTS, wordColumns } from './tagger.js';
+import { NUM_STATIC, staticFeatures, WORD_SLOTS, wordColumns, wordRow } from './tagger.js';
 import { WordCache } from './word-cache.js';
 
 const sentences = [
@@ -35,6 +35,26 @@ describe('word cache', () => {
     expect(sentences.map((w) => wordColumns(w, model.lexicon, model.clusters).sentenceCase)).toContain(2);
   });
 
+  it('keeps the summed word-only scores of each word as scoring its word slots gives them; a sentence longer than the rows arena is scored in full', () => {
+    const cache = new WordCache(model.lexicon, model.clusters, [model.tagger, model.backward], 40);
+    const words = [...sentences[1]!, ...sentences[0]!];
+    expect(words.length).toBeGreaterThan(20);
+    const c = cache.columns(words)!;
+    const fresh = new Int16Array(model.tags.length);
+    for (const [tagger, scorer] of [[0, model.tagger], [1, model.backward!]] as const) {
+      const rows = cache.rows(tagger, c);
+      for (let i = 0; i < c.n; i++) {
+        // 40 words: room for the forward rows of all 29, not for 29 backward ones (20).
+        if (tagger === 1) { expect(rows.at[i]).toBe(-1); continue; }
+        expect(wordRow(c, i, scorer, fresh, 0)).toBe(true);
+        expect(Array.from(rows.scores.subarray(rows.at[i]!, rows.at[i]! + fresh.length))).toEqual(Array.from(fresh));
+      }
+    }
+    // The same word twice has one row.
+    const rows = cache.rows(0, c);
+    expect(rows.at[words.indexOf('the')]).toBe(rows.at[words.lastIndexOf('the')]);
+  });
+
   it('caches only features that read the word alone: the same word elsewhere gives the same word slots', () => {
     const a = wordColumns('The talks would resume in Geneva .'.split(' '), model.lexicon, model.clusters);
     const b = wordColumns('Geneva hosted the talks'.split(' '), model.lexicon, model.clusters);
@@ -54,11 +74,13 @@ describe('word cache', () => {
   });
 
   it('tags, keeps runner-up tags and lemmatizes exactly as the uncached tagger does', () => {
-    const cached = new SentenceAnnotator(model);
     const plain = new SentenceAnnotator(model);
     let backward = 0;
-    for (let pass = 0; pass < 2; pass++) {
-      for (const words of sentences) {
+    // The default size; one where the cache starts again every few sentences; one where the
+    // backward rows (half as many) cannot hold a sentence and one where no sentence fits at all.
+    for (const size of [undefined, 40, 20, 8]) {
+      const cached = new SentenceAnnotator(model, size);
+      for (const words of [...sentences, ...sentences]) {
         const cols = wordColumns(words, model.lexicon, model.clusters);
         const tags = new Uint8Array(cols.n);
         const second = plain.tagColumns(cols, tags);
