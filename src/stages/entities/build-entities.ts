@@ -9,7 +9,8 @@ import { codeAt, nameKey, splitCode } from '../../resources/actor-dictionary.js'
 import type { ActorCode, ActorEntry } from '../../resources/actor-dictionary.js';
 import type { EntityResources } from './entity-resources.js';
 import type { EntityType, Mention, TaggerTokens } from './recognize.js';
-import { countryOfWords } from './recognize.js';
+import { countryOfWords, MEMO_LIMIT } from './recognize.js';
+import { ownString } from './own-string.js';
 
 interface Cluster {
   key: string;
@@ -22,8 +23,23 @@ interface Cluster {
   acronyms: Set<string>;
 }
 
+/** canonicalKey's answers per resources (a pure function of the name). */
+const keyMemo = new WeakMap<EntityResources, Map<string, string>>();
+
 /** Name key with spelling variants folded ("Vladimir Poutine" → "vladimir putin", "Kiev" → "kyiv"). */
 export function canonicalKey(name: string, res: EntityResources): string {
+  let memo = keyMemo.get(res);
+  if (!memo) { memo = new Map(); keyMemo.set(res, memo); }
+  let k = memo.get(name);
+  if (k === undefined) {
+    if (memo.size >= MEMO_LIMIT) memo.clear();
+    k = ownString(canonicalKeyNow(name, res));
+    memo.set(ownString(name), k);
+  }
+  return k;
+}
+
+function canonicalKeyNow(name: string, res: EntityResources): string {
   const k = nameKey(name);
   const whole = res.lexicon.variants.get(k);
   if (whole) return whole;
@@ -255,7 +271,9 @@ function describe(tt: TaggerTokens, low: string[], mentions: Mention[], clusters
   const people = clusters.filter((c) => c.mentions[0]!.type === 'PERSON' || c.entry?.type === 'PERSON');
   const codes = new Map(people.map((c) => [c, codeOf(c, date)]));
   for (let i = 0; i + 2 < low.length; i++) {
-    if (!DETERMINERS.has(low[i]!)) continue;
+    // The, his, her, its, their: three or five letters (a cheap test before the set's).
+    const len = low[i]!.length;
+    if ((len !== 3 && len !== 5) || !DETERMINERS.has(low[i]!)) continue;
     const country = countryOfWords(low[i + 1]!, res);
     if (!country || tt.sentence[i + 1] !== tt.sentence[i]) continue;
     const end = describedPerson(tt, low, i, country, covered, people, codes, res, out);

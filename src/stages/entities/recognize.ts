@@ -8,6 +8,7 @@ import type { EntityResources } from './entity-resources.js';
 import { typeOfLabel, isInside } from './tagger.js';
 import { tagTokens } from './tag-tokens.js';
 import { Fact, tokenKey, wordFacts } from './word-facts.js';
+import { ownString } from './own-string.js';
 import type { WordFacts } from './word-facts.js';
 import type { TaggerInput } from './features.js';
 import { GAZ_CLASSES } from '../../resources/ner-gazetteer.js';
@@ -381,8 +382,26 @@ function fineType(m: Mention, low: string[], res: EntityResources): EntityType {
   }
 }
 
+/** countryOfWords' answers per resources (a pure function of the key): most keys recur in every article. */
+const countryMemo = new WeakMap<EntityResources, Map<string, string | null>>();
+
 /** The country a word or phrase points to: a demonym, a country, or "pro-X" (X's side). */
 export function countryOfWords(key: string, res: EntityResources): string | null {
+  let memo = countryMemo.get(res);
+  if (!memo) { memo = new Map(); countryMemo.set(res, memo); }
+  let c = memo.get(key);
+  if (c === undefined) {
+    if (memo.size >= MEMO_LIMIT) memo.clear();
+    c = countryOfWordsNow(key, res);
+    memo.set(ownString(key), c);
+  }
+  return c;
+}
+
+/** Memos are emptied when they reach this size (keys are words and names, a few MB at most). */
+export const MEMO_LIMIT = 1 << 15;
+
+function countryOfWordsNow(key: string, res: EntityResources): string | null {
   const k = key.replace(/['’]s$/, '');
   const direct = res.countryOf.get(k) ?? res.lexicon.regionCountries.get(k);
   if (direct) return direct;

@@ -4,7 +4,8 @@
  */
 import type { HashedGazetteer, TaggerInput } from './features.js';
 import { BOS, comb, fid, Flag, hashToken, NONE, SMI, sentenceColumns, tables } from './features.js';
-import { mix } from './hashing.js';
+import { FNV_OFFSET, mix } from './hashing.js';
+import { ownString } from './own-string.js';
 import { decode, isInside, NUM_LABELS, offsetOf, popcount, prepare, typeOfLabel } from './tagger.js';
 import type { Weights } from './tagger.js';
 
@@ -57,7 +58,15 @@ const C_HIST = C_PREV + P * P; // HIST * 4 * P vectors: templates 105, 106, 107
 const C_END = C_HIST + HIST * 4 * P;
 
 class WordTable {
-  readonly words = new Map<string, number>();
+  /**
+   * The words by id, found through an open-addressing table over their FNV-1a hashes (slots hold
+   * id + 1, 0 when empty; the full hash beside it), each candidate compared as a string: a Map of
+   * strings cost more than the rest of the token's columns (hashing each new string in C++, then
+   * chasing the entry and the key).
+   */
+  keys: string[] = [];
+  slots = new Int32Array(0);
+  slotHash = new Int32Array(0);
   /** Lower-case hash (masked as the history and lower-case sets key it) → a small id. */
   readonly lowIds = new Map<number, number>();
   size = 0;
@@ -92,7 +101,7 @@ class WordTable {
   reserve(n: number, maxWords: number): void {
     if (this.size + n <= maxWords && this.size + n <= this.cap) return;
     const cap = Math.max(maxWords, n);
-    this.words.clear();
+    this.keys.length = 0;
     this.lowIds.clear();
     this.size = 0;
     this.epoch = ++epochs;
@@ -105,6 +114,13 @@ class WordTable {
       this.seenAt = new Int32Array(cap);
       this.histAt = new Int32Array(cap);
       this.hist = new Uint8Array(cap);
+      // At most half full: short probe runs.
+      let slots = 1;
+      while (slots < cap * 2) slots *= 2;
+      this.slots = new Int32Array(slots);
+      this.slotHash = new Int32Array(slots);
+    } else {
+      this.slots.fill(0);
     }
   }
 }
@@ -286,12 +302,22 @@ function plainTag(input: TaggerInput, gaz: HashedGazetteer, w: Weights): Tagged 
 function wordColumns(t: WordTable, words: readonly string[], sentence: Int32Array, stamp: number, ids: Int32Array,
   low: Uint32Array, shape: Uint32Array, flags: Int32Array, first: Uint8Array): boolean {
   const n = ids.length;
-  const meta = t.meta;
+  const { meta, slots, slotHash, keys } = t;
+  const mask = slots.length - 1;
   for (let i = 0; i < n; i++) {
     const word = words[i]!;
-    if (word.length === 0) return false;
+    const len = word.length;
+    if (len === 0) return false;
+    let h = FNV_OFFSET;
+    for (let k = 0; k < len; k++) h = Math.imul(h ^ word.charCodeAt(k), 0x01000193);
+    let slot = h & mask;
+    let id = -1;
+    for (let s = slots[slot]!; s !== 0; s = slots[slot]!) {
+      if (slotHash[slot] === h && keys[s - 1] === word) { id = s - 1; break; }
+      slot = (slot + 1) & mask;
+    }
     // newWord writes into the arrays reserve sized for this document: `meta` stays the same array.
-    const id = t.words.get(word) ?? newWord(t, word);
+    if (id < 0) { id = addWord(t, word); keys.push(ownString(word)); slots[slot] = id + 1; slotHash[slot] = h; }
     ids[i] = id;
     const m = id * META;
     low[i] = meta[m + META_LOW]!;
@@ -302,12 +328,6 @@ function wordColumns(t: WordTable, words: readonly string[], sentence: Int32Arra
     if (f & LOWER_FIRST) t.seenAt[meta[m + META_LOWID]!] = stamp;
   }
   return true;
-}
-
-function newWord(t: WordTable, word: string): number {
-  const id = addWord(t, word);
-  t.words.set(word, id);
-  return id;
 }
 
 /** 1 for a capitalised word also met in lower case in the document, 2 when it starts a sentence. */
