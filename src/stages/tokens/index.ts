@@ -7,7 +7,7 @@ import winkNLP from 'wink-nlp';
 import type { WinkMethods } from 'wink-nlp';
 import type { Span } from '../../core/span.js';
 import type { Stage } from '../../pipeline/stage.js';
-import { createTokenTable } from './token-table.js';
+import type { TokenTable } from './token-table.js';
 import { sentenceModel } from './wink-model.js';
 import type { Feature, WinkDocumentData } from './wink-model.js';
 
@@ -45,10 +45,25 @@ export interface Tokenized {
   tokenSentence: number[];
 }
 
-/** Tokenizes and splits the given stretches of text; sentences never cross a stretch. */
-export function tokenize(text: string, stretches: readonly Span[], maxNewWords = MAX_NEW_WORDS): Tokenized {
+/** Tokens as columns, the way the stage stores them (the first `length` entries of each array). */
+interface TokenColumns { sentences: Span[]; length: number; start: Int32Array; end: Int32Array; sentence: Int32Array }
+
+/** One stretch's token offsets, reused from call to call. */
+let stretchStarts = new Int32Array(1024);
+let stretchEnds = new Int32Array(1024);
+
+/** Tokenizes and splits the given stretches of text into columns; sentences never cross a stretch. */
+function tokenColumns(text: string, stretches: readonly Span[], maxNewWords: number): TokenColumns {
   const nlp = wink(maxNewWords);
-  const out: Tokenized = { sentences: [], tokenStarts: [], tokenEnds: [], tokenSentence: [] };
+  // wink's lexeme list: a token's value is the entry its lexeme index points at.
+  const values = lexemes!.list;
+  const sentences: Span[] = [];
+  let length = 0;
+  let start = new Int32Array(512);
+  let end = new Int32Array(512);
+  let sentence = new Int32Array(512);
+  // Sentences of a stretch as token ranges [first, last] (flat pairs), repaired for news punctuation.
+  const ranges: number[] = [];
   for (const stretch of stretches) {
     read = undefined;
     nlp.readDoc(text.slice(stretch.start, stretch.end));
@@ -57,59 +72,77 @@ export function tokenize(text: string, stretches: readonly Span[], maxNewWords =
     // What its.value and its.precedingSpaces give, read from wink's token array (4 numbers a token).
     const tk = data.tokens;
     const n = data.numOfTokens;
-    // wink's lexeme list: a token's value is the entry its lexeme index points at.
-    const values = lexemes!.list;
-    const value = (i: number) => values[tk[4 * i]!]!;
-    const spacesBefore = (i: number) => {
-      const count = tk[4 * i + 1]! & 0xffff;
-      return count < 0xffff ? count : data.nonBreakingSpaces[i]!.length;
-    };
-    const starts = new Array<number>(n);
-    const ends = new Array<number>(n);
+    if (stretchStarts.length < n) {
+      stretchStarts = new Int32Array(2 * n);
+      stretchEnds = new Int32Array(2 * n);
+    }
+    const starts = stretchStarts;
+    const ends = stretchEnds;
     let pos = stretch.start;
     for (let i = 0; i < n; i++) {
-      pos += spacesBefore(i);
+      const count = tk[4 * i + 1]! & 0xffff;
+      pos += count < 0xffff ? count : data.nonBreakingSpaces[i]!.length;
       starts[i] = pos;
-      pos += value(i).length;
+      pos += values[tk[4 * i]!]!.length;
       ends[i] = pos;
     }
-    // Sentences as token ranges [first, last], then repaired for news punctuation.
-    const ranges: [number, number][] = [];
-    for (const sentence of data.sentences) {
-      const a = sentence[0]!;
-      const b = sentence[1]!;
-      const prev = ranges[ranges.length - 1];
-      // A detached quote mark opening a sentence ("… more. » A reference") closes the one before.
+    ranges.length = 0;
+    for (const s of data.sentences) {
+      const a = s[0]!;
+      const b = s[1]!;
+      const prev = ranges.length > 0;
+      // A detached quote mark opening a sentence ("… more. » A reference") closes the one before
+      // (the spaces before token t are starts[t] - ends[t - 1]).
       let first = a;
-      while (prev && first <= b && QUOTE_MARK.test(value(first)) && (first === b || spacesBefore(first + 1) > 0)) {
-        prev[1] = first;
+      while (prev && first <= b && QUOTE_MARK.test(values[tk[4 * first]!]!) && (first === b || starts[first + 1]! - ends[first]! > 0)) {
+        ranges[ranges.length - 1] = first;
         first++;
       }
       if (first > b) continue;
       if (prev && CONTINUATION.test(text.slice(starts[first]!, ends[b]!))) {
-        prev[1] = b;
+        ranges[ranges.length - 1] = b;
         continue;
       }
       // A doubled full stop (". . Then") ends a sentence even where the splitter ran on.
       for (let t = first + 1; t < b; t++) {
-        if (value(t) === '.' && ENDS_SENTENCE.test(value(t - 1)) && UPPER_FIRST.test(value(t + 1))) {
-          ranges.push([first, t]);
+        if (values[tk[4 * t]!] === '.' && ENDS_SENTENCE.test(values[tk[4 * (t - 1)]!]!) && UPPER_FIRST.test(values[tk[4 * (t + 1)]!]!)) {
+          ranges.push(first, t);
           first = t + 1;
         }
       }
-      ranges.push([first, b]);
+      ranges.push(first, b);
     }
-    for (const [a, b] of ranges) {
-      out.sentences.push({ start: starts[a]!, end: ends[b]! });
-      const sentence = out.sentences.length - 1;
+    for (let r = 0; r < ranges.length; r += 2) {
+      const a = ranges[r]!;
+      const b = ranges[r + 1]!;
+      sentences.push({ start: starts[a]!, end: ends[b]! });
+      const id = sentences.length - 1;
+      if (length + b - a + 1 > start.length) {
+        const grow = (column: Int32Array) => { const bigger = new Int32Array(2 * (length + b - a + 1)); bigger.set(column.subarray(0, length)); return bigger; };
+        start = grow(start);
+        end = grow(end);
+        sentence = grow(sentence);
+      }
       for (let t = a; t <= b; t++) {
-        out.tokenStarts.push(starts[t]!);
-        out.tokenEnds.push(ends[t]!);
-        out.tokenSentence.push(sentence);
+        start[length] = starts[t]!;
+        end[length] = ends[t]!;
+        sentence[length] = id;
+        length++;
       }
     }
   }
-  return out;
+  return { sentences, length, start, end, sentence };
+}
+
+/** Tokenizes and splits the given stretches of text; sentences never cross a stretch. */
+export function tokenize(text: string, stretches: readonly Span[], maxNewWords = MAX_NEW_WORDS): Tokenized {
+  const t = tokenColumns(text, stretches, maxNewWords);
+  return {
+    sentences: t.sentences,
+    tokenStarts: Array.from(t.start.subarray(0, t.length)),
+    tokenEnds: Array.from(t.end.subarray(0, t.length)),
+    tokenSentence: Array.from(t.sentence.subarray(0, t.length)),
+  };
 }
 
 export const tokens: Stage = {
@@ -117,7 +150,8 @@ export const tokens: Stage = {
   requires: ['body'],
   produces: ['sentences', 'tokens'],
   run(doc) {
-    const t = tokenize(doc.text, doc.body);
-    return { sentences: t.sentences, tokens: createTokenTable(t.tokenStarts, t.tokenEnds, t.tokenSentence) };
+    const t = tokenColumns(doc.text, doc.body, MAX_NEW_WORDS);
+    const tokens: TokenTable = { length: t.length, start: t.start.slice(0, t.length), end: t.end.slice(0, t.length), sentence: t.sentence.slice(0, t.length) };
+    return { sentences: t.sentences, tokens };
   },
 };
