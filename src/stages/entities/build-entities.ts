@@ -181,6 +181,24 @@ export function buildEntities(text: string, tt: TaggerTokens, mentions: Mention[
   return out;
 }
 
+/** s.split(/\s+/).length without the array: runs of white space (as \s defines it) plus one. */
+export function wordCount(s: string): number {
+  let n = 1;
+  let inSpace = false;
+  for (let i = 0; i < s.length; i++) {
+    const space = isSpace(s.charCodeAt(i));
+    if (space && !inSpace) n++;
+    inSpace = space;
+  }
+  return n;
+}
+
+/** The code units \s matches: ECMAScript white space (Zs and tab, VT, FF, BOM) and line terminators. */
+function isSpace(c: number): boolean {
+  if (c < 0x80) return c === 0x20 || (c >= 0x09 && c <= 0x0d);
+  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
+
 function voteType(c: Cluster): EntityType {
   if (c.government) return 'ORG';
   if (c.entry && !c.entry.petrarch) return c.entry.type;
@@ -195,7 +213,13 @@ function toEntity(id: string, c: Cluster, text: string, date: string | null, res
   const type = voteType(c);
   const names = c.mentions.filter((m) => m.conll !== 'DESC').map((m) => text.slice(m.nameStart, m.end));
   const surfaces = c.mentions.filter((m) => m.conll !== 'DESC').map((m) => text.slice(m.start, m.end));
-  let name = names.reduce((a, b) => (b.split(/\s+/).length > a.split(/\s+/).length ? b : a), names[0] ?? text.slice(c.mentions[0]!.start, c.mentions[0]!.end));
+  // The first of the names with the most words.
+  let name = names[0] ?? text.slice(c.mentions[0]!.start, c.mentions[0]!.end);
+  let most = wordCount(name);
+  for (const b of names) {
+    const k = wordCount(b);
+    if (k > most) { most = k; name = b; }
+  }
   if (c.entry && !c.entry.petrarch) name = c.entry.name;
   const aliases = [...new Set([...surfaces, ...c.acronyms])].filter((s) => s !== name);
   return {

@@ -45,9 +45,11 @@ export interface TaggerTokens extends TaggerInput {
 }
 
 export function taggerTokens(text: string, t: TokenTable): TaggerTokens {
-  const starts: number[] = [];
-  const ends: number[] = [];
-  const sents: number[] = [];
+  // Typed arrays of the table's length, cut to the tokens made (number arrays grew by copying).
+  const start = new Int32Array(t.length);
+  const end = new Int32Array(t.length);
+  const sents = new Int32Array(t.length);
+  let count = 0;
   for (let i = 0; i < t.length; i++) {
     const s = t.start[i]!;
     let e = t.end[i]!;
@@ -56,22 +58,20 @@ export function taggerTokens(text: string, t: TokenTable): TaggerTokens {
       e = t.end[i + 2]!;
       i += 2;
     }
-    starts.push(s);
-    ends.push(e);
-    sents.push(t.sentence[i]!);
+    start[count] = s;
+    end[count] = e;
+    sents[count++] = t.sentence[i]!;
   }
-  const start = Int32Array.from(starts);
-  const end = Int32Array.from(ends);
   // Pushed, not mapped: Array.prototype.map returns holey or packed arrays by circumstance, and
   // every rule that reads the words would be recompiled for the second kind.
   const words: string[] = [];
   const low: string[] = [];
-  for (let i = 0; i < starts.length; i++) {
-    const w = text.slice(starts[i]!, ends[i]);
+  for (let i = 0; i < count; i++) {
+    const w = text.slice(start[i]!, end[i]);
     words.push(w);
     low.push(w.toLowerCase());
   }
-  return { text, start, end, sentence: Int32Array.from(sents), words, low };
+  return { text, start: start.slice(0, count), end: end.slice(0, count), sentence: sents.slice(0, count), words, low };
 }
 
 const CONLL_TYPES = ['', 'PER', 'ORG', 'LOC', 'MISC'];
