@@ -137,6 +137,37 @@ export const NUM_TAG_FEATURES = NUM_STATIC + 8;
  * those of the sentence read backwards (the right-to-left tagger), without copying the columns.
  */
 export function staticFeatures(c: WordColumns, i: number, out: Uint32Array, at: number, dir: 1 | -1 = 1): void {
+  wordFeatures(c, i, out, at);
+  neighbourFeatures(c, i, out, at, dir);
+}
+
+/** The slots of staticFeatures that read token i's own word alone, and the sentence's case (WORD_SLOTS). */
+export function wordFeatures(c: WordColumns, i: number, out: Uint32Array, at: number): void {
+  const w = c.lower[i]!;
+  const sh = c.shape[i]!;
+  out[at] = fh(0, 0);
+  out[at + 1] = fh(1, w);
+  out[at + 2] = fh(2, c.exact[i]!);
+  out[at + 3] = fh(3, c.suf1[i]!);
+  out[at + 4] = fh(4, c.suf2[i]!);
+  out[at + 5] = fh(5, c.suf3[i]!);
+  out[at + 6] = fh(6, c.suf4[i]!);
+  out[at + 7] = fh(7, c.pre1[i]!);
+  out[at + 8] = fh(8, c.pre2[i]!);
+  out[at + 9] = fh(9, c.pre3[i]!);
+  out[at + 10] = fh(10, sh);
+  out[at + 22] = fh(22, c.sentenceCase, sh, c.suf2[i]!);
+  const a = c.amb[i]!;
+  out[at + 23] = fh(23, a, a === 0 ? sh : 0);
+  out[at + 26] = fh(26, c.suf5[i]!);
+  out[at + 27] = fh(27, c.tail[i]!);
+  const k0 = c.clu[i]!;
+  out[at + 28] = fh(40, k0 & 0xffff);
+  out[at + 29] = fh(41, k0 >>> 16, sh);
+}
+
+/** The other slots of staticFeatures: they read the neighbours (in reading order: dir) or the position. */
+export function neighbourFeatures(c: WordColumns, i: number, out: Uint32Array, at: number, dir: 1 | -1): void {
   const n = c.n;
   const lw = c.lower;
   // The previous and next words in reading order.
@@ -154,17 +185,6 @@ export function staticFeatures(c: WordColumns, i: number, out: Uint32Array, at: 
   const sh = c.shape[i]!;
   const shp = hasP ? c.shape[ip]! : BOS1;
   const shn = hasN ? c.shape[inx]! : EOS1;
-  out[at] = fh(0, 0);
-  out[at + 1] = fh(1, w);
-  out[at + 2] = fh(2, c.exact[i]!);
-  out[at + 3] = fh(3, c.suf1[i]!);
-  out[at + 4] = fh(4, c.suf2[i]!);
-  out[at + 5] = fh(5, c.suf3[i]!);
-  out[at + 6] = fh(6, c.suf4[i]!);
-  out[at + 7] = fh(7, c.pre1[i]!);
-  out[at + 8] = fh(8, c.pre2[i]!);
-  out[at + 9] = fh(9, c.pre3[i]!);
-  out[at + 10] = fh(10, sh);
   out[at + 11] = fh(11, p1);
   out[at + 12] = fh(12, p2);
   out[at + 13] = fh(13, n1);
@@ -176,28 +196,21 @@ export function staticFeatures(c: WordColumns, i: number, out: Uint32Array, at: 
   out[at + 19] = fh(19, p1, w);
   out[at + 20] = fh(20, w, n1);
   out[at + 21] = fh(21, hasP ? 0 : 1, sh);
-  out[at + 22] = fh(22, c.sentenceCase, sh, c.suf2[i]!);
   const a = c.amb[i]!;
-  out[at + 23] = fh(23, a, a === 0 ? sh : 0);
   out[at + 24] = fh(24, a, hasN ? c.amb[inx]! : EOS1);
   out[at + 25] = fh(25, hasP ? c.amb[ip]! : BOS1, a);
-  out[at + 26] = fh(26, c.suf5[i]!);
-  out[at + 27] = fh(27, c.tail[i]!);
   // Word clusters: what the word's neighbours say about words seen too rarely in the treebank.
   const cl = c.clu;
   const k0 = cl[i]!;
   const kp = hasP ? cl[ip]! : BOS1;
   const kn = hasN ? cl[inx]! : EOS1;
-  out[at + 28] = fh(40, k0 & 0xffff);
-  out[at + 29] = fh(41, k0 >>> 16, sh);
   out[at + 30] = fh(42, kp & 0xffff, k0 & 0xffff);
   out[at + 31] = fh(43, k0 & 0xffff, kn & 0xffff);
 }
 
 /**
- * The slots of staticFeatures that read token i's own word alone (and the sentence's case: slot
- * 22): in sentences of case 0 their summed scores are the same wherever the word stands, so they
- * can be summed once per word (WordRows). The others read the neighbours or the position.
+ * The slots wordFeatures writes: in sentences of case 0 their summed scores are the same wherever
+ * the word stands, so they can be summed once per word (WordRows).
  */
 export const WORD_SLOTS: readonly number[] = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 22, 23, 26, 27, 28, 29];
 const CONTEXT_SLOTS = Int32Array.from({ length: NUM_STATIC }, (_, j) => j).filter((j) => !WORD_SLOTS.includes(j));
@@ -222,7 +235,7 @@ const wordFeats = new Uint32Array(WORD_SLOTS.length);
  * scorers only); false when one does not fit an Int16 (the shipped tables' sums are far below).
  */
 export function wordRow(c: WordColumns, i: number, scorer: Scorer, out: Int16Array, at: number): boolean {
-  staticFeatures(c, i, all, 0);
+  wordFeatures(c, i, all, 0);
   for (let j = 0; j < WORD_SLOTS.length; j++) wordFeats[j] = all[WORD_SLOTS[j]!]!;
   const k = scorer.nClasses;
   if (scores.length < k) scores = new Float64Array(k);
@@ -237,7 +250,7 @@ export function wordRow(c: WordColumns, i: number, scorer: Scorer, out: Int16Arr
 
 /** staticFeatures' other slots (not WORD_SLOTS) into out[0..NUM_CONTEXT); returns NUM_CONTEXT. */
 function contextFeatures(c: WordColumns, i: number, out: Uint32Array, dir: 1 | -1): number {
-  staticFeatures(c, i, all, 0, dir);
+  neighbourFeatures(c, i, all, 0, dir);
   for (let j = 0; j < NUM_CONTEXT; j++) out[j] = all[CONTEXT_SLOTS[j]!]!;
   return NUM_CONTEXT;
 }

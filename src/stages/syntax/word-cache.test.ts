@@ -3,7 +3,7 @@ import { SentenceAnnotator } from './annotate.js';
 import { lemmatize } from './lemmatizer.js';
 import { syntaxModel } from './syntax-model.js';
 import type { WordColumns } from './tagger.js';
-import { NUM_STATIC, staticFeatures, WORD_SLOTS, wordColumns, wordRow } from './tagger.js';
+import { neighbourFeatures, NUM_STATIC, staticFeatures, WORD_SLOTS, wordColumns, wordFeatures, wordRow } from './tagger.js';
 import { WordCache } from './word-cache.js';
 
 const sentences = [
@@ -53,6 +53,21 @@ describe('word cache', () => {
     // The same word twice has one row.
     const rows = cache.rows(0, c);
     expect(rows.at[words.indexOf('the')]).toBe(rows.at[words.lastIndexOf('the')]);
+  });
+
+  it('writes the word slots in wordFeatures and all the others in neighbourFeatures', () => {
+    const c = wordColumns('The talks would resume in Geneva .'.split(' '), model.lexicon, model.clusters);
+    const w = new Uint32Array(NUM_STATIC);
+    const o = new Uint32Array(NUM_STATIC);
+    wordFeatures(c, 3, w, 0);
+    neighbourFeatures(c, 3, o, 0, 1);
+    const all = new Uint32Array(NUM_STATIC);
+    staticFeatures(c, 3, all, 0);
+    for (let s = 0; s < NUM_STATIC; s++) {
+      const word = WORD_SLOTS.includes(s);
+      expect(word ? w[s] : o[s], `slot ${s}`).toBe(all[s]);
+      expect(word ? o[s] : w[s], `slot ${s}`).toBe(0);
+    }
   });
 
   it('caches only features that read the word alone: the same word elsewhere gives the same word slots', () => {
