@@ -45,16 +45,16 @@ const ENDED_BEFORE = /\bended\s+(?:on\s+)?$/i;
 /** A period noun and the verb that dates its end, just before a date ("the nine months ended"). */
 const PERIOD_END_BEFORE = /\b(?:quarter|period|half|year|months|weeks)\s+(?:that\s+|which\s+)?(?:ended|ending|ends|to)\s+$/i;
 
-/** Marks the parsers whose gate words occur in the sentence; false when none does. */
-function markActive(sentence: string, gate: GateTable, active: Uint8Array): boolean {
+/** Marks the parsers whose gate words occur in text[from, to) (a sentence); false when none does. */
+function markActive(text: string, from: number, to: number, gate: GateTable, active: Uint8Array): boolean {
   let any = false;
-  const n = sentence.length;
-  let i = 0;
+  const n = to;
+  let i = from;
   while (i < n) {
-    let c = sentence.charCodeAt(i);
+    let c = text.charCodeAt(i);
     if (c >= 48 && c <= 57) {
       const start = i;
-      while (i < n && (c = sentence.charCodeAt(i)) >= 48 && c <= 57) i++;
+      while (i < n && (c = text.charCodeAt(i)) >= 48 && c <= 57) i++;
       const len = i - start;
       const list = len === 4 ? gate.digits4 : len <= 2 ? gate.digits2 : gate.digits;
       for (const p of list) active[p] = 1;
@@ -66,7 +66,7 @@ function markActive(sentence: string, gate: GateTable, active: Uint8Array): bool
     const capital = c <= 90;
     let h = 0;
     while (i < n) {
-      c = sentence.charCodeAt(i);
+      c = text.charCodeAt(i);
       if (c >= 65 && c <= 90) c += 32;
       else if (!(c >= 97 && c <= 122)) break;
       h = (Math.imul(h, 31) + c) | 0;
@@ -85,13 +85,13 @@ function findCandidates(text: string, sentences: readonly Span[]): Sentenced[] {
   const active = new Uint8Array(parsers.length);
   const out: Sentenced[] = [];
   sentences.forEach((s, si) => {
-    const sentence = text.slice(s.start, s.end);
-    const ctx = { text: sentence, v };
     // Most parsers cannot match a sentence without one of their words: one pass over the
     // characters (word hashes, no strings) says which patterns are worth running.
     active.fill(0);
-    const any = markActive(sentence, gate, active);
+    const any = markActive(text, s.start, Math.min(s.end, text.length), gate, active);
     if (!any) return;
+    const sentence = text.slice(s.start, s.end);
+    const ctx = { text: sentence, v };
     for (const p of parsers) {
       if (!active[p.rank]) continue;
       p.regex.lastIndex = 0;
