@@ -9,7 +9,6 @@ import { dataPath } from '../../resources/data-path.js';
 import { COMPILED, readStartupCacheOf, startupCachePath, writeStartupCacheOf } from '../../resources/startup-cache.js';
 import type { LemmaExceptions } from './lemmatizer.js';
 import type { PackedWeights, SparseWeights } from './weights.js';
-import { twoPassScorer } from './parser-scorer.js';
 import { packEntries, sparseScorer, unpack } from './weights.js';
 import { IntMap } from './int-map.js';
 import type { Lexicon, Scorer } from './tagger.js';
@@ -240,8 +239,8 @@ export function modelFromParts(p: ModelParts): SyntaxModel {
     rels: p.rels,
     rootRel: p.rels.length - 1,
     tagger: sparseScorer(p.tables[0]!),
-    parser: twoPassScorer(p.tables[1]!),
-    labeler: twoPassScorer(p.tables[2]!),
+    parser: sparseScorer(p.tables[1]!),
+    labeler: sparseScorer(p.tables[2]!),
     ...(p.tables[3] ? { corrector: sparseScorer(p.tables[3]) } : {}),
     ...(p.tables[3] ? { backward: sparseScorer(p.tables[3]) } : {}),
     ...(p.backwardMargin !== undefined ? { backwardMargin: p.backwardMargin } : {}),
