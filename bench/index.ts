@@ -18,8 +18,8 @@
  * all N before the next; default the product's BATCH, 16, as `casus analyze` and the pool's
  * workers run; --batch=1 one by one), --ingest=N (largest --jobs of step 5; 0 skips it), --src (steps 2-5 on the
  * sources under tsx even when the compiled tree is current; by default they run the compiled tree
- * when it was built after the last change under src/), --plain-pages (steps 2-5 without the huge
- * pages the built command starts Node with; see below).
+ * when it was built after the last change under src/, in plain Node: see below), --plain-pages
+ * (steps 2-5 without the huge pages the built command starts Node with).
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -56,17 +56,26 @@ const built = existsSync(join(distDir, 'analyze.js')) && statSync(join(distDir, 
 const measured = built && !args.includes('--src') ? { dir: distDir, ext: '.js' } : { dir: join(root, 'src'), ext: '.ts' };
 
 /**
- * The built `casus` starts Node with glibc's malloc on transparent huge pages where that pays
- * (src/cli/launcher.ts), and its workers and the weight tables (about 36 MB) live in that process.
- * The bench measures the compiled tree in the same conditions: it runs itself again with that
- * environment (--plain-pages keeps 4 KiB pages, to compare).
+ * The compiled tree is measured as the built `casus` runs it: in plain Node, and with glibc's
+ * malloc on transparent huge pages where the launcher sets them (src/cli/launcher.ts; the weight
+ * tables, about 36 MB, then sit on 2 MiB pages). Under tsx, whose module hooks stay installed, the
+ * same compiled code took 3-12% more CPU in six alternating runs. So the bench bundles itself
+ * (rolldown, into .bench/, which git ignores) and runs that again in plain Node with the
+ * launcher's environment (--plain-pages keeps 4 KiB pages, to compare).
  */
 const entry = join(distDir, 'cli/main.js');
-if (measured.dir === distDir && existsSync(entry) && launcherOf(entry) !== 'node' && !args.includes('--plain-pages') && !process.env.GLIBC_TUNABLES?.includes(HUGE_PAGES_TUNABLE)) {
-  const again = spawnSync(process.execPath, [...process.execArgv, ...process.argv.slice(1)], { stdio: 'inherit', env: withHugePages(process.env) });
+if (measured.dir === distDir && !process.env.CASUS_BENCH_PLAIN) {
+  const { rolldown } = await import('rolldown');
+  const bundle = await rolldown({ input: fileURLToPath(import.meta.url), platform: 'node', external: [/node_modules/], logLevel: 'warn' });
+  const out = join(root, '.bench', 'index.mjs');
+  await bundle.write({ file: out, format: 'esm' });
+  await bundle.close();
+  const hugePages = existsSync(entry) && launcherOf(entry) !== 'node' && !args.includes('--plain-pages');
+  const env = { ...(hugePages ? withHugePages(process.env) : process.env), CASUS_BENCH_PLAIN: '1' };
+  const again = spawnSync(process.execPath, [out, ...args], { stdio: 'inherit', env });
   process.exit(again.status ?? 1);
 }
-const pages = measured.dir !== distDir ? '' : process.env.GLIBC_TUNABLES?.includes(HUGE_PAGES_TUNABLE) ? ', malloc on huge pages as the built command runs' : ', 4 KiB pages';
+const pages = measured.dir !== distDir ? '' : `; plain Node${process.env.GLIBC_TUNABLES?.includes(HUGE_PAGES_TUNABLE) ? ', malloc on huge pages, as the built command runs' : ', 4 KiB pages'}`;
 const load = <T>(rel: string) => import(pathToFileURL(join(measured.dir, rel + measured.ext)).href) as Promise<T>;
 const analyzeModule = await load<typeof import('../src/analyze.js')>('analyze');
 const { analyzeWorking, analyzeWorkingBatch } = analyzeModule;
