@@ -52,7 +52,9 @@ function newestMtime(dir: string): number {
  * src/ (the product as installed: workers read the start-up caches `npm run build` wrote, which
  * the sources under tsx never do), else the sources; --src forces them.
  */
-const built = existsSync(join(distDir, 'analyze.js')) && statSync(join(distDir, 'analyze.js')).mtimeMs >= newestMtime(join(root, 'src'));
+const givenDist = args.some((a) => a.startsWith('--dist='));
+// A tree given by --dist (another commit's build) is measured as it is: its age says nothing.
+const built = existsSync(join(distDir, 'analyze.js')) && (givenDist || statSync(join(distDir, 'analyze.js')).mtimeMs >= newestMtime(join(root, 'src')));
 const measured = built && !args.includes('--src') ? { dir: distDir, ext: '.js' } : { dir: join(root, 'src'), ext: '.ts' };
 
 /**
@@ -335,7 +337,7 @@ const dir = dataSet('polnear/train/text');
 if (dir) {
   const files = readdirSync(dir).filter((f) => f.endsWith('.txt')).sort().slice(0, opt('limit', Infinity));
   const texts = files.map((f) => readFileSync(`${dir}/${f}`, 'utf8'));
-  console.log(`code measured from step 2 on: ${measured.dir === distDir ? `${distDir} (compiled after the last change under src/${pages})` : `src/ under tsx${built ? ' (--src)' : ` (${distDir} is older than src/ or absent: run \`npm run build\` to measure the compiled code)`}`}`);
+  console.log(`code measured from step 2 on: ${measured.dir === distDir ? `${distDir} (${givenDist ? 'given by --dist' : 'compiled after the last change under src/'}${pages})` : `src/ under tsx${built ? ' (--src)' : ` (${distDir} is older than src/ or absent: run \`npm run build\` to measure the compiled code)`}`}`);
   const cold = opt('cold', 3);
   if (cold > 0) coldStart(cold);
   if (opt('one-core', 1) > 0) oneCore(texts, opt('repeat', 1), Math.max(1, opt('batch', BATCH)));
