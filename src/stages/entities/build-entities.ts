@@ -10,7 +10,7 @@ import type { ActorCode, ActorEntry } from '../../resources/actor-dictionary.js'
 import type { EntityResources } from './entity-resources.js';
 import type { EntityType, Mention, TaggerTokens } from './recognize.js';
 import { countryOfWords, MEMO_LIMIT } from './recognize.js';
-import { ownString } from './own-string.js';
+import { ownString } from '../../core/own-string.js';
 
 interface Cluster {
   key: string;

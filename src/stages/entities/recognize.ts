@@ -8,7 +8,7 @@ import type { EntityResources } from './entity-resources.js';
 import { typeOfLabel, isInside } from './tagger.js';
 import { tagTokens } from './tag-tokens.js';
 import { Fact, tokenKey, wordFacts } from './word-facts.js';
-import { ownString } from './own-string.js';
+import { ownString } from '../../core/own-string.js';
 import type { WordFacts } from './word-facts.js';
 import type { TaggerInput } from './features.js';
 import { GAZ_CLASSES } from '../../resources/ner-gazetteer.js';

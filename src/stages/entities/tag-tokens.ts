@@ -5,7 +5,7 @@
 import type { HashedGazetteer, TaggerInput } from './features.js';
 import { BOS, comb, fid, Flag, hashToken, NONE, SMI, sentenceColumns, tables } from './features.js';
 import { FNV_OFFSET, mix } from './hashing.js';
-import { ownString } from './own-string.js';
+import { ownString } from '../../core/own-string.js';
 import { decode, isInside, NUM_LABELS, offsetOf, popcount, prepare, typeOfLabel } from './tagger.js';
 import type { Weights } from './tagger.js';
 

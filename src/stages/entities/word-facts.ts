@@ -4,7 +4,7 @@
  */
 import { nameKey } from '../../resources/actor-dictionary.js';
 import type { EntityResources } from './entity-resources.js';
-import { ownString } from './own-string.js';
+import { ownString } from '../../core/own-string.js';
 import type { Tagged } from './tag-tokens.js';
 
 export const STOP = new Set(['the', 'a', 'an', 'this', 'that', 'these', 'those', 'he', 'she', 'it', 'they', 'we', 'i', 'you', 'his', 'her', 'its', 'their', 'our', 'in', 'on', 'at', 'of', 'and', 'or', 'but', 'if', 'for', 'to', 'by', 'with', 'from', 'as', 'is', 'was', 'after', 'before', 'while', 'when', 'where', 'there', 'here', 'what', 'who', 'which', 'read', 'also', 'article', 'according', 'mr', 'mrs', 'ms', 'dr', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday']);

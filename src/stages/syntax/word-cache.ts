@@ -2,17 +2,13 @@
  * What the taggers compute from a word alone, kept per word (the string itself is the key, so no
  * two words ever share an entry): its columns, the summed scores of its word-only features in each tagger, its last lemma.
  */
+import { ownString } from '../../core/own-string.js';
 import type { Lexicon, Scorer, WordColumns, WordRows } from './tagger.js';
 import { CASED, emptyColumns, LONG, sentenceCaseOf, TITLED, UPPER, wordInto, wordRow } from './tagger.js';
 
 /** Columns kept per entry: the 14 of WordColumns and the sentence-case bits. */
 const NCOL = 15;
 
-/**
- * V8 keeps a substring of 13 or more characters as a view on the whole text it was cut from: a key
- * or lemma kept across documents gets its own copy, or it would keep its article alive.
- */
-const own = (s: string) => (s.length < 13 ? s : (JSON.parse(JSON.stringify(s)) as string));
 
 /** One tagger's rows of summed word-only scores (WordRows), made when first asked for. */
 class RowArena {
@@ -83,7 +79,7 @@ export class WordCache {
       if (e === undefined) {
         e = this.used++;
         this.add(e, w);
-        this.ids.set(own(w), e);
+        this.ids.set(ownString(w), e);
       }
       this.entry[i] = e;
       const at = e * NCOL;
@@ -179,7 +175,7 @@ export class WordCache {
   keepLemma(i: number, tag: number, lemma: string): void {
     const e = this.entry[i]!;
     this.lemmaTag[e] = tag;
-    this.lemmaText[e] = own(lemma);
+    this.lemmaText[e] = ownString(lemma);
   }
 
   private clear(): void {
