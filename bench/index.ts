@@ -72,8 +72,7 @@ if (measured.dir === distDir && !process.env.CASUS_BENCH_PLAIN) {
   const out = join(root, '.bench', 'index.mjs');
   await bundle.write({ file: out, format: 'esm' });
   await bundle.close();
-  const hugePages = existsSync(entry) && launcherOf(entry) !== 'node' && !args.includes('--plain-pages');
-  const env = { ...(hugePages ? withHugePages(process.env) : process.env), CASUS_BENCH_PLAIN: '1' };
+  const env = { ...(args.includes('--plain-pages') ? process.env : launcherEnv()), CASUS_BENCH_PLAIN: '1' };
   const again = spawnSync(process.execPath, [out, ...args], { stdio: 'inherit', env });
   process.exit(again.status ?? 1);
 }
@@ -104,12 +103,11 @@ function childrenCpuMs(): number | null {
 }
 
 function coldStart(runs: number): void {
-  const dist = join(distDir, 'cli/main.js');
-  const built = existsSync(dist);
+  const built = existsSync(entry);
   // Built: the command itself, as `casus` runs it (its first lines may start Node with huge pages: src/cli/launcher.ts).
   const direct = built && process.platform !== 'win32';
-  const cmd = direct ? dist : built ? process.execPath : join(root, 'node_modules/.bin/tsx');
-  const argv = [...(direct ? [] : [built ? dist : join(root, 'src/cli/main.ts')]), 'analyze', join(root, 'examples/article.txt'), '--format', 'json'];
+  const cmd = direct ? entry : built ? process.execPath : join(root, 'node_modules/.bin/tsx');
+  const argv = [...(direct ? [] : [built ? entry : join(root, 'src/cli/main.ts')]), 'analyze', join(root, 'examples/article.txt'), '--format', 'json'];
   const walls: number[] = [];
   const cpus: number[] = [];
   for (let k = 0; k < runs; k++) {
@@ -121,8 +119,8 @@ function coldStart(runs: number): void {
     if (c0 !== null && c1 !== null) cpus.push(c1 - c0);
     if (r.status !== 0) throw new Error(`cold start: ${cmd} ${argv.join(' ')} exited ${r.status}: ${r.stderr}`);
   }
-  const launcher = built ? launcherOf(dist) : 'node';
-  const how = built ? `${direct ? dist : `node ${dist}`} (compiled, launcher: ${launcher}; run \`npm run build\` first for current sources)` : 'tsx src/cli/main.ts (not built: includes TypeScript compilation)';
+  const launcher = built ? launcherOf(entry) : 'node';
+  const how = built ? `${direct ? entry : `node ${entry}`} (compiled, launcher: ${launcher}; run \`npm run build\` first for current sources)` : 'tsx src/cli/main.ts (not built: includes TypeScript compilation)';
   console.log(`cold start · casus analyze examples/article.txt --format json, ${runs} runs, ${how}`);
   console.log(`  wall median ${fmt(median(walls), 0)} ms (min ${fmt(Math.min(...walls), 0)})${cpus.length ? `, CPU median ${fmt(median(cpus), 0)} ms (min ${fmt(Math.min(...cpus), 0)})` : ''}`);
   if (built) coldBreakdown(runs);
@@ -134,9 +132,9 @@ function coldStart(runs: number): void {
  * start, importing what `casus analyze` imports, then the first document stage by stage (each
  * stage loads its resources on first use), and the JSON out.
  */
-/** The environment the built command's launcher gives Node (src/cli/launcher.ts), for the in-process breakdown. */
+/** The environment the built command's launcher gives Node (src/cli/launcher.ts), for the runs in plain Node. */
 function launcherEnv(): NodeJS.ProcessEnv {
-  return launcherOf(join(distDir, 'cli/main.js')) === 'node' ? process.env : withHugePages(process.env);
+  return !existsSync(entry) || launcherOf(entry) === 'node' ? process.env : withHugePages(process.env);
 }
 
 function coldBreakdown(runs: number): void {
