@@ -26,9 +26,9 @@ export const NUM_LABEL_FEATURES = 36;
 const PARSE_TEMPLATES = Int32Array.of(100, 101, 102, 172, 173, 174, 175, 176, 177, 178, 179, 180, 112, 113, 114, 115, 116, 117, 118, 181, 182, 121, 122, 123, 124, 125, 126, 127, 128, 129, 130, 131, 132, 133, 134, 135, 136, 137, 138, 139, 140, 141, 142, 143, 144, 145, 146, 147, 148, 149, 150, 151, 152, 153, 154, 155, 156, 157, 158, 159, 160, 161, 162, 163, 164, 165, 166, 167, 168, 169, 170, 171, 183, 184, 185, 186, 187, 188, 189, 194, 195, 103, 104, 105, 106, 107, 108, 109, 110, 111, 119, 120, 191, 192, 193);
 const LABEL_TEMPLATES = Int32Array.of(200, 201, 202, 203, 204, 205, 206, 207, 208, 209, 210, 211, 212, 213, 214, 215, 216, 217, 218, 219, 220, 221, 222, 223, 224, 225, 226, 227, 228, 229, 230, 231, 232, 233, 234, 235);
 
-/** out[j] = fh(templates[j], va[j], vb[j], vc[j]) for j in [from, to). */
-function hashInto(out: Uint32Array, templates: Int32Array, va: Int32Array, vb: Int32Array, vc: Int32Array, from: number, to: number): void {
-  for (let j = from; j < to; j++) out[j] = fh(templates[j]!, va[j]!, vb[j]!, vc[j]!);
+/** out[j] = fh(templates[j], va[j], vb[j], vc[j]) for the first n features. */
+function hashInto(out: Uint32Array, templates: Int32Array, va: Int32Array, vb: Int32Array, vc: Int32Array, n: number): void {
+  for (let j = 0; j < n; j++) out[j] = fh(templates[j]!, va[j]!, vb[j]!, vc[j]!);
 }
 
 const NONE = 1;
@@ -341,7 +341,7 @@ export class ArcEager {
       va[B + 12] = this.C(n1); vb[B + 12] = 0; vc[B + 12] = 0;
       va[B + 13] = n0c; vb[B + 13] = this.C(n1); vc[B + 13] = 0;
     }
-    hashInto(this.pf, PARSE_TEMPLATES, va, vb, vc, 0, withBuffer ? NUM_PARSE_FEATURES : BUFFER_FEATURES);
+    hashInto(this.pf, PARSE_TEMPLATES, va, vb, vc, withBuffer ? NUM_PARSE_FEATURES : BUFFER_FEATURES);
   }
 
   private labelFeatures(h: number, d: number): void {
@@ -390,7 +390,7 @@ export class ArcEager {
     va[33] = this.U(h) * 64 + this.U(d); vb[33] = this.lset[d]!; vc[33] = dir;
     va[34] = dt; vb[34] = this.T(this.l1[d]!); vc[34] = this.L(this.l1[d]!);
     va[35] = this.A(d); vb[35] = dt; vc[35] = ht;
-    hashInto(this.lf, LABEL_TEMPLATES, va, vb, vc, 0, NUM_LABEL_FEATURES);
+    hashInto(this.lf, LABEL_TEMPLATES, va, vb, vc, NUM_LABEL_FEATURES);
   }
 
   private addArc(h: number, d: number, labeler: Scorer, train: ParseTraining | undefined): void {
